@@ -1,0 +1,25 @@
+package gov.planmonitor.indicator.mapping;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import java.util.List;
+
+@Schema(name = "Indicator", description = "A plan indicator with its target in force.")
+public record IndicatorDto(
+        @Schema(examples = "FYP13-01") String code,
+        @Schema(examples = "FYP13") String plan,
+        @Schema(examples = "1") int seq,
+        @Schema(examples = "地区生产总值年均增长率") String nameZh,
+        @Schema(examples = "Average annual growth rate of regional GDP") String nameEn,
+        CodeNameDto category,
+        UnitDto unit,
+        @Schema(enumeration = {"BINDING", "EXPECTED"}, description = "约束性 / 预期性; null where the source gives none", examples = "EXPECTED") String attribute,
+        @Schema(enumeration = {"INCREASE", "DECREASE", "MAINTAIN"}, examples = "INCREASE") String direction,
+        List<DepartmentRoleDto> departments,
+        TargetDto target,
+        @Schema(description = "The first target, when it was revised since") TargetDto originalTarget,
+        @Schema(examples = "GDP_GROWTH") String series,
+        @Schema(description = "Indicators of other plans in the same series", examples = "[\"FYP12-01\", \"AP2017-01\"]") List<String> linkedIndicators,
+        String footnoteZh,
+        String footnoteEn) {
+}

@@ -1,0 +1,32 @@
+package gov.planmonitor.indicator.mapping;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import java.util.List;
+
+@Schema(name = "IndicatorInput", description = "An indicator to create or replace. A changed target replaces the target in force (a correction); use the targets endpoint for a revision.")
+public record IndicatorInput(
+        @NotBlank @Size(max = 40) @Pattern(regexp = "[A-Z][A-Z0-9_-]*", message = "must be upper-case letters, digits, - and _")
+        @Schema(examples = "FYP13-23") String code,
+        @NotNull @Min(1) @Max(999) @Schema(examples = "23") Integer seq,
+        @NotBlank @Size(max = 300) @Schema(examples = "空气质量优良率") String nameZh,
+        @NotBlank @Size(max = 500) @Schema(examples = "Share of days with good air quality") String nameEn,
+        @NotBlank @Size(max = 40) @Schema(examples = "URBAN_ENVIRONMENT") String category,
+        @NotBlank @Size(max = 40) @Schema(description = "Unit as printed", examples = "%") String unit,
+        @Pattern(regexp = "BINDING|EXPECTED", message = "must be BINDING or EXPECTED")
+        @Schema(enumeration = {"BINDING", "EXPECTED"}, examples = "EXPECTED") String attribute,
+        @NotNull @Pattern(regexp = "INCREASE|DECREASE|MAINTAIN", message = "must be INCREASE, DECREASE or MAINTAIN")
+        @Schema(enumeration = {"INCREASE", "DECREASE", "MAINTAIN"}, examples = "INCREASE") String direction,
+        @NotNull @Size(max = 20) List<@Valid @NotNull DepartmentRoleDto> departments,
+        @NotNull @Valid TargetInput target,
+        @Size(max = 80) @Pattern(regexp = "[A-Z][A-Z0-9_]*", message = "must be UPPER_SNAKE_CASE") @Schema(examples = "AIR_QUALITY") String series,
+        @Size(max = 2000) String footnoteZh,
+        @Size(max = 2000) String footnoteEn) {
+}

@@ -1,0 +1,75 @@
+package gov.planmonitor.indicator.mapping;
+
+import gov.planmonitor.indicator.repository.Category;
+import gov.planmonitor.indicator.repository.Department;
+import gov.planmonitor.indicator.repository.Indicator;
+import gov.planmonitor.indicator.repository.Observation;
+import gov.planmonitor.indicator.repository.Plan;
+import gov.planmonitor.indicator.repository.Target;
+import gov.planmonitor.indicator.service.UnitCatalog;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+/** Entities to API records; the only place that knows both shapes. */
+@ApplicationScoped
+public class IndicatorMapper {
+
+    public CodeNameDto toDto(Category category) {
+        return new CodeNameDto(category.code, category.nameZh, category.nameEn);
+    }
+
+    public DepartmentDto toDto(Department department) {
+        return new DepartmentDto(department.code, department.nameZh, department.nameEn);
+    }
+
+    public PlanDto toDto(Plan plan, long indicatorCount) {
+        return new PlanDto(plan.code, plan.kind.name(), plan.startYear, plan.endYear, plan.titleZh, plan.titleEn,
+                plan.parent == null ? null : plan.parent.code, indicatorCount);
+    }
+
+    public UnitDto unit(String printed) {
+        return UnitCatalog.find(printed).map(UnitCatalog.Unit::toDto)
+                .orElse(new UnitDto(printed, printed, BigDecimal.ONE, null));
+    }
+
+    public TargetDto toDto(Target target) {
+        if (target == null) {
+            return null;
+        }
+        return new TargetDto(target.kind.name(), target.text, target.measure.name(), strip(target.value), strip(target.tolerance),
+                target.textUnit, target.referenceIndicator == null ? null : target.referenceIndicator.code,
+                target.effectiveFrom, target.reason);
+    }
+
+    public List<DepartmentRoleDto> departments(Indicator indicator) {
+        return indicator.departments.stream()
+                .map(d -> new DepartmentRoleDto(d.department.code, d.department.nameZh, d.department.nameEn, d.role.name()))
+                .toList();
+    }
+
+    public IndicatorDto toDto(Indicator indicator, Target inForce, List<String> linked) {
+        Target original = indicator.targets.isEmpty() ? null : indicator.targets.get(0);
+        return new IndicatorDto(indicator.code, indicator.plan.code, indicator.seq, indicator.nameZh, indicator.nameEn,
+                toDto(indicator.category), unit(indicator.unit),
+                indicator.attribute == null ? null : indicator.attribute.name(), indicator.direction.name(),
+                departments(indicator), toDto(inForce), original == null || original == inForce ? null : toDto(original),
+                indicator.series, linked, indicator.footnoteZh, indicator.footnoteEn);
+    }
+
+    public ObservationDto toDto(Observation o) {
+        return new ObservationDto(o.indicator.code, o.year, o.periodStart, strip(o.value), strip(o.growthRate),
+                o.priceBasis == null ? null : o.priceBasis.name(), o.status.name(), o.qualitativeZh, o.qualitativeEn,
+                o.comparable, o.source, o.note, o.revision, o.recordedAt, o.recordedBy, o.supersededAt, o.supersededBy);
+    }
+
+    /** Numbers leave the service as written (5.70 stays 5.70 in the source; NUMERIC padding like 5.700000 does not). */
+    public static BigDecimal strip(BigDecimal value) {
+        if (value == null) {
+            return null;
+        }
+        BigDecimal stripped = value.stripTrailingZeros();
+        return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
+    }
+}

@@ -1,0 +1,23 @@
+package gov.planmonitor.indicator.mapping;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+
+@JsonInclude(JsonInclude.Include.NON_NULL)
+@Schema(name = "Target", description = "A typed target parsed from its printed text, which is kept.")
+public record TargetDto(
+        @Schema(enumeration = {"ABOUT", "AT_LEAST", "AT_MOST", "REACH", "AVERAGE_ANNUAL_GROWTH", "CUMULATIVE_DECLINE", "RELATIVE", "QUALITATIVE"},
+                examples = "AVERAGE_ANNUAL_GROWTH") String kind,
+        @Schema(description = "The target exactly as printed", examples = "7左右") String text,
+        @Schema(enumeration = {"LEVEL", "GROWTH_RATE"}, description = "Whether the target constrains the level or the growth rate",
+                examples = "GROWTH_RATE") String measure,
+        @Schema(examples = "7") BigDecimal value,
+        @Schema(description = "The 左右 band (ignored for binding indicators)", examples = "0.5") BigDecimal tolerance,
+        @Schema(description = "Unit printed in the target text when it differs from the indicator's", examples = "%") String unit,
+        @Schema(description = "Indicator a RELATIVE target is measured against", examples = "FYP13-01") String referenceIndicator,
+        @Schema(examples = "2016-01-01") LocalDate effectiveFrom,
+        @Schema(description = "Why the target was revised (规划调整)") String reason) {
+}

@@ -1,0 +1,36 @@
+package gov.planmonitor.indicator.repository;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepository;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.util.List;
+import java.util.Optional;
+
+@ApplicationScoped
+public class IndicatorRepository implements PanacheRepository<Indicator> {
+
+    public Optional<Indicator> findByCode(String code) {
+        return find("code", code).firstResultOptional();
+    }
+
+    public Optional<Indicator> findByPlanAndSeq(Plan plan, int seq) {
+        return find("plan = ?1 and seq = ?2", plan, seq).firstResultOptional();
+    }
+
+    public List<Indicator> listByPlan(Plan plan) {
+        return list("plan = ?1 order by seq", plan);
+    }
+
+    /** Other indicators of the same series (the same measure in other plans). */
+    public List<Indicator> listSeriesMembers(Indicator indicator) {
+        if (indicator.series == null) {
+            return List.of();
+        }
+        return list("series = ?1 and id <> ?2", indicator.series, indicator.id);
+    }
+
+    public List<Indicator> listByDepartment(Department department) {
+        return list("select distinct i from Indicator i join i.departments d where d.department = ?1 order by i.plan.startYear, i.plan.code, i.seq",
+                department);
+    }
+}

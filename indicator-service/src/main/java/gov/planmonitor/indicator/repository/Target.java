@@ -1,0 +1,70 @@
+package gov.planmonitor.indicator.repository;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+
+/** One revision of an indicator's target; the printed text is kept beside its parsed form. */
+@Entity
+@Table(name = "target")
+public class Target {
+
+    public enum Kind { ABOUT, AT_LEAST, AT_MOST, REACH, AVERAGE_ANNUAL_GROWTH, CUMULATIVE_DECLINE, RELATIVE, QUALITATIVE }
+
+    /** Whether the target constrains the level of the indicator or its growth rate. */
+    public enum Measure { LEVEL, GROWTH_RATE }
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "indicator_id")
+    public Indicator indicator;
+
+    @Column(name = "effective_from", nullable = false)
+    public LocalDate effectiveFrom;
+
+    @Column(nullable = false)
+    public String text;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public Kind kind;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public Measure measure;
+
+    public BigDecimal value;
+
+    /** The 左右 band; evaluation ignores it for binding indicators. */
+    public BigDecimal tolerance;
+
+    @Column(name = "text_unit")
+    public String textUnit;
+
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "reference_indicator_id")
+    public Indicator referenceIndicator;
+
+    public String reason;
+
+    @Column(name = "created_at", nullable = false)
+    public OffsetDateTime createdAt;
+
+    @Column(name = "created_by", nullable = false)
+    public String createdBy;
+}

@@ -1,0 +1,109 @@
+package gov.planmonitor.indicator.rest;
+
+import gov.planmonitor.indicator.mapping.ImportReportDto;
+import gov.planmonitor.indicator.service.ExportService;
+import gov.planmonitor.indicator.service.ImportService;
+import gov.planmonitor.indicator.service.ServiceException;
+import gov.planmonitor.indicator.service.Tabular;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.util.List;
+import java.util.Map;
+
+@Path("/api/v1")
+@Tag(name = "Import and export", description = "Bulk import (all-or-nothing, dry run, idempotent) and export in CSV, XLSX and JSON")
+public class ImportResource {
+
+    static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+    private final ImportService imports;
+    private final ExportService exports;
+    private final Caller caller;
+
+    public ImportResource(ImportService imports, ExportService exports, Caller caller) {
+        this.imports = imports;
+        this.exports = exports;
+        this.caller = caller;
+    }
+
+    @POST
+    @Path("/imports")
+    @Consumes({"text/csv", MediaType.APPLICATION_JSON, XLSX})
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "importData", summary = "Import departments, plans, indicators and observations",
+            description = "CSV holds one entity (give entity=); XLSX has one sheet per entity; JSON is an object of arrays of rows. "
+                    + "Columns are those of the export. Any row error rejects the whole import (422, every error listed); "
+                    + "dryRun=true reports what would happen and writes nothing. Importing the same data twice changes nothing.")
+    @RequestBody(content = {@Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING)),
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT)),
+            @Content(mediaType = XLSX, schema = @Schema(type = SchemaType.STRING, format = "binary"))})
+    @APIResponse(responseCode = "200", description = "Imported (or, with dryRun, checked)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ImportReportDto.class)))
+    public ImportReportDto importData(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+                                      @QueryParam("entity") @Parameter(description = "departments, plans, indicators or observations (required for CSV)") String entity,
+                                      @QueryParam("dryRun") @Parameter(description = "Check only; write nothing") boolean dryRun,
+                                      byte[] body) {
+        return imports.run(format(contentType), body == null ? new byte[0] : body, entity, dryRun, caller.name());
+    }
+
+    private static Tabular.Format format(String contentType) {
+        String type = contentType == null ? "" : contentType.toLowerCase();
+        if (type.startsWith("text/csv")) {
+            return Tabular.Format.CSV;
+        }
+        if (type.startsWith(XLSX)) {
+            return Tabular.Format.XLSX;
+        }
+        return Tabular.Format.JSON;
+    }
+
+    @GET
+    @Path("/exports")
+    @Produces({"text/csv", MediaType.APPLICATION_JSON, XLSX})
+    @Operation(operationId = "exportData", summary = "Export in the import's format, so that export then import round-trips")
+    @APIResponse(responseCode = "200", description = "The exported file", content = {
+            @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING)),
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT)),
+            @Content(mediaType = XLSX, schema = @Schema(type = SchemaType.STRING, format = "binary"))})
+    public Response export(@QueryParam("format") @Parameter(schema = @Schema(enumeration = {"csv", "xlsx", "json"}), description = "Default json") String format,
+                           @QueryParam("entity") @Parameter(description = "One entity (required for csv); all when absent") String entity,
+                           @QueryParam("plan") @Parameter(description = "Only this plan's plan row, indicators and observations", example = "FYP13") String plan) {
+        String f = format == null ? "json" : format.toLowerCase();
+        if (!List.of("csv", "xlsx", "json").contains(f)) {
+            throw new ServiceException.BadQuery("format", "format must be csv, xlsx or json");
+        }
+        if (f.equals("csv") && entity == null) {
+            throw new ServiceException.BadQuery("entity", "a CSV export holds one entity: give entity=");
+        }
+        Map<String, List<Map<String, Object>>> tables = exports.tables(entity, plan);
+        String name = "planmonitor-" + (plan == null ? "all" : plan) + (entity == null ? "" : "-" + entity);
+        byte[] bytes = switch (f) {
+            case "csv" -> Tabular.writeCsv(ImportService.SCHEMA.get(entity), tables.get(entity));
+            case "xlsx" -> Tabular.writeXlsx(ImportService.SCHEMA, tables);
+            default -> Tabular.writeJson(ImportService.SCHEMA, tables);
+        };
+        String type = switch (f) {
+            case "csv" -> "text/csv; charset=UTF-8";
+            case "xlsx" -> XLSX;
+            default -> MediaType.APPLICATION_JSON;
+        };
+        return Response.ok(bytes).type(type).header("Content-Disposition", "attachment; filename=\"" + name + "." + f + "\"").build();
+    }
+}

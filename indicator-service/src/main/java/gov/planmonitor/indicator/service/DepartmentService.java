@@ -1,0 +1,109 @@
+package gov.planmonitor.indicator.service;
+
+import gov.planmonitor.indicator.config.IndicatorConfig;
+import gov.planmonitor.indicator.mapping.DepartmentDto;
+import gov.planmonitor.indicator.mapping.IndicatorMapper;
+import gov.planmonitor.indicator.mapping.PageDto;
+import gov.planmonitor.indicator.mapping.Versioned;
+import gov.planmonitor.indicator.repository.Department;
+import gov.planmonitor.indicator.repository.DepartmentRepository;
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
+import io.quarkus.panache.common.Page;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Map;
+import java.util.Objects;
+
+@ApplicationScoped
+@Transactional
+public class DepartmentService {
+
+    private static final Map<String, String> SORT_FIELDS = Map.of("code", "code", "nameZh", "nameZh", "nameEn", "nameEn");
+
+    private final DepartmentRepository departments;
+    private final IndicatorMapper mapper;
+    private final IndicatorConfig config;
+
+    public DepartmentService(DepartmentRepository departments, IndicatorMapper mapper, IndicatorConfig config) {
+        this.departments = departments;
+        this.mapper = mapper;
+        this.config = config;
+    }
+
+    public PageDto<DepartmentDto> list(Integer page, Integer size, String sort, String q) {
+        PageRequest request = PageRequest.of(page, size, sort, config.paging().defaultSize(), config.paging().maxSize(), SORT_FIELDS, "code");
+        PanacheQuery<Department> query = q == null || q.isBlank()
+                ? departments.findAll(request.sort())
+                : departments.find("lower(code) like ?1 or nameZh like ?2 or lower(nameEn) like ?1", request.sort(),
+                "%" + q.toLowerCase() + "%", "%" + q + "%");
+        return new PageDto<>(query.page(Page.of(request.page(), request.size())).list().stream().map(mapper::toDto).toList(),
+                query.count(), request.page(), request.size());
+    }
+
+    public Department get(String code) {
+        return departments.findByCode(code).orElseThrow(() -> new ServiceException.NotFound("no department with code " + code));
+    }
+
+    public Department create(@NotNull @Valid DepartmentDto input, String user) {
+        if (departments.findByCode(input.code()).isPresent()) {
+            throw new ServiceException.Conflict("a department with code " + input.code() + " already exists");
+        }
+        Department department = new Department();
+        apply(department, input, user);
+        departments.persist(department);
+        return department;
+    }
+
+    public Department update(String code, @NotNull @Valid DepartmentDto input, String ifMatch, String user) {
+        Department department = get(code);
+        Versions.check(ifMatch, department.version);
+        if (!code.equals(input.code())) {
+            throw new ServiceException.Invalid("code", "the code in the body (" + input.code() + ") differs from the path (" + code + "); codes cannot change");
+        }
+        apply(department, input, user);
+        departments.flush();
+        return department;
+    }
+
+    /** Import: create or update by code. */
+    public Outcome upsert(DepartmentDto input, String user) {
+        Department department = departments.findByCode(input.code()).orElse(null);
+        if (department == null) {
+            create(input, user);
+            return Outcome.CREATED;
+        }
+        if (Objects.equals(department.nameZh, input.nameZh()) && Objects.equals(department.nameEn, input.nameEn())) {
+            return Outcome.UNCHANGED;
+        }
+        apply(department, input, user);
+        return Outcome.UPDATED;
+    }
+
+    private static void apply(Department department, DepartmentDto input, String user) {
+        department.code = input.code();
+        department.nameZh = input.nameZh().trim();
+        department.nameEn = input.nameEn().trim();
+        department.touch(user, OffsetDateTime.now(ZoneOffset.UTC));
+    }
+
+    public Versioned<DepartmentDto> view(String code) {
+        Department department = get(code);
+        return new Versioned<>(mapper.toDto(department), department.version);
+    }
+
+    public Versioned<DepartmentDto> createView(@NotNull @Valid DepartmentDto input, String user) {
+        Department department = create(input, user);
+        departments.flush();
+        return new Versioned<>(mapper.toDto(department), department.version);
+    }
+
+    public Versioned<DepartmentDto> updateView(String code, @NotNull @Valid DepartmentDto input, String ifMatch, String user) {
+        Department department = update(code, input, ifMatch, user);
+        return new Versioned<>(mapper.toDto(department), department.version);
+    }
+}

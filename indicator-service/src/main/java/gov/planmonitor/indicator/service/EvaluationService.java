@@ -1,0 +1,579 @@
+package gov.planmonitor.indicator.service;
+
+import gov.planmonitor.indicator.mapping.DepartmentIndicatorDto;
+import gov.planmonitor.indicator.mapping.EvaluationDto;
+import gov.planmonitor.indicator.mapping.EvaluationItemDto;
+import gov.planmonitor.indicator.mapping.EvaluationItemDto.ExplanationDto;
+import gov.planmonitor.indicator.mapping.EvaluationItemDto.UsedObservationDto;
+import gov.planmonitor.indicator.mapping.EvaluationSummaryDto;
+import gov.planmonitor.indicator.mapping.IndicatorMapper;
+import gov.planmonitor.indicator.repository.Department;
+import gov.planmonitor.indicator.repository.Indicator;
+import gov.planmonitor.indicator.repository.IndicatorRepository;
+import gov.planmonitor.indicator.repository.Observation;
+import gov.planmonitor.indicator.repository.ObservationRepository;
+import gov.planmonitor.indicator.repository.Plan;
+import gov.planmonitor.indicator.repository.Target;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+import static gov.planmonitor.indicator.mapping.IndicatorMapper.strip;
+
+/**
+ * Judges each indicator of a plan the way the planning bureau does. At the end of a period: ACHIEVED,
+ * NOT_ACHIEVED, NOT_COMPARABLE (caliber change) or NOT_EVALUABLE (no data, estimate pending). During a
+ * five-year plan: AHEAD (提前完成), ON_TRACK (达到预期进度, against the elapsed share of the period) or LAGGING.
+ * Binding (约束性) indicators get no tolerance; expected (预期性) ones keep their 左右 band.
+ */
+@ApplicationScoped
+@Transactional
+public class EvaluationService {
+
+    public enum Verdict {
+        ACHIEVED("完成", "Achieved"),
+        NOT_ACHIEVED("未完成", "Not achieved"),
+        NOT_COMPARABLE("口径变化，不可比", "Not comparable (statistical caliber changed)"),
+        NOT_EVALUABLE("暂无法评估", "Not evaluable yet"),
+        AHEAD("提前完成", "Ahead (target already reached)"),
+        ON_TRACK("达到预期进度", "On track"),
+        LAGGING("进度滞后", "Lagging");
+
+        final String zh;
+        final String en;
+
+        Verdict(String zh, String en) {
+            this.zh = zh;
+            this.en = en;
+        }
+    }
+
+    private static final MathContext MC = MathContext.DECIMAL64;
+    private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+
+    /** An observation found for an indicator: its own or one recorded on a linked indicator of another plan. */
+    private record Found(Observation observation) {
+    }
+
+    private record Judgement(Verdict verdict, String rule, String zh, String en, Found used, BigDecimal actual,
+                             BigDecimal threshold, BigDecimal expected, BigDecimal baseline, List<Integer> years) {
+        static Judgement of(Verdict verdict, String rule, String zh, String en) {
+            return new Judgement(verdict, rule, zh, en, null, null, null, null, null, null);
+        }
+    }
+
+    /** Everything one evaluation needs, loaded once: observations of the plan, linked and reference indicators. */
+    private final class Context {
+        final Plan plan;
+        final int year;
+        final boolean isFinal;
+        final BigDecimal share;
+        final Map<Long, Map<Integer, Observation>> byIndicator = new HashMap<>();
+        final Map<String, List<Indicator>> bySeries = new HashMap<>();
+
+        Context(Plan plan, int year, List<Indicator> members, OffsetDateTime asOf) {
+            this.plan = plan;
+            this.year = year;
+            this.isFinal = year == plan.endYear;
+            this.share = BigDecimal.valueOf(year - plan.startYear + 1)
+                    .divide(BigDecimal.valueOf(plan.endYear - plan.startYear + 1), 4, RoundingMode.HALF_UP);
+            Set<Indicator> all = new HashSet<>(members);
+            Set<String> series = new HashSet<>();
+            for (Indicator i : members) {
+                if (i.series != null) {
+                    series.add(i.series);
+                }
+                i.targets.stream().filter(t -> t.referenceIndicator != null).forEach(t -> all.add(t.referenceIndicator));
+            }
+            if (!series.isEmpty()) {
+                for (Indicator linked : indicators.list("series in ?1", series)) {
+                    all.add(linked);
+                    bySeries.computeIfAbsent(linked.series, s -> new ArrayList<>()).add(linked);
+                }
+            }
+            for (Observation o : observations.listAsOf(all, asOf)) {
+                byIndicator.computeIfAbsent(o.indicator.id, k -> new HashMap<>()).put(o.year, o);
+            }
+        }
+
+        Observation own(Indicator indicator, int y) {
+            return byIndicator.getOrDefault(indicator.id, Map.of()).get(y);
+        }
+
+        /**
+         * The value of a measure for one year: the indicator's own observation, else one recorded on an indicator
+         * of another plan in the same series (the annual plan's GDP growth serves the five-year plan's).
+         * Multi-year results do not stand for a single year.
+         */
+        Found find(Indicator indicator, int y, Target.Measure measure) {
+            Observation own = own(indicator, y);
+            if (own != null && (number(own, measure) != null || !own.comparable)) {
+                return new Found(own);
+            }
+            Observation wordsOnly = null;
+            for (Indicator linked : bySeries.getOrDefault(indicator.series, List.of())) {
+                Observation o = linked == indicator ? null : own(linked, y);
+                if (o == null) {
+                    continue;
+                }
+                // A five-year average is not one year's growth; a level at the period's end is that year's level.
+                boolean singleYear = o.periodStart == null || o.periodStart == y || measure == Target.Measure.LEVEL;
+                boolean sameUnit = linked.unit.equals(indicator.unit);
+                if (singleYear && number(o, measure) != null && (measure == Target.Measure.GROWTH_RATE || sameUnit)) {
+                    return new Found(o);
+                }
+                if (o.qualitativeZh != null && !o.hasNumber()) {
+                    wordsOnly = o;
+                }
+            }
+            if (own != null) {
+                return new Found(own);
+            }
+            return wordsOnly == null ? null : new Found(wordsOnly);
+        }
+
+        /** The plan's own result over its whole period (a five-year plan's printed outcome), if recorded. */
+        Found periodResult(Indicator indicator) {
+            Observation o = own(indicator, plan.endYear);
+            return o != null && isFinal && o.periodStart != null && o.periodStart == plan.startYear ? new Found(o) : null;
+        }
+    }
+
+    private final IndicatorRepository indicators;
+    private final ObservationRepository observations;
+    private final PlanService plans;
+    private final IndicatorMapper mapper;
+
+    public EvaluationService(IndicatorRepository indicators, ObservationRepository observations, PlanService plans, IndicatorMapper mapper) {
+        this.indicators = indicators;
+        this.observations = observations;
+        this.plans = plans;
+        this.mapper = mapper;
+    }
+
+    public EvaluationDto evaluate(String planCode, Integer requestedYear, OffsetDateTime asOf) {
+        Plan plan = plans.get(planCode);
+        List<Indicator> members = indicators.listByPlan(plan);
+        int year = requestedYear != null ? requestedYear : defaultYear(plan, members, asOf);
+        if (!plan.covers(year)) {
+            throw new ServiceException.BadQuery("year", "year " + year + " is outside plan " + plan.code + " (" + plan.startYear + "–" + plan.endYear + ")");
+        }
+        Context ctx = new Context(plan, year, members, asOf);
+        LocalDate evaluationDate = LocalDate.of(year, 12, 31);
+        List<EvaluationItemDto> items = new ArrayList<>();
+        for (Indicator indicator : members) {
+            Target target = IndicatorService.targetInForce(indicator, evaluationDate);
+            Judgement j = target == null ? Judgement.of(Verdict.NOT_EVALUABLE, "NO_TARGET", "未设定目标", "No target set")
+                    : judge(ctx, indicator, target);
+            Target original = indicator.targets.isEmpty() ? null : indicator.targets.get(0);
+            items.add(new EvaluationItemDto(indicator.code, indicator.seq, indicator.nameZh, indicator.nameEn,
+                    mapper.toDto(indicator.category), indicator.attribute == null ? null : indicator.attribute.name(),
+                    mapper.unit(indicator.unit), mapper.departments(indicator), mapper.toDto(target),
+                    original == null || original == target ? null : mapper.toDto(original),
+                    used(j.used(), indicator), j.verdict().name(), j.verdict().zh, j.verdict().en,
+                    new ExplanationDto(j.rule(), j.zh(), j.en(), strip(j.actual()), target == null ? null : strip(target.value),
+                            target == null ? null : strip(tolerance(indicator, target)), strip(j.threshold()), strip(j.expected()),
+                            strip(j.baseline()), j.years())));
+        }
+        return new EvaluationDto(plans.toDto(plan), year, ctx.isFinal ? "FINAL" : "PROGRESS", strip(ctx.share), asOf, items, summarize(items));
+    }
+
+    /** A department's indicators (lead or support) with the verdict of each plan's latest evaluation. */
+    public List<DepartmentIndicatorDto> departmentIndicators(Department department) {
+        Map<Plan, EvaluationDto> evaluations = new LinkedHashMap<>();
+        List<DepartmentIndicatorDto> result = new ArrayList<>();
+        for (Indicator indicator : indicators.listByDepartment(department)) {
+            EvaluationDto evaluation = evaluations.computeIfAbsent(indicator.plan, p -> evaluate(p.code, null, null));
+            EvaluationItemDto item = evaluation.items().stream().filter(i -> i.code().equals(indicator.code)).findFirst().orElseThrow();
+            String role = indicator.departments.stream().filter(d -> d.department == department).map(d -> d.role.name()).findFirst().orElse(null);
+            result.add(new DepartmentIndicatorDto(indicator.code, indicator.plan.code, indicator.nameZh, indicator.nameEn, role,
+                    item.target(), evaluation.year(), item.observation(), item.verdict(), item.verdictZh(), item.explanation()));
+        }
+        return result;
+    }
+
+    /** The latest year of the period with any value; the start year when there is none. */
+    int defaultYear(Plan plan, List<Indicator> members, OffsetDateTime asOf) {
+        if (plan.startYear == plan.endYear) {
+            return plan.startYear;
+        }
+        Context probe = new Context(plan, plan.startYear, members, asOf);
+        int latest = plan.startYear;
+        for (Map<Integer, Observation> years : probe.byIndicator.values()) {
+            for (int y : years.keySet()) {
+                if (plan.covers(y) && y > latest) {
+                    latest = y;
+                }
+            }
+        }
+        return latest;
+    }
+
+    private static UsedObservationDto used(Found found, Indicator evaluated) {
+        if (found == null) {
+            return null;
+        }
+        Observation o = found.observation();
+        return new UsedObservationDto(o.year, o.periodStart, strip(o.value), strip(o.growthRate), o.status.name(),
+                o.qualitativeZh, o.qualitativeEn, o.indicator.id.equals(evaluated.id) ? null : o.indicator.code);
+    }
+
+    private static BigDecimal tolerance(Indicator indicator, Target target) {
+        if (indicator.attribute == Indicator.Attribute.BINDING || target.tolerance == null) {
+            return BigDecimal.ZERO;
+        }
+        return target.tolerance;
+    }
+
+    private static BigDecimal number(Observation o, Target.Measure measure) {
+        return measure == Target.Measure.GROWTH_RATE ? o.growthRate : o.value;
+    }
+
+    private Judgement judge(Context ctx, Indicator indicator, Target target) {
+        return switch (target.kind) {
+            case QUALITATIVE -> Judgement.of(Verdict.NOT_EVALUABLE, "QUALITATIVE_TARGET",
+                    "定性目标，由规划实施评估报告作文字评价", "Qualitative target: assessed in words by the evaluation report");
+            case RELATIVE -> relative(ctx, indicator, target);
+            case AVERAGE_ANNUAL_GROWTH -> averageGrowth(ctx, indicator, target);
+            case CUMULATIVE_DECLINE -> cumulativeDecline(ctx, indicator, target);
+            default -> level(ctx, indicator, target);
+        };
+    }
+
+    /** ≥, ≤, reach and 左右 targets on one year's value. */
+    private Judgement level(Context ctx, Indicator indicator, Target target) {
+        Found found = ctx.find(indicator, ctx.year, target.measure);
+        Judgement unusable = unusable(found, ctx.year, target.measure);
+        if (unusable != null) {
+            return unusable;
+        }
+        BigDecimal v = number(found.observation(), target.measure);
+        BigDecimal tol = tolerance(indicator, target);
+        BigDecimal t = target.value;
+        String what = target.measure == Target.Measure.GROWTH_RATE ? "增长" : "";
+        String whatEn = target.measure == Target.Measure.GROWTH_RATE ? "growth " : "";
+        String unit = target.measure == Target.Measure.GROWTH_RATE ? "%" : indicator.unit;
+        boolean meets;
+        BigDecimal threshold;
+        String rule;
+        switch (target.kind) {
+            case AT_LEAST -> {
+                threshold = t;
+                meets = v.compareTo(t) >= 0;
+                rule = "AT_LEAST";
+            }
+            case AT_MOST -> {
+                threshold = t;
+                meets = v.compareTo(t) <= 0;
+                rule = "AT_MOST";
+            }
+            default -> {
+                switch (indicator.direction) {
+                    case DECREASE -> {
+                        threshold = t.add(tol);
+                        meets = v.compareTo(threshold) <= 0;
+                    }
+                    case MAINTAIN -> {
+                        threshold = t;
+                        meets = v.subtract(t).abs().compareTo(tol) <= 0;
+                    }
+                    default -> {
+                        threshold = t.subtract(tol);
+                        meets = v.compareTo(threshold) >= 0;
+                    }
+                }
+                rule = target.kind == Target.Kind.ABOUT ? "ABOUT_WITHIN_BAND" : "REACH_LEVEL";
+            }
+        }
+        String compare = what + fmt(v) + unit + "，目标" + target.text + bandZh(indicator, target);
+        String compareEn = whatEn + fmt(v) + " " + unit + " against a target of " + target.text + bandEn(indicator, target);
+        String provisionalZh = found.observation().status == Observation.Status.ESTIMATE ? "（预计数）" : "";
+        String provisionalEn = found.observation().status == Observation.Status.ESTIMATE ? " (estimate)" : "";
+        boolean bound = target.kind == Target.Kind.AT_LEAST || target.kind == Target.Kind.AT_MOST
+                || target.measure == Target.Measure.GROWTH_RATE;
+        if (ctx.isFinal || bound) {
+            Verdict verdict = ctx.isFinal ? (meets ? Verdict.ACHIEVED : Verdict.NOT_ACHIEVED) : (meets ? Verdict.ON_TRACK : Verdict.LAGGING);
+            return new Judgement(verdict, rule, compare + provisionalZh + "，" + verdict.zh, compareEn + provisionalEn + ": " + verdict.en.toLowerCase(),
+                    found, v, threshold, null, null, List.of(ctx.year));
+        }
+        if (meets) {
+            return new Judgement(Verdict.AHEAD, rule + "_AHEAD", compare + provisionalZh + "，已提前达到规划目标",
+                    compareEn + provisionalEn + ": the end-of-plan target is already reached", found, v, threshold, null, null, List.of(ctx.year));
+        }
+        Found base = ctx.find(indicator, ctx.plan.startYear - 1, Target.Measure.LEVEL);
+        if (base == null || base.observation().value == null || !base.observation().comparable) {
+            return new Judgement(Verdict.NOT_EVALUABLE, "NO_BASELINE", compare + "，缺少" + (ctx.plan.startYear - 1) + "年基数，无法判断进度",
+                    compareEn + "; no " + (ctx.plan.startYear - 1) + " baseline, so progress cannot be judged", found, v, threshold, null, null,
+                    List.of(ctx.year));
+        }
+        BigDecimal b = base.observation().value;
+        BigDecimal expected = b.add(t.subtract(b).multiply(ctx.share, MC), MC);
+        boolean onTrack = indicator.direction == Indicator.Direction.DECREASE
+                ? v.compareTo(expected.add(tol)) <= 0 : v.compareTo(expected.subtract(tol)) >= 0;
+        Verdict verdict = onTrack ? Verdict.ON_TRACK : Verdict.LAGGING;
+        return new Judgement(verdict, "LINEAR_PROGRESS_FROM_BASELINE",
+                compare + provisionalZh + "；" + (ctx.plan.startYear - 1) + "年基数" + fmt(b) + "，按时间进度" + pct(ctx.share) + "应达" + fmt(expected) + "，" + verdict.zh,
+                compareEn + provisionalEn + "; from the " + (ctx.plan.startYear - 1) + " baseline " + fmt(b) + ", " + pct(ctx.share)
+                        + " of the period calls for " + fmt(expected) + ": " + verdict.en.toLowerCase(),
+                found, v, threshold, expected, b, List.of(ctx.year));
+    }
+
+    private Judgement averageGrowth(Context ctx, Indicator indicator, Target target) {
+        BigDecimal tol = tolerance(indicator, target);
+        BigDecimal threshold = target.value.subtract(tol);
+        Found period = ctx.periodResult(indicator);
+        if (period != null) {
+            Judgement unusable = unusable(period, ctx.year, target.measure);
+            if (unusable != null) {
+                return unusable;
+            }
+            BigDecimal avg = period.observation().growthRate != null ? period.observation().growthRate : period.observation().value;
+            boolean meets = avg.compareTo(threshold) >= 0;
+            Verdict verdict = meets ? Verdict.ACHIEVED : Verdict.NOT_ACHIEVED;
+            return new Judgement(verdict, "AVERAGE_GROWTH_AT_LEAST_TARGET",
+                    ctx.plan.startYear + "—" + ctx.plan.endYear + "年年均增长" + fmt(avg) + "%，目标" + target.text + bandZh(indicator, target) + "，" + verdict.zh,
+                    "Average annual growth " + ctx.plan.startYear + "–" + ctx.plan.endYear + " of " + fmt(avg) + "% against a target of "
+                            + target.text + bandEn(indicator, target) + ": " + verdict.en.toLowerCase(),
+                    period, avg, threshold, null, null, List.of(ctx.plan.endYear));
+        }
+        Map<Integer, Found> annual = annual(ctx, indicator, Target.Measure.GROWTH_RATE);
+        List<Integer> missing = missingYears(ctx, annual);
+        if (annual.isEmpty() || (ctx.isFinal && !missing.isEmpty())) {
+            return notEvaluable(missing, "年度增速", "annual growth rates");
+        }
+        BigDecimal product = BigDecimal.ONE;
+        for (Found f : annual.values()) {
+            product = product.multiply(BigDecimal.ONE.add(f.observation().growthRate.divide(HUNDRED, MC)), MC);
+        }
+        int n = annual.size();
+        BigDecimal avg = BigDecimal.valueOf((Math.pow(product.doubleValue(), 1.0 / n) - 1) * 100).setScale(2, RoundingMode.HALF_UP);
+        List<Integer> years = List.copyOf(annual.keySet());
+        Found latest = annual.get(years.get(years.size() - 1));
+        String partialZh = missing.isEmpty() ? "" : "（缺" + missing + "年数据）";
+        String partialEn = missing.isEmpty() ? "" : " (no data for " + missing + ")";
+        int periodYears = ctx.plan.endYear - ctx.plan.startYear + 1;
+        BigDecimal wholePeriod = BigDecimal.ONE.add(target.value.divide(HUNDRED, MC)).pow(periodYears, MC);
+        Verdict verdict;
+        if (ctx.isFinal) {
+            verdict = avg.compareTo(threshold) >= 0 ? Verdict.ACHIEVED : Verdict.NOT_ACHIEVED;
+        } else if (product.compareTo(wholePeriod) >= 0) {
+            verdict = Verdict.AHEAD;
+        } else {
+            verdict = avg.compareTo(threshold) >= 0 ? Verdict.ON_TRACK : Verdict.LAGGING;
+        }
+        return new Judgement(verdict, "AVERAGE_GROWTH_GEOMETRIC_MEAN",
+                years + "年年均增长" + fmt(avg) + "%" + partialZh + "，目标" + target.text + bandZh(indicator, target) + "，" + verdict.zh,
+                "Average annual growth over " + years + " of " + fmt(avg) + "%" + partialEn + " against a target of " + target.text
+                        + bandEn(indicator, target) + ": " + verdict.en.toLowerCase(),
+                latest, avg, threshold, null, null, years);
+    }
+
+    private Judgement cumulativeDecline(Context ctx, Indicator indicator, Target target) {
+        BigDecimal tol = tolerance(indicator, target);
+        Found period = ctx.periodResult(indicator);
+        BigDecimal cumulative;
+        Found used;
+        List<Integer> years;
+        if (period != null) {
+            Judgement unusable = unusable(period, ctx.year, Target.Measure.LEVEL);
+            if (unusable != null) {
+                return unusable;
+            }
+            cumulative = period.observation().value;
+            used = period;
+            years = List.of(ctx.plan.endYear);
+        } else {
+            Map<Integer, Found> annual = annual(ctx, indicator, Target.Measure.LEVEL);
+            List<Integer> missing = missingYears(ctx, annual);
+            if (annual.isEmpty() || !missing.isEmpty()) {
+                return notEvaluable(missing, "年度下降率", "annual decline rates");
+            }
+            BigDecimal remaining = BigDecimal.ONE;
+            for (Found f : annual.values()) {
+                remaining = remaining.multiply(BigDecimal.ONE.subtract(f.observation().value.divide(HUNDRED, MC)), MC);
+            }
+            cumulative = BigDecimal.ONE.subtract(remaining).multiply(HUNDRED).setScale(2, RoundingMode.HALF_UP);
+            years = List.copyOf(annual.keySet());
+            used = annual.get(years.get(years.size() - 1));
+        }
+        BigDecimal threshold = target.value.subtract(tol);
+        Verdict verdict;
+        BigDecimal expected = null;
+        if (ctx.isFinal) {
+            verdict = cumulative.compareTo(threshold) >= 0 ? Verdict.ACHIEVED : Verdict.NOT_ACHIEVED;
+        } else if (cumulative.compareTo(target.value) >= 0) {
+            verdict = Verdict.AHEAD;
+        } else {
+            expected = target.value.multiply(ctx.share, MC);
+            verdict = cumulative.compareTo(expected.subtract(tol)) >= 0 ? Verdict.ON_TRACK : Verdict.LAGGING;
+        }
+        return new Judgement(verdict, "CUMULATIVE_DECLINE",
+                "累计下降" + fmt(cumulative) + "%，目标" + target.text + "%" + (expected == null ? "" : "，按时间进度应达" + fmt(expected) + "%") + "，" + verdict.zh,
+                "Cumulative decline of " + fmt(cumulative) + "% against a target of " + target.text + "%"
+                        + (expected == null ? "" : "; " + pct(ctx.share) + " of the period calls for " + fmt(expected) + "%") + ": " + verdict.en.toLowerCase(),
+                used, cumulative, threshold, expected, null, years);
+    }
+
+    /** 与经济增长(基本)同步: growth not below the reference indicator's (less the 基本 band). */
+    private Judgement relative(Context ctx, Indicator indicator, Target target) {
+        Indicator reference = target.referenceIndicator;
+        BigDecimal tol = tolerance(indicator, target);
+        Found own = ctx.find(indicator, ctx.year, Target.Measure.GROWTH_RATE);
+        Found ref = reference == null ? null : ctx.find(reference, ctx.year, Target.Measure.GROWTH_RATE);
+        boolean fiveYear = ctx.plan.kind == Plan.Kind.FIVE_YEAR;
+        if (own != null && own.observation().growthRate != null && ref != null && ref.observation().growthRate != null && !fiveYear) {
+            BigDecimal g = own.observation().growthRate;
+            BigDecimal r = ref.observation().growthRate;
+            BigDecimal threshold = r.subtract(tol);
+            boolean meets = g.compareTo(threshold) >= 0;
+            Verdict verdict = ctx.isFinal ? (meets ? Verdict.ACHIEVED : Verdict.NOT_ACHIEVED) : (meets ? Verdict.ON_TRACK : Verdict.LAGGING);
+            return new Judgement(verdict, "GROWTH_IN_STEP_WITH_REFERENCE",
+                    "增长" + fmt(g) + "%，" + reference.nameZh + "增长" + fmt(r) + "%，目标" + target.text + "，" + verdict.zh,
+                    "Growth " + fmt(g) + "% against " + fmt(r) + "% for " + reference.nameEn + " (target: " + target.text + "): " + verdict.en.toLowerCase(),
+                    own, g, threshold, null, null, List.of(ctx.year));
+        }
+        if (fiveYear) {
+            Map<Integer, Found> mine = annual(ctx, indicator, Target.Measure.GROWTH_RATE);
+            Map<Integer, Found> theirs = reference == null ? Map.of() : annual(ctx, reference, Target.Measure.GROWTH_RATE);
+            mine.keySet().retainAll(theirs.keySet());
+            if (!mine.isEmpty()) {
+                BigDecimal g = geometricMean(mine);
+                BigDecimal r = geometricMean(theirs.entrySet().stream().filter(e -> mine.containsKey(e.getKey()))
+                        .collect(TreeMap::new, (m, e) -> m.put(e.getKey(), e.getValue()), Map::putAll));
+                BigDecimal threshold = r.subtract(tol);
+                boolean meets = g.compareTo(threshold) >= 0;
+                Verdict verdict = ctx.isFinal ? (meets ? Verdict.ACHIEVED : Verdict.NOT_ACHIEVED) : (meets ? Verdict.ON_TRACK : Verdict.LAGGING);
+                List<Integer> years = List.copyOf(mine.keySet());
+                return new Judgement(verdict, "AVERAGE_GROWTH_IN_STEP_WITH_REFERENCE",
+                        years + "年年均增长" + fmt(g) + "%，" + reference.nameZh + fmt(r) + "%，目标" + target.text + "，" + verdict.zh,
+                        "Average growth over " + years + " of " + fmt(g) + "% against " + fmt(r) + "% for " + reference.nameEn
+                                + " (target: " + target.text + "): " + verdict.en.toLowerCase(),
+                        mine.get(years.get(years.size() - 1)), g, threshold, null, null, years);
+            }
+        }
+        // Where the source reports only words (the 2017 report: "与经济增长基本同步"), the official statement decides.
+        if (own != null && own.observation().qualitativeZh != null && !own.observation().hasNumber()) {
+            String words = own.observation().qualitativeZh;
+            boolean statesInStep = words.contains("同步") && !words.matches(".*(未|不|低于|慢于|滞后).*");
+            if (statesInStep && own.observation().status != Observation.Status.ESTIMATE) {
+                Verdict verdict = ctx.isFinal ? Verdict.ACHIEVED : Verdict.ON_TRACK;
+                return new Judgement(verdict, "OFFICIAL_QUALITATIVE_STATEMENT",
+                        "官方表述为“" + words + "”，目标" + target.text + "，" + verdict.zh,
+                        "Officially reported as \"" + (own.observation().qualitativeEn != null ? own.observation().qualitativeEn : words)
+                                + "\" against the target \"" + target.text + "\": " + verdict.en.toLowerCase(),
+                        own, null, null, null, null, List.of(ctx.year));
+            }
+        }
+        return Judgement.of(Verdict.NOT_EVALUABLE, "NO_DATA", ctx.year + "年缺少本指标或参照指标的增速",
+                "No growth figure for " + ctx.year + " for this indicator or its reference");
+    }
+
+    private static BigDecimal geometricMean(Map<Integer, Found> annual) {
+        double product = 1;
+        for (Found f : annual.values()) {
+            product *= 1 + f.observation().growthRate.doubleValue() / 100;
+        }
+        return BigDecimal.valueOf((Math.pow(product, 1.0 / annual.size()) - 1) * 100).setScale(2, RoundingMode.HALF_UP);
+    }
+
+    /** Single-year values for each year of the period up to the evaluated one. */
+    private static Map<Integer, Found> annual(Context ctx, Indicator indicator, Target.Measure measure) {
+        Map<Integer, Found> annual = new TreeMap<>();
+        for (int y = ctx.plan.startYear; y <= ctx.year; y++) {
+            Found f = ctx.find(indicator, y, measure);
+            if (f != null && f.observation().comparable && number(f.observation(), measure) != null
+                    && (f.observation().periodStart == null || f.observation().periodStart == y)) {
+                annual.put(y, f);
+            }
+        }
+        return annual;
+    }
+
+    private static List<Integer> missingYears(Context ctx, Map<Integer, Found> annual) {
+        List<Integer> missing = new ArrayList<>();
+        for (int y = ctx.plan.startYear; y <= ctx.year; y++) {
+            if (!annual.containsKey(y)) {
+                missing.add(y);
+            }
+        }
+        return missing;
+    }
+
+    private static Judgement notEvaluable(List<Integer> missing, String zh, String en) {
+        return Judgement.of(Verdict.NOT_EVALUABLE, "NO_DATA", "缺少" + missing + "年" + zh, "No " + en + " for " + missing);
+    }
+
+    /** Why an observation cannot be judged: none, caliber change, estimate pending, or words only. */
+    private static Judgement unusable(Found found, int year, Target.Measure measure) {
+        if (found == null) {
+            return Judgement.of(Verdict.NOT_EVALUABLE, "NO_DATA", year + "年暂无数据", "No value recorded for " + year);
+        }
+        Observation o = found.observation();
+        if (!o.comparable) {
+            return new Judgement(Verdict.NOT_COMPARABLE, "CALIBER_CHANGED",
+                    "因统计口径变化，完成值" + fmt(number(o, measure)) + "与目标值不可比",
+                    "The statistical caliber changed, so the result " + fmt(number(o, measure)) + " cannot be compared with the target",
+                    found, number(o, measure), null, null, null, List.of(o.year));
+        }
+        if (number(o, measure) == null) {
+            if (o.status == Observation.Status.ESTIMATE) {
+                return new Judgement(Verdict.NOT_EVALUABLE, "ESTIMATE_PENDING",
+                        "数据待公布：" + (o.qualitativeZh == null ? "预计数" : o.qualitativeZh),
+                        "Figure pending: " + (o.qualitativeEn == null ? "estimate only" : o.qualitativeEn), found, null, null, null, null, List.of(o.year));
+            }
+            return new Judgement(Verdict.NOT_EVALUABLE, "NO_NUMBER", "仅有文字表述" + (o.qualitativeZh == null ? "" : "：" + o.qualitativeZh),
+                    "Only words are recorded" + (o.qualitativeEn == null ? "" : ": " + o.qualitativeEn), found, null, null, null, null, List.of(o.year));
+        }
+        return null;
+    }
+
+    private static String bandZh(Indicator indicator, Target target) {
+        if (target.tolerance == null) {
+            return "";
+        }
+        return indicator.attribute == Indicator.Attribute.BINDING ? "（约束性指标，不设浮动）" : "（允许±" + fmt(target.tolerance) + "）";
+    }
+
+    private static String bandEn(Indicator indicator, Target target) {
+        if (target.tolerance == null) {
+            return "";
+        }
+        return indicator.attribute == Indicator.Attribute.BINDING ? " (binding: no tolerance)" : " (tolerance ±" + fmt(target.tolerance) + ")";
+    }
+
+    private static String fmt(BigDecimal value) {
+        return value == null ? "—" : strip(value).toPlainString();
+    }
+
+    private static String pct(BigDecimal share) {
+        return strip(share.multiply(HUNDRED).setScale(0, RoundingMode.HALF_UP)).toPlainString() + "%";
+    }
+
+    private static EvaluationSummaryDto summarize(List<EvaluationItemDto> items) {
+        Map<String, Integer> byVerdict = new LinkedHashMap<>();
+        Map<String, Map<String, Integer>> byCategory = new LinkedHashMap<>();
+        Map<String, Map<String, Integer>> byAttribute = new LinkedHashMap<>();
+        Map<String, Map<String, Integer>> byDepartment = new TreeMap<>();
+        for (EvaluationItemDto item : items) {
+            byVerdict.merge(item.verdict(), 1, Integer::sum);
+            byCategory.computeIfAbsent(item.category().code(), k -> new LinkedHashMap<>()).merge(item.verdict(), 1, Integer::sum);
+            byAttribute.computeIfAbsent(item.attribute() == null ? "NONE" : item.attribute(), k -> new LinkedHashMap<>())
+                    .merge(item.verdict(), 1, Integer::sum);
+            item.departments().forEach(d -> byDepartment.computeIfAbsent(d.code(), k -> new LinkedHashMap<>()).merge(item.verdict(), 1, Integer::sum));
+        }
+        return new EvaluationSummaryDto(items.size(), byVerdict, byCategory, byAttribute, byDepartment);
+    }
+}

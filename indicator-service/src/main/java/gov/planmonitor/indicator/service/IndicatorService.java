@@ -1,0 +1,354 @@
+package gov.planmonitor.indicator.service;
+
+import gov.planmonitor.indicator.config.IndicatorConfig;
+import gov.planmonitor.indicator.mapping.DepartmentRoleDto;
+import gov.planmonitor.indicator.mapping.IndicatorDto;
+import gov.planmonitor.indicator.mapping.IndicatorInput;
+import gov.planmonitor.indicator.mapping.IndicatorMapper;
+import gov.planmonitor.indicator.mapping.PageDto;
+import gov.planmonitor.indicator.mapping.Versioned;
+import gov.planmonitor.indicator.mapping.TargetDto;
+import gov.planmonitor.indicator.mapping.TargetInput;
+import gov.planmonitor.indicator.repository.Category;
+import gov.planmonitor.indicator.repository.CategoryRepository;
+import gov.planmonitor.indicator.repository.Department;
+import gov.planmonitor.indicator.repository.DepartmentRepository;
+import gov.planmonitor.indicator.repository.Indicator;
+import gov.planmonitor.indicator.repository.IndicatorDepartment;
+import gov.planmonitor.indicator.repository.IndicatorRepository;
+import gov.planmonitor.indicator.repository.Plan;
+import gov.planmonitor.indicator.repository.Target;
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
+import io.quarkus.panache.common.Page;
+import io.quarkus.panache.common.Parameters;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+@ApplicationScoped
+@Transactional
+public class IndicatorService {
+
+    private static final Map<String, String> SORT_FIELDS = Map.of("seq", "seq", "code", "code", "nameZh", "nameZh", "nameEn", "nameEn",
+            "category", "category.sortOrder", "attribute", "attribute");
+
+    private final IndicatorRepository indicators;
+    private final CategoryRepository categories;
+    private final DepartmentRepository departments;
+    private final PlanService plans;
+    private final TargetParser parser;
+    private final IndicatorMapper mapper;
+    private final IndicatorConfig config;
+
+    public IndicatorService(IndicatorRepository indicators, CategoryRepository categories, DepartmentRepository departments,
+                            PlanService plans, TargetParser parser, IndicatorMapper mapper, IndicatorConfig config) {
+        this.indicators = indicators;
+        this.categories = categories;
+        this.departments = departments;
+        this.plans = plans;
+        this.parser = parser;
+        this.mapper = mapper;
+        this.config = config;
+    }
+
+    public PageDto<IndicatorDto> list(String planCode, Integer page, Integer size, String sort,
+                                      String category, String attribute, String department, String q) {
+        Plan plan = plans.get(planCode);
+        PageRequest request = PageRequest.of(page, size, sort, config.paging().defaultSize(), config.paging().maxSize(), SORT_FIELDS, "seq");
+        List<String> where = new ArrayList<>(List.of("plan = :plan"));
+        Parameters params = Parameters.with("plan", plan);
+        if (category != null) {
+            where.add("category.code = :category");
+            params.and("category", category);
+        }
+        if (attribute != null) {
+            if (attribute.equals("NONE")) {
+                where.add("attribute is null");
+            } else {
+                try {
+                    params.and("attribute", Indicator.Attribute.valueOf(attribute));
+                } catch (IllegalArgumentException e) {
+                    throw new ServiceException.BadQuery("attribute", "attribute must be BINDING, EXPECTED or NONE");
+                }
+                where.add("attribute = :attribute");
+            }
+        }
+        if (department != null) {
+            where.add("exists (select 1 from IndicatorDepartment d where d.indicator = i and d.department.code = :department)");
+            params.and("department", department);
+        }
+        if (q != null && !q.isBlank()) {
+            where.add("(nameZh like :qExact or lower(nameEn) like :qLower or lower(code) like :qLower)");
+            params.and("qExact", "%" + q.trim() + "%").and("qLower", "%" + q.trim().toLowerCase() + "%");
+        }
+        PanacheQuery<Indicator> query = indicators.find("from Indicator i where " + String.join(" and ", where), request.sort(), params);
+        List<IndicatorDto> items = query.page(Page.of(request.page(), request.size())).list().stream().map(this::toDto).toList();
+        return new PageDto<>(items, query.count(), request.page(), request.size());
+    }
+
+    public Indicator get(String code) {
+        return indicators.findByCode(code).orElseThrow(() -> new ServiceException.NotFound("no indicator with code " + code));
+    }
+
+    public IndicatorDto toDto(Indicator indicator) {
+        return mapper.toDto(indicator, targetInForce(indicator, LocalDate.now(ZoneOffset.UTC)), linkedCodes(indicator));
+    }
+
+    public List<String> linkedCodes(Indicator indicator) {
+        return indicators.listSeriesMembers(indicator).stream()
+                .sorted((a, b) -> Integer.compare(a.plan.startYear * 10 + (a.plan.kind == Plan.Kind.FIVE_YEAR ? 0 : 1),
+                        b.plan.startYear * 10 + (b.plan.kind == Plan.Kind.FIVE_YEAR ? 0 : 1)))
+                .map(i -> i.code).toList();
+    }
+
+    /** The target in force on a date: the latest revision effective by then (or the first, before any). */
+    public static Target targetInForce(Indicator indicator, LocalDate date) {
+        Target inForce = null;
+        for (Target target : indicator.targets) {
+            if (inForce == null || !target.effectiveFrom.isAfter(date)) {
+                inForce = target;
+            }
+        }
+        return inForce;
+    }
+
+    public Indicator create(String planCode, @NotNull @Valid IndicatorInput input, String user) {
+        Plan plan = plans.get(planCode);
+        if (indicators.findByCode(input.code()).isPresent()) {
+            throw new ServiceException.Conflict("an indicator with code " + input.code() + " already exists");
+        }
+        if (indicators.findByPlanAndSeq(plan, input.seq()).isPresent()) {
+            throw new ServiceException.Conflict("plan " + planCode + " already has an indicator with seq " + input.seq());
+        }
+        Indicator indicator = new Indicator();
+        indicator.plan = plan;
+        apply(indicator, input, user);
+        setTarget(indicator, input.target(), user);
+        indicators.persist(indicator);
+        indicators.flush();
+        return indicator;
+    }
+
+    public Indicator update(String code, @NotNull @Valid IndicatorInput input, String ifMatch, String user) {
+        Indicator indicator = get(code);
+        Versions.check(ifMatch, indicator.version);
+        if (!code.equals(input.code())) {
+            throw new ServiceException.Invalid("code", "the code in the body (" + input.code() + ") differs from the path (" + code + "); codes cannot change");
+        }
+        indicators.findByPlanAndSeq(indicator.plan, input.seq()).filter(other -> other != indicator).ifPresent(other -> {
+            throw new ServiceException.Conflict("plan " + indicator.plan.code + " already has an indicator with seq " + input.seq());
+        });
+        apply(indicator, input, user);
+        setTarget(indicator, input.target(), user);
+        indicators.flush();
+        return indicator;
+    }
+
+    /** Import: create or update by code; a second identical import reports UNCHANGED and writes nothing. */
+    public Outcome upsert(String planCode, IndicatorInput input, String user) {
+        Indicator indicator = indicators.findByCode(input.code()).orElse(null);
+        if (indicator == null) {
+            create(planCode, input, user);
+            return Outcome.CREATED;
+        }
+        if (!indicator.plan.code.equals(planCode)) {
+            throw new ServiceException.Invalid("plan", "indicator " + input.code() + " belongs to plan " + indicator.plan.code + ", not " + planCode);
+        }
+        indicators.findByPlanAndSeq(indicator.plan, input.seq()).filter(other -> other != indicator).ifPresent(other -> {
+            throw new ServiceException.Conflict("plan " + planCode + " already has an indicator with seq " + input.seq());
+        });
+        boolean changed = !same(indicator, input);
+        if (changed) {
+            apply(indicator, input, user);
+        }
+        changed |= setTarget(indicator, input.target(), user);
+        return changed ? Outcome.UPDATED : Outcome.UNCHANGED;
+    }
+
+    public List<TargetDto> targets(String code) {
+        return get(code).targets.stream().map(mapper::toDto).toList();
+    }
+
+    /** A target revision (规划调整): a new target from a later date; the original stays for comparison. */
+    public Target revise(String code, @NotNull @Valid TargetInput input, String user) {
+        Indicator indicator = get(code);
+        if (input.effectiveFrom() == null) {
+            throw new ServiceException.Invalid("effectiveFrom", "a target revision needs the date it takes effect");
+        }
+        if (input.reason() == null || input.reason().isBlank()) {
+            throw new ServiceException.Invalid("reason", "a target revision needs a reason (the adjustment decision)");
+        }
+        for (Target existing : indicator.targets) {
+            if (!input.effectiveFrom().isAfter(existing.effectiveFrom)) {
+                throw new ServiceException.Invalid("effectiveFrom", "a revision must take effect after the latest target (" + existing.effectiveFrom + ")");
+            }
+        }
+        if (input.effectiveFrom().getYear() > indicator.plan.endYear) {
+            throw new ServiceException.Invalid("effectiveFrom", "the plan ends in " + indicator.plan.endYear);
+        }
+        Target target = newTarget(indicator, input, user);
+        indicator.targets.add(target);
+        indicator.touch(user, OffsetDateTime.now(ZoneOffset.UTC));
+        indicators.flush();
+        return target;
+    }
+
+    private boolean same(Indicator indicator, IndicatorInput input) {
+        return indicator.seq == input.seq() && indicator.nameZh.equals(input.nameZh()) && indicator.nameEn.equals(input.nameEn())
+                && indicator.category.code.equals(input.category()) && indicator.unit.equals(input.unit())
+                && Objects.equals(indicator.attribute == null ? null : indicator.attribute.name(), PlanService.blankToNull(input.attribute()))
+                && indicator.direction.name().equals(input.direction())
+                && Objects.equals(indicator.series, PlanService.blankToNull(input.series()))
+                && Objects.equals(indicator.footnoteZh, PlanService.blankToNull(input.footnoteZh()))
+                && Objects.equals(indicator.footnoteEn, PlanService.blankToNull(input.footnoteEn()))
+                && departmentsKey(indicator).equals(input.departments().stream().map(d -> d.code() + ":" + d.role()).toList());
+    }
+
+    private static List<String> departmentsKey(Indicator indicator) {
+        return indicator.departments.stream().map(d -> d.department.code + ":" + d.role.name()).toList();
+    }
+
+    private void apply(Indicator indicator, IndicatorInput input, String user) {
+        Category category = categories.findByIdOptional(input.category()).orElseThrow(() ->
+                new ServiceException.Invalid("category", "unknown category " + input.category() + "; known: "
+                        + String.join(", ", categories.listOrdered().stream().map(c -> c.code).toList())));
+        if (UnitCatalog.find(input.unit()).isEmpty()) {
+            throw new ServiceException.Invalid("unit", "unknown unit '" + input.unit() + "'; known units: " + UnitCatalog.knownUnits());
+        }
+        List<IndicatorDepartment> links = resolveDepartments(indicator, input.departments());
+        indicator.code = input.code();
+        indicator.seq = input.seq();
+        indicator.nameZh = input.nameZh().trim();
+        indicator.nameEn = input.nameEn().trim();
+        indicator.category = category;
+        indicator.unit = input.unit().trim();
+        indicator.attribute = PlanService.blankToNull(input.attribute()) == null ? null : Indicator.Attribute.valueOf(input.attribute());
+        indicator.direction = Indicator.Direction.valueOf(input.direction());
+        indicator.series = PlanService.blankToNull(input.series());
+        indicator.footnoteZh = PlanService.blankToNull(input.footnoteZh());
+        indicator.footnoteEn = PlanService.blankToNull(input.footnoteEn());
+        if (!departmentsKey(indicator).equals(links.stream().map(d -> d.department.code + ":" + d.role.name()).toList())) {
+            indicator.departments.clear();
+            indicators.flush();
+            indicator.departments.addAll(links);
+        }
+        indicator.touch(user, OffsetDateTime.now(ZoneOffset.UTC));
+    }
+
+    private List<IndicatorDepartment> resolveDepartments(Indicator indicator, List<DepartmentRoleDto> roles) {
+        List<IndicatorDepartment> links = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        int leads = 0;
+        for (int i = 0; i < roles.size(); i++) {
+            DepartmentRoleDto role = roles.get(i);
+            String field = "departments[" + i + "]";
+            Department department = departments.findByCode(role.code()).orElseThrow(() ->
+                    new ServiceException.Invalid(field + ".code", "unknown department " + role.code()));
+            if (!seen.add(role.code())) {
+                throw new ServiceException.Invalid(field + ".code", "department " + role.code() + " is listed twice");
+            }
+            IndicatorDepartment link = new IndicatorDepartment();
+            link.indicator = indicator;
+            link.department = department;
+            link.role = IndicatorDepartment.Role.valueOf(role.role());
+            link.position = i + 1;
+            leads += link.role == IndicatorDepartment.Role.LEAD ? 1 : 0;
+            links.add(link);
+        }
+        if (!roles.isEmpty() && leads != 1) {
+            throw new ServiceException.Invalid("departments", "exactly one department must be LEAD (found " + leads + ")");
+        }
+        return links;
+    }
+
+    /** Sets the first target or corrects the one in force; returns whether anything changed. */
+    private boolean setTarget(Indicator indicator, TargetInput input, String user) {
+        LocalDate effectiveFrom = input.effectiveFrom() != null ? input.effectiveFrom() : LocalDate.of(indicator.plan.startYear, 1, 1);
+        Target existing = indicator.targets.stream().filter(t -> t.effectiveFrom.equals(effectiveFrom)).findFirst().orElse(null);
+        Target parsed = newTarget(indicator, new TargetInput(input.text(), input.kind(), input.referenceIndicator(), effectiveFrom, input.reason()), user);
+        if (existing == null) {
+            indicator.targets.add(parsed);
+            indicator.targets.sort((a, b) -> a.effectiveFrom.compareTo(b.effectiveFrom));
+            return true;
+        }
+        if (existing.text.equals(parsed.text) && existing.kind == parsed.kind && existing.referenceIndicator == parsed.referenceIndicator
+                && Objects.equals(existing.reason, parsed.reason)) {
+            return false;
+        }
+        existing.text = parsed.text;
+        existing.kind = parsed.kind;
+        existing.measure = parsed.measure;
+        existing.value = parsed.value;
+        existing.tolerance = parsed.tolerance;
+        existing.textUnit = parsed.textUnit;
+        existing.referenceIndicator = parsed.referenceIndicator;
+        existing.reason = parsed.reason;
+        existing.createdAt = parsed.createdAt;
+        existing.createdBy = user;
+        return true;
+    }
+
+    private Target newTarget(Indicator indicator, TargetInput input, String user) {
+        TargetParser.Parsed parsed = parser.parse(input.text(), PlanService.blankToNull(input.kind()),
+                new TargetParser.Context(indicator.plan.kind, indicator.nameZh, indicator.unit));
+        Target target = new Target();
+        target.indicator = indicator;
+        target.effectiveFrom = input.effectiveFrom();
+        target.text = input.text().trim();
+        target.kind = parsed.kind();
+        target.measure = parsed.measure();
+        target.value = parsed.value();
+        target.tolerance = parsed.tolerance();
+        target.textUnit = parsed.textUnit();
+        target.reason = PlanService.blankToNull(input.reason());
+        target.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
+        target.createdBy = user;
+        String reference = PlanService.blankToNull(input.referenceIndicator());
+        if (parsed.kind() == Target.Kind.RELATIVE) {
+            if (reference == null) {
+                reference = indicators.find("plan = ?1 and series = 'GDP_GROWTH'", indicator.plan).firstResultOptional()
+                        .map(i -> i.code).orElseThrow(() -> new ServiceException.Invalid("target.referenceIndicator",
+                                "a RELATIVE target (" + input.text() + ") needs referenceIndicator: the indicator it keeps in step with"));
+            }
+            String code = reference;
+            target.referenceIndicator = indicators.findByCode(code).orElseThrow(() ->
+                    new ServiceException.Invalid("target.referenceIndicator", "unknown reference indicator " + code));
+            if (target.referenceIndicator == indicator) {
+                throw new ServiceException.Invalid("target.referenceIndicator", "an indicator cannot be relative to itself");
+            }
+        } else if (reference != null) {
+            throw new ServiceException.Invalid("target.referenceIndicator", "only a RELATIVE target takes a reference indicator");
+        }
+        return target;
+    }
+
+    public Versioned<IndicatorDto> view(String code) {
+        Indicator indicator = get(code);
+        return new Versioned<>(toDto(indicator), indicator.version);
+    }
+
+    public Versioned<IndicatorDto> createView(String planCode, @NotNull @Valid IndicatorInput input, String user) {
+        Indicator indicator = create(planCode, input, user);
+        return new Versioned<>(toDto(indicator), indicator.version);
+    }
+
+    public Versioned<IndicatorDto> updateView(String code, @NotNull @Valid IndicatorInput input, String ifMatch, String user) {
+        Indicator indicator = update(code, input, ifMatch, user);
+        return new Versioned<>(toDto(indicator), indicator.version);
+    }
+
+    public TargetDto reviseView(String code, @NotNull @Valid TargetInput input, String user) {
+        return mapper.toDto(revise(code, input, user));
+    }
+}

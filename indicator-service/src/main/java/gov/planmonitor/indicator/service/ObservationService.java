@@ -1,0 +1,153 @@
+package gov.planmonitor.indicator.service;
+
+import gov.planmonitor.indicator.mapping.IndicatorMapper;
+import gov.planmonitor.indicator.mapping.ObservationDto;
+import gov.planmonitor.indicator.mapping.ObservationInput;
+import gov.planmonitor.indicator.mapping.Versioned;
+import gov.planmonitor.indicator.repository.Indicator;
+import gov.planmonitor.indicator.repository.Observation;
+import gov.planmonitor.indicator.repository.ObservationRepository;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+
+import java.math.BigDecimal;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Objects;
+
+@ApplicationScoped
+@Transactional
+public class ObservationService {
+
+    /** The result of a write: the current revision and whether it is the first one. */
+    public record Written(Observation observation, boolean created) {
+    }
+
+    private final ObservationRepository observations;
+    private final IndicatorService indicators;
+    private final IndicatorMapper mapper;
+
+    public ObservationService(ObservationRepository observations, IndicatorService indicators, IndicatorMapper mapper) {
+        this.observations = observations;
+        this.indicators = indicators;
+        this.mapper = mapper;
+    }
+
+    public List<ObservationDto> list(String code, OffsetDateTime asOf) {
+        return observations.listAsOf(indicators.get(code), asOf).stream().map(mapper::toDto).toList();
+    }
+
+    public Observation get(String code, int year) {
+        return observations.findCurrent(indicators.get(code), year).orElseThrow(() ->
+                new ServiceException.NotFound("indicator " + code + " has no value for " + year));
+    }
+
+    public List<ObservationDto> history(String code, int year) {
+        List<Observation> revisions = observations.history(indicators.get(code), year);
+        if (revisions.isEmpty()) {
+            throw new ServiceException.NotFound("indicator " + code + " has no value for " + year);
+        }
+        return revisions.stream().map(mapper::toDto).toList();
+    }
+
+    /** Creates the value for a year, or replaces it (If-Match required) keeping the old one as history. */
+    public Written put(String code, int year, @NotNull @Valid ObservationInput input, String ifMatch, String user) {
+        Indicator indicator = indicators.get(code);
+        Observation current = observations.findCurrent(indicator, year).orElse(null);
+        if (current != null) {
+            Versions.check(ifMatch, current.revision);
+        }
+        return write(indicator, year, current, input, user);
+    }
+
+    /** Import: writes a new revision only when something differs. */
+    public Outcome upsert(String code, int year, ObservationInput input, String user) {
+        Indicator indicator = indicators.get(code);
+        Observation current = observations.findCurrent(indicator, year).orElse(null);
+        if (current != null && same(current, input)) {
+            return Outcome.UNCHANGED;
+        }
+        return write(indicator, year, current, input, user).created() ? Outcome.CREATED : Outcome.UPDATED;
+    }
+
+    private Written write(Indicator indicator, int year, Observation current, ObservationInput input, String user) {
+        validate(indicator, year, input);
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        int revision = observations.nextRevision(indicator, year);
+        if (current != null) {
+            current.supersededAt = now;
+            current.supersededBy = user;
+            // The partial unique index allows one current row per year: retire the old one before inserting.
+            observations.flush();
+        }
+        Observation o = new Observation();
+        o.indicator = indicator;
+        o.year = year;
+        o.periodStart = input.periodStart();
+        o.value = input.value();
+        o.growthRate = input.growthRate();
+        o.priceBasis = input.priceBasis() == null ? null : Observation.PriceBasis.valueOf(input.priceBasis());
+        o.status = Observation.Status.valueOf(input.status());
+        o.qualitativeZh = PlanService.blankToNull(input.qualitativeZh());
+        o.qualitativeEn = PlanService.blankToNull(input.qualitativeEn());
+        o.comparable = input.comparable() == null || input.comparable();
+        o.source = PlanService.blankToNull(input.source());
+        o.note = PlanService.blankToNull(input.note());
+        o.revision = revision;
+        o.recordedAt = now;
+        o.recordedBy = user;
+        observations.persist(o);
+        observations.flush();
+        return new Written(o, current == null);
+    }
+
+    private static void validate(Indicator indicator, int year, ObservationInput input) {
+        int first = indicator.plan.startYear - 1;
+        if (year < first || year > indicator.plan.endYear) {
+            throw new ServiceException.Invalid("year", "year " + year + " is outside plan " + indicator.plan.code + " ("
+                    + indicator.plan.startYear + "–" + indicator.plan.endYear + "; " + first + " is allowed as the baseline)");
+        }
+        if (input.periodStart() != null && input.periodStart() > year) {
+            throw new ServiceException.Invalid("periodStart", "periodStart " + input.periodStart() + " is after the year " + year);
+        }
+        if (input.value() == null && input.growthRate() == null && PlanService.blankToNull(input.qualitativeZh()) == null) {
+            throw new ServiceException.Invalid("value", "give a value, a growthRate or qualitativeZh text");
+        }
+        boolean nonNegative = UnitCatalog.find(indicator.unit).map(UnitCatalog.Unit::nonNegative).orElse(false);
+        if (nonNegative && input.value() != null && input.value().signum() < 0) {
+            throw new ServiceException.Invalid("value", "a value in " + indicator.unit + " cannot be negative");
+        }
+    }
+
+    private static boolean same(Observation o, ObservationInput input) {
+        return Objects.equals(o.periodStart, input.periodStart()) && numEq(o.value, input.value()) && numEq(o.growthRate, input.growthRate())
+                && Objects.equals(o.priceBasis == null ? null : o.priceBasis.name(), PlanService.blankToNull(input.priceBasis()))
+                && o.status.name().equals(input.status())
+                && Objects.equals(o.qualitativeZh, PlanService.blankToNull(input.qualitativeZh()))
+                && Objects.equals(o.qualitativeEn, PlanService.blankToNull(input.qualitativeEn()))
+                && o.comparable == (input.comparable() == null || input.comparable())
+                && Objects.equals(o.source, PlanService.blankToNull(input.source()))
+                && Objects.equals(o.note, PlanService.blankToNull(input.note()));
+    }
+
+    private static boolean numEq(BigDecimal a, BigDecimal b) {
+        return a == null ? b == null : b != null && a.compareTo(b) == 0;
+    }
+
+    public Versioned<ObservationDto> view(String code, int year) {
+        Observation o = get(code, year);
+        return new Versioned<>(mapper.toDto(o), o.revision);
+    }
+
+    /** The written value, its revision as version, and whether it was created (201) or replaced (200). */
+    public record WrittenView(Versioned<ObservationDto> value, boolean created) {
+    }
+
+    public WrittenView putView(String code, int year, @NotNull @Valid ObservationInput input, String ifMatch, String user) {
+        Written written = put(code, year, input, ifMatch, user);
+        return new WrittenView(new Versioned<>(mapper.toDto(written.observation()), written.observation().revision), written.created());
+    }
+}
