@@ -45,6 +45,7 @@ public final class Launcher {
     private final Path root;
     private final boolean fresh;
     private final List<Process> processes = new ArrayList<>();
+    private volatile boolean stopping;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private EmbeddedPostgres embedded;
     private String pgHost;
@@ -98,7 +99,7 @@ public final class Launcher {
         System.out.printf("  PostgreSQL         %s:%d (user %s)%n", pgHost, pgPort, pgUser);
         for (Process process : processes) {
             int exit = process.waitFor();
-            if (exit != 0) {
+            if (exit != 0 && !stopping) {
                 System.err.println("A service exited with status " + exit + "; stopping the suite.");
                 System.exit(exit);
             }
@@ -231,6 +232,7 @@ public final class Launcher {
     }
 
     private void stopAll() {
+        stopping = true;
         for (Process process : processes) {
             process.destroy();
         }

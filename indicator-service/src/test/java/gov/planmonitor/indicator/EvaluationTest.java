@@ -1,0 +1,112 @@
+package gov.planmonitor.indicator;
+
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.nullValue;
+
+/** The verdicts must follow from the printed numbers of the seed documents. */
+@QuarkusTest
+class EvaluationTest {
+
+    @BeforeEach
+    void seeds() {
+        Seeds.load();
+    }
+
+    private static String verdict(String code) {
+        return "items.find { it.code == '" + code + "' }.verdict";
+    }
+
+    @Test
+    void fyp12FinalEvaluationFollowsTheTableOfColumn1() {
+        given().queryParam("year", 2015)
+                .when().get("/api/v1/plans/FYP12/evaluation")
+                .then().statusCode(200)
+                .body("stage", equalTo("FINAL"))
+                .body("items", hasSize(24))
+                .body("summary.byVerdict.ACHIEVED", equalTo(19))
+                .body("summary.byVerdict.NOT_ACHIEVED", equalTo(4))
+                .body("summary.byVerdict.NOT_COMPARABLE", equalTo(1))
+                // 8.8 against 8: average annual growth
+                .body(verdict("FYP12-01"), equalTo("ACHIEVED"))
+                .body("items.find { it.code == 'FYP12-01' }.explanation.actual", equalTo(8.8f))
+                // 7.08 against 8, 21.97 against 25, 5.69 against 5.82, 56.9 against ≤56
+                .body(verdict("FYP12-07"), equalTo("NOT_ACHIEVED"))
+                .body(verdict("FYP12-08"), equalTo("NOT_ACHIEVED"))
+                .body(verdict("FYP12-21"), equalTo("NOT_ACHIEVED"))
+                .body(verdict("FYP12-24"), equalTo("NOT_ACHIEVED"))
+                // the footnote: caliber changed
+                .body(verdict("FYP12-18"), equalTo("NOT_COMPARABLE"))
+                // ≤10.5 with 8.93; ≥94 with 95.69; cumulative decline 19.25 against 19
+                .body(verdict("FYP12-10"), equalTo("ACHIEVED"))
+                .body(verdict("FYP12-12"), equalTo("ACHIEVED"))
+                .body(verdict("FYP12-23"), equalTo("ACHIEVED"))
+                .body("items.find { it.code == 'FYP12-23' }.explanation.rule", equalTo("CUMULATIVE_DECLINE"))
+                // reached exactly: 35.26 against 35.26
+                .body(verdict("FYP12-22"), equalTo("ACHIEVED"))
+                .body("summary.byCategory.ECONOMY.NOT_ACHIEVED", equalTo(2))
+                .body("summary.byAttribute.NONE.ACHIEVED", equalTo(19))
+                .body("summary.byDepartment.DRC.ACHIEVED", equalTo(8));
+    }
+
+    @Test
+    void ap2017MainIndicatorsReachedTheAnnualTargetsWithTheEnergyFigurePending() {
+        given().when().get("/api/v1/plans/AP2017/evaluation")
+                .then().statusCode(200)
+                .body("year", equalTo(2017))
+                .body("summary.byVerdict.ACHIEVED", equalTo(5))
+                .body("summary.byVerdict.NOT_EVALUABLE", equalTo(1))
+                // 6.1% against 6.5%左右: within the expected indicator's band of 0.5 points
+                .body(verdict("AP2017-01"), equalTo("ACHIEVED"))
+                .body("items.find { it.code == 'AP2017-01' }.explanation.threshold", equalTo(6))
+                .body("items.find { it.code == 'AP2017-01' }.target.measure", equalTo("GROWTH_RATE"))
+                .body(verdict("AP2017-03"), equalTo("ACHIEVED"))
+                // 与经济增长基本同步, stated in words by the report
+                .body(verdict("AP2017-04"), equalTo("ACHIEVED"))
+                .body("items.find { it.code == 'AP2017-04' }.explanation.rule", equalTo("OFFICIAL_QUALITATIVE_STATEMENT"))
+                .body(verdict("AP2017-05"), equalTo("ACHIEVED"))
+                .body(verdict("AP2017-06"), equalTo("NOT_EVALUABLE"))
+                .body("items.find { it.code == 'AP2017-06' }.explanation.rule", equalTo("ESTIMATE_PENDING"));
+    }
+
+    @Test
+    void fyp13MidTermProgressUsesLinkedAnnualValuesAndTheElapsedShare() {
+        given().queryParam("year", 2017)
+                .when().get("/api/v1/plans/FYP13/evaluation")
+                .then().statusCode(200)
+                .body("stage", equalTo("PROGRESS"))
+                .body("elapsedShare", equalTo(0.4f))
+                // GDP growth 6.1% in 2017 (from AP2017-01) below 7%左右 less 0.5
+                .body(verdict("FYP13-01"), equalTo("LAGGING"))
+                .body("items.find { it.code == 'FYP13-01' }.observation.fromIndicator", equalTo("AP2017-01"))
+                // 554 high-tech enterprises (estimate) against 285 by 2020
+                .body(verdict("FYP13-11"), equalTo("AHEAD"))
+                .body(verdict("FYP13-09"), equalTo("ON_TRACK"))
+                .body(verdict("FYP13-22"), equalTo("NOT_EVALUABLE"));
+    }
+
+    @Test
+    void yearOutsideThePlanIsRejected() {
+        given().queryParam("year", 2030)
+                .when().get("/api/v1/plans/FYP13/evaluation")
+                .then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors[0].field", equalTo("year"))
+                .body("detail", containsString("outside plan FYP13"));
+    }
+
+    @Test
+    void unknownPlanIsNotFound() {
+        given().when().get("/api/v1/plans/NOPE/evaluation")
+                .then().statusCode(404)
+                .contentType("application/problem+json")
+                .body("status", equalTo(404))
+                .body("errors", nullValue());
+    }
+}
