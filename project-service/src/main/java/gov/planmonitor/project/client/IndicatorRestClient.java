@@ -1,0 +1,17 @@
+package gov.planmonitor.project.client;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+
+/** The one call this service makes to the indicator service; wrapped by {@link IndicatorClient}. */
+@Path("/api/v1/indicators")
+@RegisterRestClient(configKey = "indicator-service")
+interface IndicatorRestClient {
+
+    @GET
+    @Path("/{code}")
+    Response get(@PathParam("code") String code);
+}

@@ -1,0 +1,16 @@
+package gov.planmonitor.project.mapping;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+@Schema(name = "Investment", description = "Planned and completed investment of a project in a year.")
+public record InvestmentDto(
+        @Schema(examples = "2017") int year,
+        MoneyDto planned,
+        MoneyDto completed,
+        @Schema(description = "Completed as percent of planned", examples = "112.5") BigDecimal completionRatio,
+        String note,
+        @Schema(description = "Things worth a look that are not errors (completed above planned)") List<String> warnings) {
+}

@@ -1,0 +1,31 @@
+package gov.planmonitor.project.mapping;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+@Schema(name = "Project", description = "A key project with its lifecycle status, money and progress.")
+public record ProjectDto(
+        @Schema(description = "Stable identifier", examples = "FYP13-KP-64") String id,
+        @Schema(description = "Sequence in the list asked for (list=…), else in its first list", examples = "64") Integer seq,
+        @Schema(examples = "东风西路小学教学楼、运动场、停车场建设工程") String nameZh,
+        @Schema(examples = "Teaching building, sports ground and car park of Dongfeng West Road Primary School") String nameEn,
+        CodeNameDto category,
+        @Schema(description = "主要建设任务 exactly as printed") String tasksZh,
+        String tasksEn,
+        @Schema(enumeration = {"IDENTIFICATION", "PREPARATION", "IMPLEMENTATION", "COMPLETION", "COMPLETED", "CANCELLED", "SUSPENDED"},
+                examples = "IMPLEMENTATION") String status,
+        @Schema(description = "Functional zone of 一核三带四区; null when none") CodeNameDto zone,
+        @Schema(enumeration = {"GOVERNMENT", "SOCIAL", "PPP"}) String investmentType,
+        List<DepartmentRoleDto> departments,
+        LocationDto location,
+        @Schema(description = "Codes of the plan indicators the project serves", examples = "[\"FYP13-21\"]") List<String> indicators,
+        List<MembershipDto> lists,
+        MoneyDto totalPlannedInvestment,
+        @Schema(description = "Sum of yearly planned investment") MoneyDto plannedToDate,
+        @Schema(description = "Sum of yearly completed investment") MoneyDto completedToDate,
+        @Schema(description = "Physical progress in percent", examples = "45") BigDecimal progressPercent,
+        @Schema(description = "Milestones still planned after their planned date", examples = "0") int overdueMilestones,
+        String note) {
+}

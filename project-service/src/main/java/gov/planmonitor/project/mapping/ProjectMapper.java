@@ -1,0 +1,100 @@
+package gov.planmonitor.project.mapping;
+
+import gov.planmonitor.project.repository.Category;
+import gov.planmonitor.project.repository.Investment;
+import gov.planmonitor.project.repository.ListMember;
+import gov.planmonitor.project.repository.Milestone;
+import gov.planmonitor.project.repository.ProgressUpdate;
+import gov.planmonitor.project.repository.Project;
+import gov.planmonitor.project.repository.ProjectList;
+import gov.planmonitor.project.repository.StatusChange;
+import gov.planmonitor.project.repository.Zone;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/** Entities to API records; the only place that knows both shapes. */
+@ApplicationScoped
+public class ProjectMapper {
+
+    private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+
+    public CodeNameDto toDto(Category c) {
+        return new CodeNameDto(c.code, c.nameZh, c.nameEn);
+    }
+
+    public CodeNameDto toDto(Zone z) {
+        return z == null ? null : new CodeNameDto(z.code, z.nameZh, z.nameEn);
+    }
+
+    public ProjectListDto toDto(ProjectList l) {
+        return new ProjectListDto(l.code, l.nameZh, l.nameEn, l.year, l.planCode, l.members.size(),
+                new ProjectListDto.ReportedDto(l.reportedProjectCount, MoneyDto.of(l.reportedCompletedInvestment),
+                        MoneyDto.strip(l.reportedPlannedInvestmentShare), l.reportedNote));
+    }
+
+    /** @param listCode the list whose sequence number to show, or null for the first list */
+    public ProjectDto toDto(Project p, String listCode, List<Investment> investments, List<Milestone> milestones) {
+        List<ListMember> memberships = new ArrayList<>(p.memberships);
+        memberships.sort(Comparator.comparing(m -> m.list.code));
+        Integer seq = memberships.stream().filter(m -> listCode == null || m.list.code.equals(listCode))
+                .map(m -> m.seq).findFirst().orElse(null);
+        BigDecimal planned = sum(investments.stream().map(i -> i.planned).toList());
+        BigDecimal completed = sum(investments.stream().map(i -> i.completed).toList());
+        LocalDate today = LocalDate.now();
+        int overdue = (int) milestones.stream().filter(m -> m.overdue(today)).count();
+        LocationDto location = p.address == null && p.latitude == null ? null : new LocationDto(p.address, p.latitude, p.longitude);
+        return new ProjectDto(p.code, seq, p.nameZh, p.nameEn, toDto(p.category), p.tasksZh, p.tasksEn, p.status.name(), toDto(p.zone),
+                p.investmentType == null ? null : p.investmentType.name(),
+                p.departments.stream().map(d -> new DepartmentRoleDto(d.code(), d.role.name())).toList(),
+                location, List.copyOf(p.indicators),
+                memberships.stream().map(m -> new MembershipDto(m.list.code, m.seq)).toList(),
+                MoneyDto.of(p.totalPlannedInvestment), MoneyDto.of(planned), MoneyDto.of(completed),
+                MoneyDto.strip(p.progressPercent), overdue, p.note);
+    }
+
+    public InvestmentDto toDto(Investment i) {
+        List<String> warnings = new ArrayList<>();
+        BigDecimal ratio = ratio(i.completed, i.planned);
+        if (i.planned != null && i.completed != null && i.completed.compareTo(i.planned) > 0) {
+            warnings.add("completed investment exceeds the planned amount (" + ratio.toPlainString() + "% of plan)");
+        }
+        return new InvestmentDto(i.year, MoneyDto.of(i.planned), MoneyDto.of(i.completed), ratio, i.note, warnings);
+    }
+
+    public MilestoneDto toDto(Milestone m) {
+        return new MilestoneDto(m.id, m.nameZh, m.nameEn, m.plannedDate, m.actualDate, m.state.name(), m.overdue(LocalDate.now()));
+    }
+
+    public ProgressUpdateDto toDto(ProgressUpdate u) {
+        List<String> links = u.links == null ? List.of() : List.of(u.links.split("\n"));
+        return new ProgressUpdateDto(u.id, u.updateDate, u.textZh, u.textEn, MoneyDto.strip(u.progressPercent), links, u.author, u.recordedAt);
+    }
+
+    public StatusChangeDto toDto(StatusChange c) {
+        return new StatusChangeDto(c.fromStatus == null ? null : c.fromStatus.name(), c.toStatus.name(), c.changedOn, c.reason, c.author, c.recordedAt);
+    }
+
+    public static BigDecimal sum(List<BigDecimal> values) {
+        BigDecimal total = null;
+        for (BigDecimal v : values) {
+            if (v != null) {
+                total = total == null ? v : total.add(v);
+            }
+        }
+        return total;
+    }
+
+    /** Completed as a percent of planned, to one decimal as the reports print it (112.5). */
+    public static BigDecimal ratio(BigDecimal completed, BigDecimal planned) {
+        if (completed == null || planned == null || planned.signum() == 0) {
+            return null;
+        }
+        return MoneyDto.strip(completed.multiply(HUNDRED).divide(planned, 1, RoundingMode.HALF_UP));
+    }
+}

@@ -1,0 +1,16 @@
+package gov.planmonitor.project.mapping;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+
+@Schema(name = "StatusChange", description = "One lifecycle step, kept as history.")
+public record StatusChangeDto(
+        @Schema(examples = "PREPARATION") String from,
+        @Schema(examples = "IMPLEMENTATION") String to,
+        LocalDate date,
+        String reason,
+        String author,
+        OffsetDateTime recordedAt) {
+}

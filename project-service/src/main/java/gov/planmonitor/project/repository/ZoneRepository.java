@@ -1,0 +1,8 @@
+package gov.planmonitor.project.repository;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import jakarta.enterprise.context.ApplicationScoped;
+
+@ApplicationScoped
+public class ZoneRepository implements PanacheRepositoryBase<Zone, String> {
+}

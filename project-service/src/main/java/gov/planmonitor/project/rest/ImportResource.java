@@ -1,0 +1,110 @@
+package gov.planmonitor.project.rest;
+
+import gov.planmonitor.support.tabular.ImportReportDto;
+import gov.planmonitor.project.service.ExportService;
+import gov.planmonitor.project.service.ImportService;
+import gov.planmonitor.support.problem.ServiceException;
+import gov.planmonitor.support.rest.Caller;
+import gov.planmonitor.support.tabular.Tabular;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.util.List;
+import java.util.Map;
+
+@Path("/api/v1")
+@Tag(name = "Import and export", description = "Bulk import (all-or-nothing, dry run, idempotent) and export in CSV, XLSX and JSON")
+public class ImportResource {
+
+    static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+    private final ImportService imports;
+    private final ExportService exports;
+    private final Caller caller;
+
+    public ImportResource(ImportService imports, ExportService exports, Caller caller) {
+        this.imports = imports;
+        this.exports = exports;
+        this.caller = caller;
+    }
+
+    @POST
+    @Path("/imports")
+    @Consumes({"text/csv", MediaType.APPLICATION_JSON, XLSX})
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "importProjectData", summary = "Import categories, lists, projects, investment figures and milestones",
+            description = "CSV holds one entity (give entity=); XLSX has one sheet per entity; JSON is an object of arrays of rows. "
+                    + "Columns are those of the export. Any row error rejects the whole import (422, every error listed); "
+                    + "dryRun=true reports what would happen and writes nothing. Importing the same data twice changes nothing.")
+    @RequestBody(content = {@Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING)),
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT)),
+            @Content(mediaType = XLSX, schema = @Schema(type = SchemaType.STRING, format = "binary"))})
+    @APIResponse(responseCode = "200", description = "Imported (or, with dryRun, checked)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ImportReportDto.class)))
+    public ImportReportDto importData(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+                                      @QueryParam("entity") @Parameter(description = "categories, lists, projects, investments or milestones (required for CSV)") String entity,
+                                      @QueryParam("dryRun") @Parameter(description = "Check only; write nothing") boolean dryRun,
+                                      byte[] body) {
+        return imports.run(format(contentType), body == null ? new byte[0] : body, entity, dryRun, caller.name());
+    }
+
+    private static Tabular.Format format(String contentType) {
+        String type = contentType == null ? "" : contentType.toLowerCase();
+        if (type.startsWith("text/csv")) {
+            return Tabular.Format.CSV;
+        }
+        if (type.startsWith(XLSX)) {
+            return Tabular.Format.XLSX;
+        }
+        return Tabular.Format.JSON;
+    }
+
+    @GET
+    @Path("/exports")
+    @Produces({"text/csv", MediaType.APPLICATION_JSON, XLSX})
+    @Operation(operationId = "exportProjectData", summary = "Export in the import's format, so that export then import round-trips")
+    @APIResponse(responseCode = "200", description = "The exported file", content = {
+            @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING)),
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT)),
+            @Content(mediaType = XLSX, schema = @Schema(type = SchemaType.STRING, format = "binary"))})
+    public Response export(@QueryParam("format") @Parameter(schema = @Schema(enumeration = {"csv", "xlsx", "json"}), description = "Default json") String format,
+                           @QueryParam("entity") @Parameter(description = "One entity (required for csv); all when absent") String entity,
+                           @QueryParam("list") @Parameter(description = "Only this list, its projects and their figures", example = "FYP13-KEY") String list) {
+        String f = format == null ? "json" : format.toLowerCase();
+        if (!List.of("csv", "xlsx", "json").contains(f)) {
+            throw new ServiceException.BadQuery("format", "format must be csv, xlsx or json");
+        }
+        if (f.equals("csv") && entity == null) {
+            throw new ServiceException.BadQuery("entity", "a CSV export holds one entity: give entity=");
+        }
+        Map<String, List<Map<String, Object>>> tables = exports.tables(entity, list);
+        String name = "planmonitor-" + (list == null ? "all" : list) + (entity == null ? "" : "-" + entity);
+        byte[] bytes = switch (f) {
+            case "csv" -> Tabular.writeCsv(ImportService.SCHEMA.get(entity), tables.get(entity));
+            case "xlsx" -> Tabular.writeXlsx(ImportService.SCHEMA, tables);
+            default -> Tabular.writeJson(ImportService.SCHEMA, tables);
+        };
+        String type = switch (f) {
+            case "csv" -> "text/csv; charset=UTF-8";
+            case "xlsx" -> XLSX;
+            default -> MediaType.APPLICATION_JSON;
+        };
+        return Response.ok(bytes).type(type).header("Content-Disposition", "attachment; filename=\"" + name + "." + f + "\"").build();
+    }
+}

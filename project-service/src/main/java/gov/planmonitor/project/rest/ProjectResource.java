@@ -1,0 +1,210 @@
+package gov.planmonitor.project.rest;
+
+import gov.planmonitor.project.mapping.InvestmentDto;
+import gov.planmonitor.project.mapping.InvestmentInput;
+import gov.planmonitor.project.mapping.MilestoneDto;
+import gov.planmonitor.project.mapping.MilestoneInput;
+import gov.planmonitor.project.mapping.ProgressUpdateDto;
+import gov.planmonitor.project.mapping.ProgressUpdateInput;
+import gov.planmonitor.project.mapping.ProjectDto;
+import gov.planmonitor.project.mapping.ProjectInput;
+import gov.planmonitor.project.mapping.StatusChangeInput;
+import gov.planmonitor.project.mapping.StatusDto;
+import gov.planmonitor.project.service.ProgressService;
+import gov.planmonitor.project.service.ProjectService;
+import gov.planmonitor.support.paging.PageDto;
+import gov.planmonitor.support.paging.Versioned;
+import gov.planmonitor.support.rest.Caller;
+import gov.planmonitor.support.rest.Http;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriBuilder;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.util.List;
+
+@Path("/api/v1/projects")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Projects", description = "Key projects: lifecycle, investment, milestones and progress")
+public class ProjectResource {
+
+    private final ProjectService projects;
+    private final ProgressService progress;
+    private final Caller caller;
+
+    public ProjectResource(ProjectService projects, ProgressService progress, Caller caller) {
+        this.projects = projects;
+        this.progress = progress;
+        this.caller = caller;
+    }
+
+    @GET
+    @Operation(operationId = "listProjects", summary = "Find projects")
+    @APIResponse(responseCode = "200", description = "A page of projects")
+    public PageDto<ProjectDto> list(@QueryParam("list") @Parameter(description = "Project list code", example = "FYP13-KEY") String list,
+                                    @QueryParam("category") @Parameter(example = "PEOPLES_LIVELIHOOD") String category,
+                                    @QueryParam("status") @Parameter(schema = @Schema(enumeration = {"IDENTIFICATION", "PREPARATION",
+                                            "IMPLEMENTATION", "COMPLETION", "COMPLETED", "CANCELLED", "SUSPENDED"})) String status,
+                                    @QueryParam("zone") @Parameter(description = "Zone code, or NONE") String zone,
+                                    @QueryParam("department") @Parameter(description = "Responsible department code", example = "DRC") String department,
+                                    @QueryParam("year") @Parameter(description = "Projects with investment figures in, or on a list of, this year") Integer year,
+                                    @QueryParam("overdue") @Parameter(description = "true: only projects with overdue milestones") Boolean overdue,
+                                    @QueryParam("q") @Parameter(description = "Substring of the Chinese or English name or tasks", example = "排水") String q,
+                                    @QueryParam("page") Integer page, @QueryParam("size") Integer size,
+                                    @QueryParam("sort") @Parameter(description = "seq (in list; default with list=), id (default), nameZh, nameEn, status, category; - for descending") String sort) {
+        return projects.list(new ProjectService.Filter(list, category, status, zone, department, year, overdue, q), page, size, sort);
+    }
+
+    @POST
+    @Operation(operationId = "createProject", summary = "Create a project")
+    @APIResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = ProjectDto.class)),
+            headers = {@Header(name = "Location", schema = @Schema(type = SchemaType.STRING)), @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING))})
+    public Response create(ProjectInput input) {
+        Versioned<ProjectDto> created = projects.create(input, caller.name());
+        return Http.created(UriBuilder.fromResource(ProjectResource.class).path(created.body().id()).build(), created);
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(operationId = "getProject", summary = "Get a project")
+    @APIResponse(responseCode = "200", description = "The project", content = @Content(schema = @Schema(implementation = ProjectDto.class)),
+            headers = @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING)))
+    public Response get(@PathParam("id") @Parameter(example = "FYP13-KP-01") String id) {
+        return Http.ok(projects.view(id));
+    }
+
+    @PUT
+    @Path("/{id}")
+    @Operation(operationId = "updateProject", summary = "Replace a project (needs If-Match; status changes go through /status)")
+    @APIResponse(responseCode = "200", description = "Updated", content = @Content(schema = @Schema(implementation = ProjectDto.class)),
+            headers = @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING)))
+    public Response update(@PathParam("id") String id,
+                           @HeaderParam("If-Match") @Parameter(description = "ETag from the last read", required = true) String ifMatch,
+                           ProjectInput input) {
+        return Http.ok(projects.update(id, input, ifMatch, caller.name()));
+    }
+
+    @GET
+    @Path("/{id}/status")
+    @Operation(operationId = "getProjectStatus", summary = "Current status, allowed next steps and history")
+    @APIResponse(responseCode = "200", description = "Status and history")
+    public StatusDto status(@PathParam("id") String id) {
+        return projects.status(id);
+    }
+
+    @POST
+    @Path("/{id}/status")
+    @Operation(operationId = "changeProjectStatus", summary = "Move the project to another lifecycle stage; a refused step says why")
+    @APIResponse(responseCode = "201", description = "Recorded", content = @Content(schema = @Schema(implementation = StatusDto.class)),
+            headers = @Header(name = "Location", schema = @Schema(type = SchemaType.STRING)))
+    public Response changeStatus(@PathParam("id") String id, StatusChangeInput input) {
+        StatusDto status = projects.changeStatus(id, input, caller.name());
+        return Response.created(UriBuilder.fromResource(ProjectResource.class).path(id).path("status").build()).entity(status).build();
+    }
+
+    @GET
+    @Path("/{id}/investments")
+    @Operation(operationId = "listInvestments", summary = "Planned and completed investment by year")
+    @APIResponse(responseCode = "200", description = "Yearly figures")
+    public List<InvestmentDto> investments(@PathParam("id") String id) {
+        return progress.investments(id);
+    }
+
+    @GET
+    @Path("/{id}/investments/{year}")
+    @Operation(operationId = "getInvestment", summary = "One year's investment figures")
+    @APIResponse(responseCode = "200", description = "The figures", content = @Content(schema = @Schema(implementation = InvestmentDto.class)),
+            headers = @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING)))
+    public Response investment(@PathParam("id") String id, @PathParam("year") int year) {
+        return Http.ok(progress.investment(id, year));
+    }
+
+    @PUT
+    @Path("/{id}/investments/{year}")
+    @Operation(operationId = "putInvestment", summary = "Record (201) or replace (200, needs If-Match) a year's planned and completed investment")
+    @APIResponse(responseCode = "200", description = "Replaced", content = @Content(schema = @Schema(implementation = InvestmentDto.class)),
+            headers = @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(responseCode = "201", description = "Recorded", content = @Content(schema = @Schema(implementation = InvestmentDto.class)),
+            headers = {@Header(name = "Location", schema = @Schema(type = SchemaType.STRING)), @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING))})
+    public Response putInvestment(@PathParam("id") String id, @PathParam("year") int year,
+                                  @HeaderParam("If-Match") @Parameter(description = "Required to replace existing figures") String ifMatch,
+                                  InvestmentInput input) {
+        ProgressService.Written<InvestmentDto> written = progress.putInvestment(id, year, input, ifMatch, caller.name());
+        return written.created()
+                ? Http.created(UriBuilder.fromResource(ProjectResource.class).path(id).path("investments").path(String.valueOf(year)).build(), written.value())
+                : Http.ok(written.value());
+    }
+
+    @GET
+    @Path("/{id}/milestones")
+    @Operation(operationId = "listMilestones", summary = "Milestones, overdue ones flagged")
+    @APIResponse(responseCode = "200", description = "Milestones by planned date")
+    public List<MilestoneDto> milestones(@PathParam("id") String id) {
+        return progress.milestones(id);
+    }
+
+    @POST
+    @Path("/{id}/milestones")
+    @Operation(operationId = "addMilestone", summary = "Add a milestone")
+    @APIResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = MilestoneDto.class)),
+            headers = {@Header(name = "Location", schema = @Schema(type = SchemaType.STRING)), @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING))})
+    public Response addMilestone(@PathParam("id") String id, MilestoneInput input) {
+        Versioned<MilestoneDto> created = progress.addMilestone(id, input, caller.name());
+        return Http.created(UriBuilder.fromResource(ProjectResource.class).path(id).path("milestones").path(String.valueOf(created.body().id())).build(), created);
+    }
+
+    @GET
+    @Path("/{id}/milestones/{milestoneId}")
+    @Operation(operationId = "getMilestone", summary = "One milestone")
+    @APIResponse(responseCode = "200", description = "The milestone", content = @Content(schema = @Schema(implementation = MilestoneDto.class)),
+            headers = @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING)))
+    public Response milestone(@PathParam("id") String id, @PathParam("milestoneId") long milestoneId) {
+        return Http.ok(progress.milestone(id, milestoneId));
+    }
+
+    @PUT
+    @Path("/{id}/milestones/{milestoneId}")
+    @Operation(operationId = "updateMilestone", summary = "Replace a milestone (needs If-Match), e.g. to record it reached")
+    @APIResponse(responseCode = "200", description = "Updated", content = @Content(schema = @Schema(implementation = MilestoneDto.class)),
+            headers = @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING)))
+    public Response updateMilestone(@PathParam("id") String id, @PathParam("milestoneId") long milestoneId,
+                                    @HeaderParam("If-Match") @Parameter(description = "ETag from the last read", required = true) String ifMatch,
+                                    MilestoneInput input) {
+        return Http.ok(progress.updateMilestone(id, milestoneId, input, ifMatch, caller.name()));
+    }
+
+    @GET
+    @Path("/{id}/updates")
+    @Operation(operationId = "listProgressUpdates", summary = "Dated progress updates, newest first")
+    @APIResponse(responseCode = "200", description = "Updates")
+    public List<ProgressUpdateDto> updates(@PathParam("id") String id) {
+        return progress.updates(id);
+    }
+
+    @POST
+    @Path("/{id}/updates")
+    @Operation(operationId = "addProgressUpdate", summary = "Report progress (text, optional percent, document links)")
+    @APIResponse(responseCode = "201", description = "Recorded", content = @Content(schema = @Schema(implementation = ProgressUpdateDto.class)),
+            headers = @Header(name = "Location", schema = @Schema(type = SchemaType.STRING)))
+    public Response addUpdate(@PathParam("id") String id, ProgressUpdateInput input) {
+        ProgressUpdateDto update = progress.addUpdate(id, input, caller.name());
+        return Response.created(UriBuilder.fromResource(ProjectResource.class).path(id).path("updates").build()).entity(update).build();
+    }
+}

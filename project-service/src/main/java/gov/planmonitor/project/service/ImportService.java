@@ -1,0 +1,124 @@
+package gov.planmonitor.project.service;
+
+import gov.planmonitor.project.mapping.CodeNameDto;
+import gov.planmonitor.project.mapping.DepartmentRoleDto;
+import gov.planmonitor.support.tabular.ImportReportDto;
+import gov.planmonitor.project.mapping.InvestmentInput;
+import gov.planmonitor.project.mapping.LocationDto;
+import gov.planmonitor.project.mapping.MembershipDto;
+import gov.planmonitor.project.mapping.MilestoneInput;
+import gov.planmonitor.project.mapping.ProjectInput;
+import gov.planmonitor.project.mapping.ProjectListInput;
+import gov.planmonitor.support.problem.ServiceException;
+import gov.planmonitor.support.tabular.Cells;
+import gov.planmonitor.support.tabular.Outcome;
+import gov.planmonitor.support.tabular.Tabular;
+import gov.planmonitor.support.tabular.Tabular.Columns;
+import gov.planmonitor.support.tabular.Tabular.Line;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.TransactionManager;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Validator;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Bulk import of categories, lists, projects, yearly investment and milestones (the Decidim-style CSV bulk
+ * update). All-or-nothing with row-level errors; rows go through the same service methods as single writes;
+ * re-importing the same file changes nothing.
+ */
+@ApplicationScoped
+public class ImportService {
+
+    /** Entities in the order they are applied (later ones refer to earlier ones). */
+    public static final Map<String, Columns> SCHEMA = new LinkedHashMap<>();
+
+    static {
+        SCHEMA.put("categories", new Columns(List.of("code", "nameZh", "nameEn", "seq"), List.of(), Set.of("seq")));
+        SCHEMA.put("lists", new Columns(List.of("code", "nameZh", "nameEn", "year", "plan", "reportedProjectCount",
+                "reportedCompletedInvestmentYuan", "reportedPlannedInvestmentShare", "reportedNote"), List.of(),
+                Set.of("year", "reportedProjectCount", "reportedCompletedInvestmentYuan", "reportedPlannedInvestmentShare")));
+        SCHEMA.put("projects", new Columns(List.of("code", "list", "seq", "category", "nameZh", "nameEn", "tasksZh", "tasksEn", "zone",
+                "investmentType", "departments", "status", "indicators", "note"),
+                List.of("totalPlannedInvestmentYuan", "progressPercent", "address", "latitude", "longitude"),
+                Set.of("seq", "totalPlannedInvestmentYuan", "progressPercent", "latitude", "longitude")));
+        SCHEMA.put("investments", new Columns(List.of("project", "year", "plannedYuan", "completedYuan", "note"), List.of(),
+                Set.of("year", "plannedYuan", "completedYuan")));
+        SCHEMA.put("milestones", new Columns(List.of("project", "nameZh", "nameEn", "plannedDate", "actualDate", "state"), List.of(), Set.of()));
+    }
+
+    private final ProjectService projects;
+    private final ProjectListService lists;
+    private final ProgressService progress;
+    private final Validator validator;
+    private final TransactionManager transactions;
+
+    public ImportService(ProjectService projects, ProjectListService lists, ProgressService progress, Validator validator,
+                         TransactionManager transactions) {
+        this.projects = projects;
+        this.lists = lists;
+        this.progress = progress;
+        this.validator = validator;
+        this.transactions = transactions;
+    }
+
+    @Transactional
+    public ImportReportDto run(Tabular.Format format, byte[] body, String entity, boolean dryRun, String user) {
+        Tabular.Result result = Tabular.importAll(format, body, entity, SCHEMA, this::apply, user);
+        if (!result.errors().isEmpty() && !dryRun) {
+            throw new ServiceException.ImportRejected(result.errors());
+        }
+        if (dryRun) {
+            try {
+                transactions.setRollbackOnly();
+            } catch (Exception e) {
+                throw new IllegalStateException("cannot roll back the dry run", e);
+            }
+        }
+        return new ImportReportDto(dryRun, !dryRun, result.counts(), result.errors());
+    }
+
+    private Outcome apply(String entity, Line line, String user) {
+        Cells c = new Cells(line, validator);
+        return switch (entity) {
+            case "categories" -> lists.upsertCategory(c.valid(new CodeNameDto(c.text("code"), c.text("nameZh"), c.text("nameEn"))),
+                    c.required(c.integer("seq"), "seq"), user);
+            case "lists" -> lists.upsert(c.valid(new ProjectListInput(c.text("code"), c.text("nameZh"), c.text("nameEn"), c.integer("year"),
+                    c.text("plan"), c.integer("reportedProjectCount"), c.decimal("reportedCompletedInvestmentYuan"),
+                    c.decimal("reportedPlannedInvestmentShare"), c.text("reportedNote"))), user);
+            case "projects" -> {
+                String list = c.text("list");
+                List<MembershipDto> memberships = list == null ? List.of() : List.of(new MembershipDto(list, c.required(c.integer("seq"), "seq")));
+                LocationDto location = c.text("address") == null && c.decimal("latitude") == null ? null
+                        : new LocationDto(c.text("address"), c.decimal("latitude"), c.decimal("longitude"));
+                yield projects.upsert(c.valid(new ProjectInput(c.text("code"), c.text("nameZh"), c.text("nameEn"), c.text("category"),
+                        c.text("tasksZh"), c.text("tasksEn"), c.text("status"), c.text("zone"), c.text("investmentType"),
+                        departments(c.text("departments")), location, codes(c.text("indicators")), memberships,
+                        c.decimal("totalPlannedInvestmentYuan"), c.decimal("progressPercent"), c.text("note"))), user);
+            }
+            case "investments" -> progress.upsertInvestment(c.required(c.text("project"), "project"), c.required(c.integer("year"), "year"),
+                    c.valid(new InvestmentInput(c.decimal("plannedYuan"), c.decimal("completedYuan"), c.text("note"))), user);
+            case "milestones" -> progress.upsertMilestone(c.required(c.text("project"), "project"),
+                    c.valid(new MilestoneInput(c.text("nameZh"), c.text("nameEn"), c.date("plannedDate"), c.date("actualDate"), c.text("state"))), user);
+            default -> throw new IllegalArgumentException(entity);
+        };
+    }
+
+    private static List<DepartmentRoleDto> departments(String cell) {
+        List<DepartmentRoleDto> roles = new ArrayList<>();
+        for (String[] pair : Cells.pairs(cell, "departments", "DRC:LEAD;COMMERCE:SUPPORT")) {
+            roles.add(new DepartmentRoleDto(pair[0], pair[1]));
+        }
+        return roles;
+    }
+
+    private static List<String> codes(String cell) {
+        return cell == null ? List.of() : Arrays.stream(cell.split(";")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+    }
+
+}

@@ -1,0 +1,213 @@
+package gov.planmonitor.project.service;
+
+import gov.planmonitor.project.mapping.InvestmentDto;
+import gov.planmonitor.project.mapping.InvestmentInput;
+import gov.planmonitor.project.mapping.MilestoneDto;
+import gov.planmonitor.project.mapping.MilestoneInput;
+import gov.planmonitor.project.mapping.ProgressUpdateDto;
+import gov.planmonitor.project.mapping.ProgressUpdateInput;
+import gov.planmonitor.project.mapping.ProjectMapper;
+import gov.planmonitor.project.repository.Investment;
+import gov.planmonitor.project.repository.InvestmentRepository;
+import gov.planmonitor.project.repository.Milestone;
+import gov.planmonitor.project.repository.MilestoneRepository;
+import gov.planmonitor.project.repository.ProgressUpdate;
+import gov.planmonitor.project.repository.ProgressUpdateRepository;
+import gov.planmonitor.project.repository.Project;
+import gov.planmonitor.support.paging.Versioned;
+import gov.planmonitor.support.paging.Versions;
+import gov.planmonitor.support.problem.ServiceException;
+import gov.planmonitor.support.tabular.Outcome;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Objects;
+
+/** Money and progress of a project: yearly investment, milestones, dated progress updates. */
+@ApplicationScoped
+@Transactional
+public class ProgressService {
+
+    /** A write that may create (201) or replace (200). */
+    public record Written<T>(Versioned<T> value, boolean created) {
+    }
+
+    private final ProjectService projects;
+    private final InvestmentRepository investments;
+    private final MilestoneRepository milestones;
+    private final ProgressUpdateRepository updates;
+    private final ProjectMapper mapper;
+
+    public ProgressService(ProjectService projects, InvestmentRepository investments, MilestoneRepository milestones,
+                           ProgressUpdateRepository updates, ProjectMapper mapper) {
+        this.projects = projects;
+        this.investments = investments;
+        this.milestones = milestones;
+        this.updates = updates;
+        this.mapper = mapper;
+    }
+
+    public List<InvestmentDto> investments(String id) {
+        return investments.list("project = ?1 order by year", projects.get(id)).stream().map(mapper::toDto).toList();
+    }
+
+    public Versioned<InvestmentDto> investment(String id, int year) {
+        Investment i = investments.find("project = ?1 and year = ?2", projects.get(id), year).firstResultOptional()
+                .orElseThrow(() -> new ServiceException.NotFound("project " + id + " has no investment figures for " + year));
+        return new Versioned<>(mapper.toDto(i), i.version);
+    }
+
+    /** Records a year's planned and completed investment, or replaces them (If-Match required). */
+    public Written<InvestmentDto> putInvestment(String id, int year, @NotNull @Valid InvestmentInput input, String ifMatch, String user) {
+        Project project = projects.get(id);
+        Investment existing = investments.find("project = ?1 and year = ?2", project, year).firstResult();
+        if (existing != null) {
+            Versions.check(ifMatch, existing.version);
+        }
+        Investment i = write(project, year, existing, input, user);
+        return new Written<>(new Versioned<>(mapper.toDto(i), i.version), existing == null);
+    }
+
+    public Outcome upsertInvestment(String id, int year, InvestmentInput input, String user) {
+        Project project = projects.get(id);
+        Investment existing = investments.find("project = ?1 and year = ?2", project, year).firstResult();
+        if (existing != null && ProjectService.numEq(existing.planned, input.planned()) && ProjectService.numEq(existing.completed, input.completed())
+                && Objects.equals(existing.note, ProjectService.blankToNull(input.note()))) {
+            return Outcome.UNCHANGED;
+        }
+        write(project, year, existing, input, user);
+        return existing == null ? Outcome.CREATED : Outcome.UPDATED;
+    }
+
+    private Investment write(Project project, int year, Investment existing, InvestmentInput input, String user) {
+        if (year < 1949 || year > 2100) {
+            throw new ServiceException.Invalid("year", "year " + year + " is out of range");
+        }
+        if (input.planned() == null && input.completed() == null) {
+            throw new ServiceException.Invalid("planned", "give planned or completed investment (or both)");
+        }
+        Investment i = existing != null ? existing : new Investment();
+        i.project = project;
+        i.year = year;
+        i.planned = input.planned();
+        i.completed = input.completed();
+        i.note = ProjectService.blankToNull(input.note());
+        i.touch(user, OffsetDateTime.now(ZoneOffset.UTC));
+        if (existing == null) {
+            investments.persist(i);
+        }
+        investments.flush();
+        return i;
+    }
+
+    public List<MilestoneDto> milestones(String id) {
+        return milestones.list("project = ?1 order by plannedDate, id", projects.get(id)).stream().map(mapper::toDto).toList();
+    }
+
+    public Versioned<MilestoneDto> addMilestone(String id, @NotNull @Valid MilestoneInput input, String user) {
+        Milestone m = new Milestone();
+        m.project = projects.get(id);
+        apply(m, input, user);
+        milestones.persist(m);
+        milestones.flush();
+        return new Versioned<>(mapper.toDto(m), m.version);
+    }
+
+    public Outcome upsertMilestone(String id, MilestoneInput input, String user) {
+        Project project = projects.get(id);
+        Milestone existing = milestones.find("project = ?1 and nameZh = ?2", project, input.nameZh()).firstResult();
+        if (existing != null && existing.plannedDate.equals(input.plannedDate()) && Objects.equals(existing.actualDate, input.actualDate())
+                && Objects.equals(existing.nameEn, ProjectService.blankToNull(input.nameEn()))
+                && existing.state.name().equals(state(input).name())) {
+            return Outcome.UNCHANGED;
+        }
+        Milestone m = existing != null ? existing : new Milestone();
+        m.project = project;
+        apply(m, input, user);
+        if (existing == null) {
+            milestones.persist(m);
+        }
+        return existing == null ? Outcome.CREATED : Outcome.UPDATED;
+    }
+
+    public Versioned<MilestoneDto> milestone(String id, long milestoneId) {
+        Milestone m = findMilestone(id, milestoneId);
+        return new Versioned<>(mapper.toDto(m), m.version);
+    }
+
+    public Versioned<MilestoneDto> updateMilestone(String id, long milestoneId, @NotNull @Valid MilestoneInput input, String ifMatch, String user) {
+        Milestone m = findMilestone(id, milestoneId);
+        Versions.check(ifMatch, m.version);
+        apply(m, input, user);
+        milestones.flush();
+        return new Versioned<>(mapper.toDto(m), m.version);
+    }
+
+    private Milestone findMilestone(String id, long milestoneId) {
+        Project project = projects.get(id);
+        return milestones.find("project = ?1 and id = ?2", project, milestoneId).firstResultOptional()
+                .orElseThrow(() -> new ServiceException.NotFound("project " + id + " has no milestone " + milestoneId));
+    }
+
+    private static Milestone.State state(MilestoneInput input) {
+        if (input.state() != null) {
+            return Milestone.State.valueOf(input.state());
+        }
+        return input.actualDate() != null ? Milestone.State.REACHED : Milestone.State.PLANNED;
+    }
+
+    private static void apply(Milestone m, MilestoneInput input, String user) {
+        Milestone.State state = state(input);
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        if (input.actualDate() != null && input.actualDate().isAfter(today)) {
+            throw new ServiceException.Invalid("actualDate", "a milestone cannot be reached in the future (" + input.actualDate() + ")");
+        }
+        if (state == Milestone.State.REACHED && input.actualDate() == null) {
+            throw new ServiceException.Invalid("actualDate", "a REACHED milestone needs its actual date");
+        }
+        if (state == Milestone.State.PLANNED && input.actualDate() != null) {
+            throw new ServiceException.Invalid("state", "a milestone with an actual date is REACHED, not PLANNED");
+        }
+        m.nameZh = input.nameZh().trim();
+        m.nameEn = ProjectService.blankToNull(input.nameEn());
+        m.plannedDate = input.plannedDate();
+        m.actualDate = input.actualDate();
+        m.state = state;
+        m.touch(user, OffsetDateTime.now(ZoneOffset.UTC));
+    }
+
+    public List<ProgressUpdateDto> updates(String id) {
+        return updates.list("project = ?1 order by updateDate desc, id desc", projects.get(id)).stream().map(mapper::toDto).toList();
+    }
+
+    /** A dated progress report; its percent, when given, becomes the project's physical progress if it is the latest. */
+    public ProgressUpdateDto addUpdate(String id, @NotNull @Valid ProgressUpdateInput input, String user) {
+        Project project = projects.get(id);
+        if (input.date().isAfter(LocalDate.now(ZoneOffset.UTC))) {
+            throw new ServiceException.Invalid("date", "a progress update cannot be dated in the future");
+        }
+        ProgressUpdate latest = updates.find("project = ?1 order by updateDate desc, id desc", project).firstResult();
+        ProgressUpdate u = new ProgressUpdate();
+        u.project = project;
+        u.updateDate = input.date();
+        u.textZh = input.textZh().trim();
+        u.textEn = ProjectService.blankToNull(input.textEn());
+        u.progressPercent = input.progressPercent();
+        u.links = input.links() == null || input.links().isEmpty() ? null : String.join("\n", input.links());
+        u.author = user;
+        u.recordedAt = OffsetDateTime.now(ZoneOffset.UTC);
+        updates.persist(u);
+        if (input.progressPercent() != null && (latest == null || !input.date().isBefore(latest.updateDate))) {
+            project.progressPercent = input.progressPercent();
+            project.touch(user, u.recordedAt);
+        }
+        updates.flush();
+        return mapper.toDto(u);
+    }
+}

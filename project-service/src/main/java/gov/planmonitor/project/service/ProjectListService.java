@@ -1,0 +1,219 @@
+package gov.planmonitor.project.service;
+
+import gov.planmonitor.project.config.ProjectConfig;
+import gov.planmonitor.project.mapping.CodeNameDto;
+import gov.planmonitor.project.mapping.ListSummaryDto;
+import gov.planmonitor.project.mapping.ListSummaryDto.CategoryRollupDto;
+import gov.planmonitor.project.mapping.ListSummaryDto.DifferenceDto;
+import gov.planmonitor.project.mapping.ListSummaryDto.InvestmentTotalsDto;
+import gov.planmonitor.project.mapping.ListSummaryDto.OverdueMilestoneDto;
+import gov.planmonitor.project.mapping.MoneyDto;
+import gov.planmonitor.project.mapping.ProjectListDto;
+import gov.planmonitor.project.mapping.ProjectListInput;
+import gov.planmonitor.project.mapping.ProjectMapper;
+import gov.planmonitor.project.repository.Category;
+import gov.planmonitor.project.repository.CategoryRepository;
+import gov.planmonitor.project.repository.Investment;
+import gov.planmonitor.project.repository.InvestmentRepository;
+import gov.planmonitor.project.repository.Milestone;
+import gov.planmonitor.project.repository.MilestoneRepository;
+import gov.planmonitor.project.repository.Project;
+import gov.planmonitor.project.repository.ProjectList;
+import gov.planmonitor.project.repository.ProjectListRepository;
+import gov.planmonitor.support.paging.PageDto;
+import gov.planmonitor.support.paging.PageRequest;
+import gov.planmonitor.support.paging.Versioned;
+import gov.planmonitor.support.paging.Versions;
+import gov.planmonitor.support.problem.ServiceException;
+import gov.planmonitor.support.tabular.Outcome;
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
+import io.quarkus.panache.common.Page;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+
+@ApplicationScoped
+@Transactional
+public class ProjectListService {
+
+    private static final Map<String, String> SORT_FIELDS = Map.of("code", "code", "year", "year", "nameZh", "nameZh");
+
+    private final ProjectListRepository lists;
+    private final CategoryRepository categories;
+    private final InvestmentRepository investments;
+    private final MilestoneRepository milestones;
+    private final ProjectMapper mapper;
+    private final ProjectConfig config;
+
+    public ProjectListService(ProjectListRepository lists, CategoryRepository categories, InvestmentRepository investments,
+                              MilestoneRepository milestones, ProjectMapper mapper, ProjectConfig config) {
+        this.lists = lists;
+        this.categories = categories;
+        this.investments = investments;
+        this.milestones = milestones;
+        this.mapper = mapper;
+        this.config = config;
+    }
+
+    public PageDto<ProjectListDto> list(Integer page, Integer size, String sort, Integer year) {
+        PageRequest request = PageRequest.of(page, size, sort, config.paging().defaultSize(), config.paging().maxSize(), SORT_FIELDS, "code");
+        PanacheQuery<ProjectList> query = year == null ? lists.findAll(request.sort()) : lists.find("year", request.sort(), year);
+        return new PageDto<>(query.page(Page.of(request.page(), request.size())).list().stream().map(mapper::toDto).toList(),
+                query.count(), request.page(), request.size());
+    }
+
+    public ProjectList get(String code) {
+        return lists.findByCode(code).orElseThrow(() -> new ServiceException.NotFound("no project list with code " + code));
+    }
+
+    public Versioned<ProjectListDto> view(String code) {
+        ProjectList list = get(code);
+        return new Versioned<>(mapper.toDto(list), list.version);
+    }
+
+    public Versioned<ProjectListDto> create(@NotNull @Valid ProjectListInput input, String user) {
+        if (lists.findByCode(input.code()).isPresent()) {
+            throw new ServiceException.Conflict("a project list with code " + input.code() + " already exists");
+        }
+        ProjectList list = new ProjectList();
+        apply(list, input, user);
+        lists.persist(list);
+        lists.flush();
+        return new Versioned<>(mapper.toDto(list), list.version);
+    }
+
+    public Versioned<ProjectListDto> update(String code, @NotNull @Valid ProjectListInput input, String ifMatch, String user) {
+        ProjectList list = get(code);
+        Versions.check(ifMatch, list.version);
+        if (!code.equals(input.code())) {
+            throw new ServiceException.Invalid("code", "the code in the body (" + input.code() + ") differs from the path (" + code + "); codes cannot change");
+        }
+        apply(list, input, user);
+        lists.flush();
+        return new Versioned<>(mapper.toDto(list), list.version);
+    }
+
+    public Outcome upsert(ProjectListInput input, String user) {
+        ProjectList list = lists.findByCode(input.code()).orElse(null);
+        if (list == null) {
+            create(input, user);
+            return Outcome.CREATED;
+        }
+        if (list.nameZh.equals(input.nameZh()) && list.nameEn.equals(input.nameEn()) && Objects.equals(list.year, input.year())
+                && Objects.equals(list.planCode, ProjectService.blankToNull(input.plan()))
+                && Objects.equals(list.reportedProjectCount, input.reportedProjectCount())
+                && ProjectService.numEq(list.reportedCompletedInvestment, input.reportedCompletedInvestment())
+                && ProjectService.numEq(list.reportedPlannedInvestmentShare, input.reportedPlannedInvestmentShare())
+                && Objects.equals(list.reportedNote, ProjectService.blankToNull(input.reportedNote()))) {
+            return Outcome.UNCHANGED;
+        }
+        apply(list, input, user);
+        return Outcome.UPDATED;
+    }
+
+    private static void apply(ProjectList list, ProjectListInput input, String user) {
+        list.code = input.code();
+        list.nameZh = input.nameZh().trim();
+        list.nameEn = input.nameEn().trim();
+        list.year = input.year();
+        list.planCode = ProjectService.blankToNull(input.plan());
+        list.reportedProjectCount = input.reportedProjectCount();
+        list.reportedCompletedInvestment = input.reportedCompletedInvestment();
+        list.reportedPlannedInvestmentShare = input.reportedPlannedInvestmentShare();
+        list.reportedNote = ProjectService.blankToNull(input.reportedNote());
+        list.touch(user, OffsetDateTime.now(ZoneOffset.UTC));
+    }
+
+    /**
+     * Roll-up of a list: counts by category, status and zone; planned vs completed investment by category and in
+     * total for a year (the list's own year by default; all years when the list has none); overdue milestones;
+     * and the published figures beside the computed ones with the difference.
+     */
+    public ListSummaryDto summary(String code, Integer requestedYear) {
+        ProjectList list = get(code);
+        Integer year = requestedYear != null ? requestedYear : list.year;
+        List<Project> members = list.members.stream().sorted(Comparator.comparingInt(m -> m.seq)).map(m -> m.project).toList();
+        List<Investment> money = members.isEmpty() ? List.of()
+                : year == null ? investments.list("project in ?1", members) : investments.list("project in ?1 and year = ?2", members, year);
+        Map<Long, List<Investment>> moneyByProject = new LinkedHashMap<>();
+        money.forEach(i -> moneyByProject.computeIfAbsent(i.project.id, k -> new ArrayList<>()).add(i));
+
+        Map<String, Integer> byStatus = new LinkedHashMap<>();
+        for (Project.Status s : Project.Status.values()) {
+            byStatus.put(s.name(), 0);
+        }
+        Map<String, Integer> byZone = new TreeMap<>();
+        Map<Category, List<Project>> byCategory = new TreeMap<>(Comparator.comparingInt((Category c) -> c.seq).thenComparing(c -> c.code));
+        for (Project p : members) {
+            byStatus.merge(p.status.name(), 1, Integer::sum);
+            byZone.merge(p.zone == null ? "NONE" : p.zone.code, 1, Integer::sum);
+            byCategory.computeIfAbsent(p.category, c -> new ArrayList<>()).add(p);
+        }
+        List<CategoryRollupDto> categoryRollups = new ArrayList<>();
+        for (Map.Entry<Category, List<Project>> entry : byCategory.entrySet()) {
+            List<Investment> rows = entry.getValue().stream().flatMap(p -> moneyByProject.getOrDefault(p.id, List.of()).stream()).toList();
+            categoryRollups.add(new CategoryRollupDto(new CodeNameDto(entry.getKey().code, entry.getKey().nameZh, entry.getKey().nameEn),
+                    entry.getValue().size(), totals(rows)));
+        }
+        InvestmentTotalsDto total = totals(money);
+
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        List<OverdueMilestoneDto> overdue = members.isEmpty() ? List.of()
+                : milestones.list("project in ?1 and state = ?2 and plannedDate < ?3 order by plannedDate", members, Milestone.State.PLANNED, today)
+                .stream().map(m -> new OverdueMilestoneDto(m.project.code, m.project.nameZh, m.id, m.nameZh, m.plannedDate)).toList();
+
+        Integer countDiff = list.reportedProjectCount == null ? null : members.size() - list.reportedProjectCount;
+        BigDecimal completed = total.completed() == null ? null : total.completed().yuan();
+        MoneyDto completedDiff = list.reportedCompletedInvestment == null || completed == null ? null
+                : MoneyDto.of(completed.subtract(list.reportedCompletedInvestment));
+        BigDecimal shareDiff = list.reportedPlannedInvestmentShare == null || total.completionRatio() == null ? null
+                : MoneyDto.strip(total.completionRatio().subtract(list.reportedPlannedInvestmentShare));
+        return new ListSummaryDto(mapper.toDto(list), year, members.size(), categoryRollups, byStatus, byZone, total, overdue,
+                new DifferenceDto(countDiff, completedDiff, shareDiff));
+    }
+
+    private static InvestmentTotalsDto totals(List<Investment> rows) {
+        BigDecimal planned = ProjectMapper.sum(rows.stream().map(i -> i.planned).toList());
+        BigDecimal completed = ProjectMapper.sum(rows.stream().map(i -> i.completed).toList());
+        return new InvestmentTotalsDto(MoneyDto.of(planned), MoneyDto.of(completed), ProjectMapper.ratio(completed, planned));
+    }
+
+    /** Import of the category code list. */
+    public Outcome upsertCategory(CodeNameDto input, int seq, String user) {
+        Category category = categories.findByCode(input.code()).orElse(null);
+        if (category != null && category.nameZh.equals(input.nameZh()) && category.nameEn.equals(input.nameEn()) && category.seq == seq) {
+            return Outcome.UNCHANGED;
+        }
+        Outcome outcome = category == null ? Outcome.CREATED : Outcome.UPDATED;
+        if (category == null) {
+            category = new Category();
+        }
+        category.code = input.code();
+        category.nameZh = input.nameZh();
+        category.nameEn = input.nameEn();
+        category.seq = seq;
+        category.touch(user, OffsetDateTime.now(ZoneOffset.UTC));
+        if (outcome == Outcome.CREATED) {
+            categories.persist(category);
+        }
+        return outcome;
+    }
+
+    public List<CodeNameDto> categories() {
+        return categories.list("order by seq, code").stream().map(mapper::toDto).toList();
+    }
+
+}

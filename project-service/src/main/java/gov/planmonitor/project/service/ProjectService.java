@@ -1,0 +1,449 @@
+package gov.planmonitor.project.service;
+
+import gov.planmonitor.project.client.IndicatorClient;
+import gov.planmonitor.project.config.ProjectConfig;
+import gov.planmonitor.project.mapping.DepartmentRoleDto;
+import gov.planmonitor.project.mapping.MembershipDto;
+import gov.planmonitor.project.mapping.ProjectDto;
+import gov.planmonitor.project.mapping.ProjectInput;
+import gov.planmonitor.project.mapping.ProjectMapper;
+import gov.planmonitor.project.mapping.StatusChangeInput;
+import gov.planmonitor.project.mapping.StatusDto;
+import gov.planmonitor.project.repository.Category;
+import gov.planmonitor.project.repository.CategoryRepository;
+import gov.planmonitor.project.repository.InvestmentRepository;
+import gov.planmonitor.project.repository.ListMember;
+import gov.planmonitor.project.repository.MilestoneRepository;
+import gov.planmonitor.project.repository.Project;
+import gov.planmonitor.project.repository.ProjectDepartment;
+import gov.planmonitor.project.repository.ProjectList;
+import gov.planmonitor.project.repository.ProjectListRepository;
+import gov.planmonitor.project.repository.ProjectRepository;
+import gov.planmonitor.project.repository.StatusChange;
+import gov.planmonitor.project.repository.StatusChangeRepository;
+import gov.planmonitor.project.repository.Zone;
+import gov.planmonitor.project.repository.ZoneRepository;
+import gov.planmonitor.support.paging.PageDto;
+import gov.planmonitor.support.tabular.Outcome;
+import gov.planmonitor.support.paging.Versioned;
+import gov.planmonitor.support.paging.Versions;
+import gov.planmonitor.support.problem.ServiceException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.TypedQuery;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+
+@ApplicationScoped
+@Transactional
+public class ProjectService {
+
+    /** Allowed lifecycle steps; SUSPENDED returns only to the status it interrupted (checked separately). */
+    static final Map<Project.Status, Set<Project.Status>> TRANSITIONS = new LinkedHashMap<>();
+
+    static {
+        TRANSITIONS.put(Project.Status.IDENTIFICATION, EnumSet.of(Project.Status.PREPARATION, Project.Status.SUSPENDED, Project.Status.CANCELLED));
+        TRANSITIONS.put(Project.Status.PREPARATION, EnumSet.of(Project.Status.IMPLEMENTATION, Project.Status.SUSPENDED, Project.Status.CANCELLED));
+        TRANSITIONS.put(Project.Status.IMPLEMENTATION, EnumSet.of(Project.Status.COMPLETION, Project.Status.SUSPENDED, Project.Status.CANCELLED));
+        TRANSITIONS.put(Project.Status.COMPLETION, EnumSet.of(Project.Status.COMPLETED, Project.Status.IMPLEMENTATION, Project.Status.SUSPENDED));
+        TRANSITIONS.put(Project.Status.SUSPENDED, EnumSet.of(Project.Status.IDENTIFICATION, Project.Status.PREPARATION,
+                Project.Status.IMPLEMENTATION, Project.Status.COMPLETION, Project.Status.CANCELLED));
+        TRANSITIONS.put(Project.Status.COMPLETED, EnumSet.noneOf(Project.Status.class));
+        TRANSITIONS.put(Project.Status.CANCELLED, EnumSet.noneOf(Project.Status.class));
+    }
+
+    private static final Map<String, String> SORT_FIELDS = Map.of("seq", "m.seq", "id", "p.code", "nameZh", "p.nameZh",
+            "nameEn", "p.nameEn", "status", "p.status", "category", "p.category.seq");
+
+    private final ProjectRepository projects;
+    private final ProjectListRepository lists;
+    private final CategoryRepository categories;
+    private final ZoneRepository zones;
+    private final InvestmentRepository investments;
+    private final MilestoneRepository milestones;
+    private final StatusChangeRepository statusChanges;
+    private final IndicatorClient indicatorClient;
+    private final ProjectMapper mapper;
+    private final ProjectConfig config;
+
+    public ProjectService(ProjectRepository projects, ProjectListRepository lists, CategoryRepository categories, ZoneRepository zones,
+                          InvestmentRepository investments, MilestoneRepository milestones, StatusChangeRepository statusChanges,
+                          IndicatorClient indicatorClient, ProjectMapper mapper, ProjectConfig config) {
+        this.projects = projects;
+        this.lists = lists;
+        this.categories = categories;
+        this.zones = zones;
+        this.investments = investments;
+        this.milestones = milestones;
+        this.statusChanges = statusChanges;
+        this.indicatorClient = indicatorClient;
+        this.mapper = mapper;
+        this.config = config;
+    }
+
+    /** Query filters of the project list. */
+    public record Filter(String list, String category, String status, String zone, String department, Integer year, Boolean overdue, String q) {
+    }
+
+    public PageDto<ProjectDto> list(Filter f, Integer page, Integer size, String sort) {
+        int p = page == null ? 0 : page;
+        if (p < 0) {
+            throw new ServiceException.BadQuery("page", "page must be 0 or more (pages are numbered from 0)");
+        }
+        int s = size == null ? config.paging().defaultSize() : size;
+        if (s < 1) {
+            throw new ServiceException.BadQuery("size", "size must be at least 1");
+        }
+        s = Math.min(s, config.paging().maxSize());
+        if (f.list() != null && lists.findByCode(f.list()).isEmpty()) {
+            throw new ServiceException.BadQuery("list", "no project list with code " + f.list());
+        }
+        String from = f.list() != null ? " from Project p join p.memberships m where m.list.code = :list" : " from Project p where 1 = 1";
+        Map<String, Object> params = new HashMap<>();
+        if (f.list() != null) {
+            params.put("list", f.list());
+        }
+        StringBuilder where = new StringBuilder();
+        if (f.category() != null) {
+            where.append(" and p.category.code = :category");
+            params.put("category", f.category());
+        }
+        if (f.status() != null) {
+            try {
+                params.put("status", Project.Status.valueOf(f.status()));
+            } catch (IllegalArgumentException e) {
+                throw new ServiceException.BadQuery("status", "status must be one of " + List.of(Project.Status.values()));
+            }
+            where.append(" and p.status = :status");
+        }
+        if (f.zone() != null) {
+            if (f.zone().equals("NONE")) {
+                where.append(" and p.zone is null");
+            } else {
+                where.append(" and p.zone.code = :zone");
+                params.put("zone", f.zone());
+            }
+        }
+        if (f.department() != null) {
+            where.append(" and exists (select 1 from ProjectDepartment d where d.project = p and d.id.departmentCode = :department)");
+            params.put("department", f.department());
+        }
+        if (f.year() != null) {
+            where.append(" and (exists (select 1 from Investment i where i.project = p and i.year = :year)"
+                    + " or exists (select 1 from ListMember ym where ym.project = p and ym.list.year = :year))");
+            params.put("year", f.year());
+        }
+        if (f.overdue() != null) {
+            where.append(f.overdue() ? " and " : " and not ");
+            where.append("exists (select 1 from Milestone ms where ms.project = p and ms.state = :planned and ms.plannedDate < :today)");
+            params.put("planned", gov.planmonitor.project.repository.Milestone.State.PLANNED);
+            params.put("today", LocalDate.now());
+        }
+        if (f.q() != null && !f.q().isBlank()) {
+            where.append(" and (p.nameZh like :qExact or coalesce(p.tasksZh, '') like :qExact or lower(p.nameEn) like :qLower"
+                    + " or lower(coalesce(p.tasksEn, '')) like :qLower or lower(p.code) like :qLower)");
+            params.put("qExact", "%" + f.q().trim() + "%");
+            params.put("qLower", "%" + f.q().trim().toLowerCase() + "%");
+        }
+        String order = orderBy(sort, f.list() != null);
+        EntityManager em = projects.getEntityManager();
+        TypedQuery<Long> count = em.createQuery("select count(p)" + from + where, Long.class);
+        TypedQuery<Project> query = em.createQuery("select p" + from + where + order, Project.class);
+        params.forEach((k, v) -> {
+            count.setParameter(k, v);
+            query.setParameter(k, v);
+        });
+        List<Project> found = query.setFirstResult(p * s).setMaxResults(s).getResultList();
+        List<ProjectDto> items = found.stream().map(project -> toDto(project, f.list())).toList();
+        return new PageDto<>(items, count.getSingleResult(), p, s);
+    }
+
+    private static String orderBy(String sort, boolean inList) {
+        String spec = sort == null || sort.isBlank() ? (inList ? "seq" : "id") : sort;
+        List<String> parts = new ArrayList<>();
+        for (String part : spec.split(",")) {
+            String name = part.trim();
+            boolean desc = name.startsWith("-");
+            name = desc ? name.substring(1) : name;
+            String property = SORT_FIELDS.get(name);
+            if (property == null || (name.equals("seq") && !inList)) {
+                throw new ServiceException.BadQuery("sort", name.equals("seq") ? "sort by seq needs list=" :
+                        "cannot sort by '" + name + "'; allowed: " + String.join(", ", SORT_FIELDS.keySet()));
+            }
+            parts.add(property + (desc ? " desc" : ""));
+        }
+        parts.add("p.id");
+        return " order by " + String.join(", ", parts);
+    }
+
+    public Project get(String id) {
+        return projects.findByCode(id).orElseThrow(() -> new ServiceException.NotFound("no project with id " + id));
+    }
+
+    public ProjectDto toDto(Project project, String listCode) {
+        return mapper.toDto(project, listCode, investments.list("project = ?1 order by year", project),
+                milestones.list("project = ?1 order by plannedDate", project));
+    }
+
+    public Versioned<ProjectDto> view(String id) {
+        Project project = get(id);
+        return new Versioned<>(toDto(project, null), project.version);
+    }
+
+    public Versioned<ProjectDto> create(@NotNull @Valid ProjectInput input, String user) {
+        Project project = createProject(input, user);
+        return new Versioned<>(toDto(project, null), project.version);
+    }
+
+    public Versioned<ProjectDto> update(String id, @NotNull @Valid ProjectInput input, String ifMatch, String user) {
+        Project project = get(id);
+        Versions.check(ifMatch, project.version);
+        if (!id.equals(input.id())) {
+            throw new ServiceException.Invalid("id", "the id in the body (" + input.id() + ") differs from the path (" + id + "); ids cannot change");
+        }
+        if (input.status() != null && !input.status().equals(project.status.name())) {
+            throw new ServiceException.Invalid("status", "change the status through POST /api/v1/projects/" + id + "/status, which checks the lifecycle");
+        }
+        apply(project, input, user);
+        projects.flush();
+        return new Versioned<>(toDto(project, null), project.version);
+    }
+
+    Project createProject(ProjectInput input, String user) {
+        if (projects.findByCode(input.id()).isPresent()) {
+            throw new ServiceException.Conflict("a project with id " + input.id() + " already exists");
+        }
+        Project project = new Project();
+        project.status = input.status() == null ? Project.Status.IDENTIFICATION : Project.Status.valueOf(input.status());
+        apply(project, input, user);
+        projects.persist(project);
+        projects.flush();
+        setMemberships(project, input.lists());
+        record(project, null, project.status, LocalDate.now(ZoneOffset.UTC), "created", user);
+        return project;
+    }
+
+    /** Import: create, or bring an existing project in line with the row; UNCHANGED writes nothing. */
+    public Outcome upsert(ProjectInput input, String user) {
+        Project project = projects.findByCode(input.id()).orElse(null);
+        if (project == null) {
+            createProject(input, user);
+            return Outcome.CREATED;
+        }
+        boolean changed = !same(project, input);
+        if (changed) {
+            apply(project, input, user);
+        }
+        changed |= setMemberships(project, input.lists());
+        if (input.status() != null && !input.status().equals(project.status.name())) {
+            Project.Status from = project.status;
+            project.status = Project.Status.valueOf(input.status());
+            record(project, from, project.status, LocalDate.now(ZoneOffset.UTC), "imported", user);
+            changed = true;
+        }
+        return changed ? Outcome.UPDATED : Outcome.UNCHANGED;
+    }
+
+    private boolean same(Project p, ProjectInput in) {
+        return p.nameZh.equals(in.nameZh()) && p.nameEn.equals(in.nameEn()) && p.category.code.equals(in.category())
+                && Objects.equals(p.tasksZh, blankToNull(in.tasksZh())) && Objects.equals(p.tasksEn, blankToNull(in.tasksEn()))
+                && Objects.equals(p.zone == null ? null : p.zone.code, blankToNull(in.zone()))
+                && Objects.equals(p.investmentType == null ? null : p.investmentType.name(), blankToNull(in.investmentType()))
+                && departmentKey(p).equals(in.departments() == null ? List.of() : in.departments().stream().map(d -> d.code() + ":" + d.role()).toList())
+                && p.indicators.equals(new TreeSet<>(in.indicators() == null ? List.of() : in.indicators()))
+                && numEq(p.totalPlannedInvestment, in.totalPlannedInvestment()) && numEq(p.progressPercent, in.progressPercent())
+                && Objects.equals(p.address, in.location() == null ? null : blankToNull(in.location().address()))
+                && numEq(p.latitude, in.location() == null ? null : in.location().latitude())
+                && numEq(p.longitude, in.location() == null ? null : in.location().longitude())
+                && Objects.equals(p.note, blankToNull(in.note()));
+    }
+
+    private static List<String> departmentKey(Project p) {
+        return p.departments.stream().map(d -> d.code() + ":" + d.role.name()).toList();
+    }
+
+    private void apply(Project project, ProjectInput input, String user) {
+        Category category = categories.findByCode(input.category()).orElseThrow(() ->
+                new ServiceException.Invalid("category", "unknown category " + input.category()));
+        Zone zone = null;
+        if (blankToNull(input.zone()) != null) {
+            zone = zones.findByIdOptional(input.zone()).orElseThrow(() -> new ServiceException.Invalid("zone",
+                    "unknown zone " + input.zone() + "; one of " + zones.listAll().stream().map(z -> z.code).toList()));
+        }
+        List<DepartmentRoleDto> roles = input.departments() == null ? List.of() : input.departments();
+        Set<String> seen = new HashSet<>();
+        long leads = roles.stream().filter(r -> r.role().equals("LEAD")).count();
+        for (DepartmentRoleDto role : roles) {
+            if (!seen.add(role.code())) {
+                throw new ServiceException.Invalid("departments", "department " + role.code() + " is listed twice");
+            }
+        }
+        if (!roles.isEmpty() && leads != 1) {
+            throw new ServiceException.Invalid("departments", "exactly one department must be LEAD (found " + leads + ")");
+        }
+        Set<String> indicatorCodes = new TreeSet<>(input.indicators() == null ? List.of() : input.indicators());
+        for (String code : indicatorCodes) {
+            if (!project.indicators.contains(code) && !indicatorExists(code)) {
+                throw new ServiceException.Invalid("indicators", "unknown plan indicator " + code);
+            }
+        }
+        project.code = input.id();
+        project.nameZh = input.nameZh().trim();
+        project.nameEn = input.nameEn().trim();
+        project.category = category;
+        project.tasksZh = blankToNull(input.tasksZh());
+        project.tasksEn = blankToNull(input.tasksEn());
+        project.zone = zone;
+        project.investmentType = blankToNull(input.investmentType()) == null ? null : Project.InvestmentType.valueOf(input.investmentType());
+        project.totalPlannedInvestment = input.totalPlannedInvestment();
+        project.progressPercent = input.progressPercent();
+        project.address = input.location() == null ? null : blankToNull(input.location().address());
+        project.latitude = input.location() == null ? null : input.location().latitude();
+        project.longitude = input.location() == null ? null : input.location().longitude();
+        project.note = blankToNull(input.note());
+        if (!departmentKey(project).equals(roles.stream().map(d -> d.code() + ":" + d.role()).toList())) {
+            project.departments.clear();
+            if (project.id != null) {
+                projects.flush();
+            }
+            int position = 1;
+            for (DepartmentRoleDto role : roles) {
+                ProjectDepartment link = new ProjectDepartment();
+                link.project = project;
+                link.id.departmentCode = role.code();
+                link.role = ProjectDepartment.Role.valueOf(role.role());
+                link.position = position++;
+                project.departments.add(link);
+            }
+        }
+        project.indicators.clear();
+        project.indicators.addAll(indicatorCodes);
+        project.touch(user, OffsetDateTime.now(ZoneOffset.UTC));
+    }
+
+    private boolean indicatorExists(String code) {
+        try {
+            return indicatorClient.exists(code);
+        } catch (RuntimeException e) {
+            throw new ServiceException.Unavailable("cannot check plan indicator " + code + ": the indicator service is unavailable; try again later");
+        }
+    }
+
+    /** Adds the memberships the input names that the project lacks, or moves it within a list; returns whether anything changed. */
+    private boolean setMemberships(Project project, List<MembershipDto> wanted) {
+        if (wanted == null) {
+            return false;
+        }
+        boolean changed = false;
+        Set<String> codes = new HashSet<>();
+        for (MembershipDto m : wanted) {
+            if (!codes.add(m.code())) {
+                throw new ServiceException.Invalid("lists", "list " + m.code() + " is named twice");
+            }
+            ProjectList list = lists.findByCode(m.code()).orElseThrow(() -> new ServiceException.Invalid("lists", "unknown project list " + m.code()));
+            ListMember existing = list.members.stream().filter(x -> x.project == project).findFirst().orElse(null);
+            list.members.stream().filter(x -> x.project != project && x.seq == m.seq()).findFirst().ifPresent(x -> {
+                throw new ServiceException.Conflict("list " + m.code() + " already has project " + x.project.code + " at seq " + m.seq());
+            });
+            if (existing == null) {
+                ListMember member = new ListMember();
+                member.list = list;
+                member.project = project;
+                member.seq = m.seq();
+                list.members.add(member);
+                project.memberships.add(member);
+                changed = true;
+            } else if (existing.seq != m.seq()) {
+                existing.seq = m.seq();
+                changed = true;
+            }
+        }
+        return changed;
+    }
+
+    // ---- lifecycle ----
+
+    public StatusDto status(String id) {
+        Project project = get(id);
+        return new StatusDto(project.status.name(), allowedNext(project).stream().map(Enum::name).toList(),
+                statusChanges.list("project = ?1 order by recordedAt, id", project).stream().map(mapper::toDto).toList());
+    }
+
+    public StatusDto changeStatus(String id, @NotNull @Valid StatusChangeInput input, String user) {
+        Project project = get(id);
+        Project.Status to = Project.Status.valueOf(input.to());
+        Set<Project.Status> allowed = allowedNext(project);
+        if (!allowed.contains(to)) {
+            throw new ServiceException.Invalid("to", "a project in " + project.status + " cannot move to " + to
+                    + (allowed.isEmpty() ? " (" + project.status + " is final)" : "; allowed: " + allowed));
+        }
+        if ((to == Project.Status.SUSPENDED || to == Project.Status.CANCELLED) && blankToNull(input.reason()) == null) {
+            throw new ServiceException.Invalid("reason", "give the reason for moving the project to " + to);
+        }
+        StatusChange last = statusChanges.find("project = ?1 order by recordedAt desc, id desc", project).firstResult();
+        if (last != null && input.date().isBefore(last.changedOn)) {
+            throw new ServiceException.Invalid("date", "dates out of order: " + input.date() + " is before the last change (" + last.changedOn + ")");
+        }
+        if (input.date().isAfter(LocalDate.now(ZoneOffset.UTC).plusDays(1))) {
+            throw new ServiceException.Invalid("date", "a status change cannot be dated in the future");
+        }
+        Project.Status from = project.status;
+        project.status = to;
+        project.touch(user, OffsetDateTime.now(ZoneOffset.UTC));
+        record(project, from, to, input.date(), blankToNull(input.reason()), user);
+        projects.flush();
+        return status(id);
+    }
+
+    private Set<Project.Status> allowedNext(Project project) {
+        Set<Project.Status> allowed = EnumSet.copyOf(TRANSITIONS.getOrDefault(project.status, EnumSet.noneOf(Project.Status.class)));
+        if (allowed.isEmpty()) {
+            return EnumSet.noneOf(Project.Status.class);
+        }
+        if (project.status == Project.Status.SUSPENDED) {
+            // A suspension ends by returning to the stage it interrupted, or by cancellation.
+            StatusChange suspension = statusChanges.find("project = ?1 and toStatus = ?2 order by recordedAt desc, id desc",
+                    project, Project.Status.SUSPENDED).firstResult();
+            allowed = EnumSet.of(Project.Status.CANCELLED);
+            if (suspension != null && suspension.fromStatus != null) {
+                allowed.add(suspension.fromStatus);
+            }
+        }
+        return allowed;
+    }
+
+    private void record(Project project, Project.Status from, Project.Status to, LocalDate date, String reason, String user) {
+        StatusChange change = new StatusChange();
+        change.project = project;
+        change.fromStatus = from;
+        change.toStatus = to;
+        change.changedOn = date;
+        change.reason = reason;
+        change.author = user;
+        change.recordedAt = OffsetDateTime.now(ZoneOffset.UTC);
+        statusChanges.persist(change);
+    }
+
+    static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
+    }
+
+    static boolean numEq(java.math.BigDecimal a, java.math.BigDecimal b) {
+        return a == null ? b == null : b != null && a.compareTo(b) == 0;
+    }
+}

@@ -1,0 +1,43 @@
+package gov.planmonitor.support.paging;
+
+import gov.planmonitor.support.problem.ServiceException;
+import io.quarkus.panache.common.Sort;
+
+import java.util.Map;
+
+/** Validated page, size and sort of a list request. */
+public record PageRequest(int page, int size, Sort sort) {
+
+    /**
+     * @param sortParam comma-separated fields, "-" for descending ("-year,code")
+     * @param fields    API field name to entity property, the only fields one may sort by
+     */
+    public static PageRequest of(Integer page, Integer size, String sortParam, int defaultSize, int maxSize,
+                                 Map<String, String> fields, String defaultSort) {
+        int p = page == null ? 0 : page;
+        if (p < 0) {
+            throw new ServiceException.BadQuery("page", "page must be 0 or more (pages are numbered from 0)");
+        }
+        int s = size == null ? defaultSize : size;
+        if (s < 1) {
+            throw new ServiceException.BadQuery("size", "size must be at least 1");
+        }
+        s = Math.min(s, maxSize);
+        String spec = sortParam == null || sortParam.isBlank() ? defaultSort : sortParam;
+        Sort sort = null;
+        for (String part : spec.split(",")) {
+            String name = part.trim();
+            boolean descending = name.startsWith("-");
+            if (descending) {
+                name = name.substring(1);
+            }
+            String property = fields.get(name);
+            if (property == null) {
+                throw new ServiceException.BadQuery("sort", "cannot sort by '" + name + "'; allowed: " + String.join(", ", fields.keySet()));
+            }
+            Sort.Direction direction = descending ? Sort.Direction.Descending : Sort.Direction.Ascending;
+            sort = sort == null ? Sort.by(property, direction) : sort.and(property, direction);
+        }
+        return new PageRequest(p, s, sort);
+    }
+}

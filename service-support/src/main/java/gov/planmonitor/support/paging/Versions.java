@@ -1,0 +1,31 @@
+package gov.planmonitor.support.paging;
+
+import gov.planmonitor.support.problem.ServiceException;
+
+/** ETag handling: the ETag is the quoted row version; updates must send it back in If-Match. */
+public final class Versions {
+
+    private Versions() {
+    }
+
+    public static String etag(long version) {
+        return "\"" + version + "\"";
+    }
+
+    public static void check(String ifMatch, long currentVersion) {
+        if (ifMatch == null || ifMatch.isBlank()) {
+            throw new ServiceException.PreconditionRequired();
+        }
+        String current = etag(currentVersion);
+        for (String candidate : ifMatch.split(",")) {
+            String tag = candidate.trim();
+            if (tag.startsWith("W/")) {
+                tag = tag.substring(2);
+            }
+            if (tag.equals("*") || tag.equals(current)) {
+                return;
+            }
+        }
+        throw new ServiceException.PreconditionFailed(current);
+    }
+}

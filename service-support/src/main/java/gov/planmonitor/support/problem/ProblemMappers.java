@@ -1,0 +1,189 @@
+package gov.planmonitor.support.problem;
+
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import jakarta.persistence.OptimisticLockException;
+import jakarta.persistence.PersistenceException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ElementKind;
+import jakarta.validation.Path;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.hibernate.StaleStateException;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** One mapper per kind of failure, each answering with a Problem that says what is wrong; none leaks internals. */
+public class ProblemMappers {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    static Response problem(int status, String slug, String title, String detail, UriInfo uri, List<FieldError> errors) {
+        Problem body = new Problem(Problem.BASE + slug, title, status, detail, uri == null ? null : "/" + uri.getPath().replaceFirst("^/", ""), errors);
+        return Response.status(status).type(Problem.MEDIA_TYPE).entity(body).build();
+    }
+
+    @ServerExceptionMapper
+    public Response notFound(ServiceException.NotFound e, UriInfo uri) {
+        return problem(404, "not-found", "Not found", e.getMessage(), uri, null);
+    }
+
+    @ServerExceptionMapper
+    public Response conflict(ServiceException.Conflict e, UriInfo uri) {
+        return problem(409, "conflict", "Conflict with existing data", e.getMessage(), uri, null);
+    }
+
+    @ServerExceptionMapper
+    public Response invalid(ServiceException.Invalid e, UriInfo uri) {
+        return problem(422, "unprocessable", "The content cannot be accepted", e.getMessage(), uri, e.errors());
+    }
+
+    @ServerExceptionMapper
+    public Response importRejected(ServiceException.ImportRejected e, UriInfo uri) {
+        return problem(422, "import-rejected", "Import rejected; nothing was written", e.getMessage(), uri, e.errors());
+    }
+
+    @ServerExceptionMapper
+    public Response badQuery(ServiceException.BadQuery e, UriInfo uri) {
+        return problem(400, "bad-query", "Invalid query parameter", e.getMessage(), uri, e.errors());
+    }
+
+    @ServerExceptionMapper
+    public Response unavailable(ServiceException.Unavailable e, UriInfo uri) {
+        return Response.fromResponse(problem(503, "dependency-unavailable", "A service this one depends on is unavailable", e.getMessage(), uri, null))
+                .header("Retry-After", "30").build();
+    }
+
+    @ServerExceptionMapper
+    public Response preconditionRequired(ServiceException.PreconditionRequired e, UriInfo uri) {
+        return problem(428, "precondition-required", "If-Match required", e.getMessage(), uri, null);
+    }
+
+    @ServerExceptionMapper
+    public Response preconditionFailed(ServiceException.PreconditionFailed e, UriInfo uri) {
+        return problem(412, "precondition-failed", "The resource changed since it was read", e.getMessage(), uri, null);
+    }
+
+    /** Two writers passed the If-Match check at once; the database let only one through. */
+    @ServerExceptionMapper({OptimisticLockException.class, StaleStateException.class})
+    public Response lostUpdate(Exception e, UriInfo uri) {
+        return problem(412, "precondition-failed", "The resource changed since it was read",
+                "Another update was saved first; read the resource again and reapply your change.", uri, null);
+    }
+
+    @ServerExceptionMapper
+    public Response validation(ConstraintViolationException e, UriInfo uri) {
+        List<FieldError> errors = e.getConstraintViolations().stream()
+                .map(v -> FieldError.of(field(v), v.getMessage()))
+                .sorted((a, b) -> a.field().compareTo(b.field())).toList();
+        String detail = errors.stream().map(f -> f.field() + ": " + f.message()).collect(Collectors.joining("; "));
+        return problem(400, "validation", "Invalid request", detail, uri, errors);
+    }
+
+    /** The property path without the method and parameter names: "seq", "target.text", "departments[0].role". */
+    private static String field(ConstraintViolation<?> violation) {
+        StringBuilder sb = new StringBuilder();
+        for (Path.Node node : violation.getPropertyPath()) {
+            if (node.getKind() == ElementKind.METHOD || node.getKind() == ElementKind.PARAMETER
+                    || node.getKind() == ElementKind.CROSS_PARAMETER || node.getKind() == ElementKind.RETURN_VALUE) {
+                continue;
+            }
+            if (node.getName() == null) {
+                continue;
+            }
+            if (!sb.isEmpty()) {
+                sb.append('.');
+            }
+            sb.append(node.getName());
+            if (node.getIndex() != null) {
+                sb.append('[').append(node.getIndex()).append(']');
+            }
+        }
+        return sb.isEmpty() ? "body" : sb.toString();
+    }
+
+    @ServerExceptionMapper
+    public Response unknownField(UnrecognizedPropertyException e, UriInfo uri) {
+        String field = jsonPath(e);
+        return problem(400, "malformed-body", "Malformed request body", "unknown field '" + e.getPropertyName() + "'",
+                uri, List.of(FieldError.of(field, "unknown field; allowed: " + e.getKnownPropertyIds())));
+    }
+
+    @ServerExceptionMapper
+    public Response wrongType(InvalidFormatException e, UriInfo uri) {
+        String field = jsonPath(e);
+        return problem(400, "malformed-body", "Malformed request body", field + ": '" + e.getValue() + "' is not a valid "
+                + e.getTargetType().getSimpleName(), uri, List.of(FieldError.of(field, "wrong type or value")));
+    }
+
+    @ServerExceptionMapper
+    public Response mismatched(MismatchedInputException e, UriInfo uri) {
+        String field = jsonPath(e);
+        return problem(400, "malformed-body", "Malformed request body", "the value of '" + field + "' has the wrong type"
+                + (e.getTargetType() == null ? "" : " (expected " + e.getTargetType().getSimpleName() + ")"),
+                uri, List.of(FieldError.of(field, "wrong type")));
+    }
+
+    @ServerExceptionMapper
+    public Response unreadable(JsonParseException e, UriInfo uri) {
+        return problem(400, "malformed-body", "Malformed request body", "the body is not valid JSON: " + e.getOriginalMessage(), uri, null);
+    }
+
+    @ServerExceptionMapper
+    public Response unmappable(JsonMappingException e, UriInfo uri) {
+        return problem(400, "malformed-body", "Malformed request body", "the body does not match the expected shape at '" + jsonPath(e) + "'", uri, null);
+    }
+
+    private static String jsonPath(JsonMappingException e) {
+        StringBuilder sb = new StringBuilder();
+        for (JsonMappingException.Reference ref : e.getPath()) {
+            if (ref.getFieldName() != null) {
+                if (!sb.isEmpty()) {
+                    sb.append('.');
+                }
+                sb.append(ref.getFieldName());
+            } else if (ref.getIndex() >= 0) {
+                sb.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return sb.isEmpty() ? "body" : sb.toString();
+    }
+
+    /** Unique constraints are checked before writing; this catches the race where two requests create the same code. */
+    @ServerExceptionMapper
+    public Response persistence(PersistenceException e, UriInfo uri) {
+        if (e.getCause() instanceof org.hibernate.exception.ConstraintViolationException) {
+            return problem(409, "conflict", "Conflict with existing data", "the data conflicts with a concurrent change; read again and retry", uri, null);
+        }
+        LOG.error("persistence failure", e);
+        return problem(500, "internal", "Internal error", "The request could not be completed; it has been logged.", uri, null);
+    }
+
+    @ServerExceptionMapper
+    public Response http(WebApplicationException e, UriInfo uri) {
+        int status = e.getResponse().getStatus();
+        String title = Response.Status.fromStatusCode(status) == null ? "HTTP " + status : Response.Status.fromStatusCode(status).getReasonPhrase();
+        String detail = switch (status) {
+            case 404 -> "no resource at this path";
+            case 405 -> "this method is not allowed here";
+            case 406 -> "the requested media type (Accept) is not available here";
+            case 415 -> "unsupported Content-Type for this operation";
+            default -> e.getMessage();
+        };
+        return problem(status, "http-" + status, title, detail, uri, null);
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Throwable e, UriInfo uri) {
+        LOG.error("unexpected failure", e);
+        return problem(500, "internal", "Internal error", "The request could not be completed; it has been logged.", uri, null);
+    }
+}

@@ -1,0 +1,78 @@
+package gov.planmonitor.support.problem;
+
+import java.util.List;
+
+/** A failure the caller can fix; each subclass becomes one kind of Problem response. */
+public abstract class ServiceException extends RuntimeException {
+
+    private final List<FieldError> errors;
+
+    protected ServiceException(String detail, List<FieldError> errors) {
+        super(detail);
+        this.errors = errors == null ? List.of() : List.copyOf(errors);
+    }
+
+    public List<FieldError> errors() {
+        return errors;
+    }
+
+    /** 404: a resource named in the path does not exist. */
+    public static class NotFound extends ServiceException {
+        public NotFound(String detail) {
+            super(detail, null);
+        }
+    }
+
+    /** 409: the request conflicts with existing data (a duplicate code). */
+    public static class Conflict extends ServiceException {
+        public Conflict(String detail) {
+            super(detail, null);
+        }
+    }
+
+    /** 422: the request is well-formed but its content is not acceptable (unparseable target, unknown reference). */
+    public static class Invalid extends ServiceException {
+        public Invalid(String detail, List<FieldError> errors) {
+            super(detail, errors);
+        }
+
+        public Invalid(String field, String message) {
+            super(message, List.of(FieldError.of(field, message)));
+        }
+    }
+
+    /** 400: a query parameter is malformed. */
+    public static class BadQuery extends ServiceException {
+        public BadQuery(String parameter, String message) {
+            super(message, List.of(FieldError.of(parameter, message)));
+        }
+    }
+
+    /** 428: an update came without If-Match. */
+    public static class PreconditionRequired extends ServiceException {
+        public PreconditionRequired() {
+            super("This update needs an If-Match header carrying the ETag of your last read, so no update is lost.", null);
+        }
+    }
+
+    /** 412: If-Match does not match the current version. */
+    public static class PreconditionFailed extends ServiceException {
+        public PreconditionFailed(String currentEtag) {
+            super("The resource changed since you read it (current ETag " + currentEtag + "); read it again and reapply your change.", null);
+        }
+    }
+
+    /** 422 for an import: every row error, nothing written. */
+    public static class ImportRejected extends ServiceException {
+        public ImportRejected(List<FieldError> errors) {
+            super(errors.size() + " row error(s); nothing was imported.", errors);
+        }
+    }
+
+    /** 503: a service this one depends on did not answer; the request can be retried later. */
+    public static class Unavailable extends ServiceException {
+        public Unavailable(String detail) {
+            super(detail, null);
+        }
+    }
+}

@@ -1,0 +1,27 @@
+package gov.planmonitor.support.rest;
+
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+
+/**
+ * Who makes the request. Until authentication arrives this is the X-User header (default "anonymous");
+ * every write records it, so the audit trail will only change its source, not its shape.
+ */
+@RequestScoped
+public class Caller {
+
+    public static final String HEADER = "X-User";
+
+    @Inject
+    HttpServerRequest request;
+
+    public String name() {
+        String user = request.getHeader(HEADER);
+        if (user == null || user.isBlank()) {
+            return "anonymous";
+        }
+        user = user.trim();
+        return user.length() > 100 ? user.substring(0, 100) : user;
+    }
+}

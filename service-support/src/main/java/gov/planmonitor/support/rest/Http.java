@@ -1,0 +1,37 @@
+package gov.planmonitor.support.rest;
+
+import gov.planmonitor.support.paging.Versioned;
+import gov.planmonitor.support.problem.ServiceException;
+import gov.planmonitor.support.paging.Versions;
+import jakarta.ws.rs.core.Response;
+
+import java.net.URI;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+
+/** Small helpers shared by the resources: ETag responses and query parsing. */
+public final class Http {
+
+    private Http() {
+    }
+
+    public static Response ok(Versioned<?> versioned) {
+        return Response.ok(versioned.body()).header("ETag", Versions.etag(versioned.version())).build();
+    }
+
+    public static Response created(URI location, Versioned<?> versioned) {
+        return Response.created(location).entity(versioned.body()).header("ETag", Versions.etag(versioned.version())).build();
+    }
+
+    public static OffsetDateTime asOf(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return OffsetDateTime.parse(value);
+        } catch (DateTimeParseException e) {
+            throw new ServiceException.BadQuery("asOf", "asOf must be an ISO-8601 timestamp with offset, e.g. 2018-02-08T00:00:00Z");
+        }
+    }
+
+}

@@ -1,0 +1,403 @@
+package gov.planmonitor.support.tabular;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import gov.planmonitor.support.problem.FieldError;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVPrinter;
+import org.apache.commons.csv.CSVRecord;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.DateUtil;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.StringWriter;
+import java.math.BigDecimal;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The one tabular shape of imports and exports: per entity a table of named columns, read from and written
+ * to CSV (one entity per file), XLSX (one sheet per entity) and JSON (an object of arrays of rows).
+ * Export then import gives back the same data.
+ */
+public final class Tabular {
+
+    public enum Format { CSV, XLSX, JSON }
+
+    /** A table's columns: required ones must be present, optional ones may be; numeric ones are numbers in XLSX and JSON. */
+    public record Columns(List<String> required, List<String> optional, Set<String> numeric) {
+        public List<String> all() {
+            List<String> all = new ArrayList<>(required);
+            all.addAll(optional);
+            return all;
+        }
+    }
+
+    /** One data row: its 1-based position in the table and its values by column (absent or blank = null). */
+    public record Line(int row, Map<String, String> values) {
+        public String get(String column) {
+            String v = values.get(column);
+            return v == null || v.isBlank() ? null : v.trim();
+        }
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private Tabular() {
+    }
+
+    /** Reads the tables of an import; structural problems (wrong columns, bad encoding) become row-0 errors. */
+    public static Map<String, List<Line>> read(Format format, byte[] body, String entity, Map<String, Columns> schema, List<FieldError> errors) {
+        Map<String, List<Line>> tables = new LinkedHashMap<>();
+        switch (format) {
+            case CSV -> {
+                if (entity == null) {
+                    errors.add(new FieldError(null, null, "entity", "a CSV import holds one entity: give ?entity= one of " + schema.keySet()));
+                    return tables;
+                }
+                readCsv(decodeUtf8(body, errors), entity, schema.get(entity), errors).ifPresent(lines -> tables.put(entity, lines));
+            }
+            case XLSX -> readXlsx(body, entity, schema, errors, tables);
+            case JSON -> readJson(body, entity, schema, errors, tables);
+        }
+        return tables;
+    }
+
+    private static String decodeUtf8(byte[] body, List<FieldError> errors) {
+        try {
+            String text = StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(body)).toString();
+            return text.startsWith("\uFEFF") ? text.substring(1) : text;
+        } catch (CharacterCodingException e) {
+            errors.add(new FieldError(null, null, "file", "the file is not valid UTF-8 text (save it as CSV UTF-8)"));
+            return null;
+        }
+    }
+
+    private static java.util.Optional<List<Line>> readCsv(String text, String entity, Columns columns, List<FieldError> errors) {
+        if (text == null) {
+            return java.util.Optional.empty();
+        }
+        CSVFormat format = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).setIgnoreSurroundingSpaces(false).get();
+        try (CSVParser parser = CSVParser.parse(new StringReader(text), format)) {
+            if (!checkHeader(entity, parser.getHeaderNames(), columns, errors)) {
+                return java.util.Optional.empty();
+            }
+            List<Line> lines = new ArrayList<>();
+            int row = 0;
+            for (CSVRecord record : parser) {
+                row++;
+                if (record.size() != parser.getHeaderNames().size()) {
+                    errors.add(new FieldError(entity, row, null, "row has " + record.size() + " fields, the header has " + parser.getHeaderNames().size()));
+                    continue;
+                }
+                Map<String, String> values = new LinkedHashMap<>();
+                for (String name : parser.getHeaderNames()) {
+                    values.put(name, record.get(name));
+                }
+                lines.add(new Line(row, values));
+            }
+            return java.util.Optional.of(lines);
+        } catch (IOException | IllegalArgumentException | IllegalStateException e) {
+            errors.add(new FieldError(entity, null, "file", "not a readable CSV file: " + e.getMessage()));
+            return java.util.Optional.empty();
+        }
+    }
+
+    private static boolean checkHeader(String entity, List<String> header, Columns columns, List<FieldError> errors) {
+        if (columns == null) {
+            errors.add(new FieldError(null, null, "entity", "unknown entity " + entity));
+            return false;
+        }
+        List<String> missing = columns.required().stream().filter(c -> !header.contains(c)).toList();
+        List<String> unknown = header.stream().filter(c -> !columns.all().contains(c)).toList();
+        if (!missing.isEmpty() || !unknown.isEmpty()) {
+            errors.add(new FieldError(entity, 0, "header", (missing.isEmpty() ? "" : "missing columns " + missing + "; ")
+                    + (unknown.isEmpty() ? "" : "unknown columns " + unknown + "; ") + "expected " + columns.all()));
+            return false;
+        }
+        return true;
+    }
+
+    private static void readXlsx(byte[] body, String only, Map<String, Columns> schema, List<FieldError> errors, Map<String, List<Line>> tables) {
+        try (Workbook workbook = new XSSFWorkbook(new ByteArrayInputStream(body))) {
+            for (Sheet sheet : workbook) {
+                String entity = sheet.getSheetName();
+                if (only != null && !only.equals(entity)) {
+                    continue;
+                }
+                Iterator<Row> rows = sheet.iterator();
+                if (!rows.hasNext()) {
+                    continue;
+                }
+                List<String> header = new ArrayList<>();
+                for (Cell cell : rows.next()) {
+                    header.add(text(cell));
+                }
+                while (!header.isEmpty() && (header.get(header.size() - 1) == null || header.get(header.size() - 1).isBlank())) {
+                    header.remove(header.size() - 1);
+                }
+                if (!checkHeader(entity, header, schema.get(entity), errors)) {
+                    continue;
+                }
+                List<Line> lines = new ArrayList<>();
+                int n = 0;
+                while (rows.hasNext()) {
+                    Row r = rows.next();
+                    Map<String, String> values = new LinkedHashMap<>();
+                    boolean blank = true;
+                    for (int i = 0; i < header.size(); i++) {
+                        String v = text(r.getCell(i));
+                        blank &= v == null || v.isBlank();
+                        values.put(header.get(i), v);
+                    }
+                    if (!blank) {
+                        lines.add(new Line(++n, values));
+                    }
+                }
+                tables.put(entity, lines);
+            }
+        } catch (IOException | RuntimeException e) {
+            errors.add(new FieldError(null, null, "file", "not a readable XLSX workbook"));
+        }
+    }
+
+    private static String text(Cell cell) {
+        if (cell == null) {
+            return null;
+        }
+        CellType type = cell.getCellType() == CellType.FORMULA ? cell.getCachedFormulaResultType() : cell.getCellType();
+        return switch (type) {
+            case NUMERIC -> DateUtil.isCellDateFormatted(cell) ? cell.getLocalDateTimeCellValue().toLocalDate().toString()
+                    : plain(BigDecimal.valueOf(cell.getNumericCellValue()));
+            case BOOLEAN -> String.valueOf(cell.getBooleanCellValue());
+            case STRING -> cell.getStringCellValue();
+            default -> null;
+        };
+    }
+
+    private static String plain(BigDecimal value) {
+        BigDecimal stripped = value.stripTrailingZeros();
+        return (stripped.scale() < 0 ? stripped.setScale(0) : stripped).toPlainString();
+    }
+
+    private static void readJson(byte[] body, String only, Map<String, Columns> schema, List<FieldError> errors, Map<String, List<Line>> tables) {
+        JsonNode root;
+        try {
+            root = JSON.readTree(body);
+        } catch (IOException e) {
+            errors.add(new FieldError(null, null, "file", "not valid JSON: " + (e instanceof com.fasterxml.jackson.core.JsonProcessingException j ? j.getOriginalMessage() : e.getMessage())));
+            return;
+        }
+        if (root == null || !root.isObject()) {
+            errors.add(new FieldError(null, null, "file", "expected a JSON object with arrays " + schema.keySet()));
+            return;
+        }
+        for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> table = it.next();
+            String entity = table.getKey();
+            Columns columns = schema.get(entity);
+            if (columns == null) {
+                errors.add(new FieldError(null, null, entity, "unknown entity " + entity + "; expected " + schema.keySet()));
+                continue;
+            }
+            if (only != null && !only.equals(entity)) {
+                continue;
+            }
+            if (!table.getValue().isArray()) {
+                errors.add(new FieldError(entity, null, entity, "must be an array of rows"));
+                continue;
+            }
+            List<Line> lines = new ArrayList<>();
+            int n = 0;
+            for (JsonNode node : table.getValue()) {
+                n++;
+                if (!node.isObject()) {
+                    errors.add(new FieldError(entity, n, null, "each row must be an object"));
+                    continue;
+                }
+                Map<String, String> values = new LinkedHashMap<>();
+                boolean ok = true;
+                for (Iterator<Map.Entry<String, JsonNode>> f = node.fields(); f.hasNext(); ) {
+                    Map.Entry<String, JsonNode> field = f.next();
+                    if (!columns.all().contains(field.getKey())) {
+                        errors.add(new FieldError(entity, n, field.getKey(), "unknown field; expected " + columns.all()));
+                        ok = false;
+                        continue;
+                    }
+                    JsonNode v = field.getValue();
+                    if (v.isContainerNode()) {
+                        errors.add(new FieldError(entity, n, field.getKey(), "must be a string, number or boolean"));
+                        ok = false;
+                        continue;
+                    }
+                    values.put(field.getKey(), v.isNull() ? null : v.isNumber() ? plain(v.decimalValue()) : v.asText());
+                }
+                if (ok) {
+                    lines.add(new Line(n, values));
+                }
+            }
+            tables.put(entity, lines);
+        }
+    }
+
+    /** Applies one row of an entity; throws a ServiceException for a row that cannot be applied. */
+    @FunctionalInterface
+    public interface RowHandler {
+        Outcome apply(String entity, Line line, String user);
+    }
+
+    /** Counts per entity and outcome, and every row error. */
+    public record Result(Map<String, Map<String, Integer>> counts, List<FieldError> errors) {
+    }
+
+    /**
+     * Reads an import and applies its rows entity by entity in schema order, collecting every row error.
+     * The caller's transaction decides: any error, or a dry run, rolls it all back.
+     */
+    public static Result importAll(Format format, byte[] body, String entity, Map<String, Columns> schema, RowHandler handler, String user) {
+        if (entity != null && !schema.containsKey(entity)) {
+            throw new gov.planmonitor.support.problem.ServiceException.BadQuery("entity", "unknown entity " + entity + "; one of " + schema.keySet());
+        }
+        List<FieldError> errors = new ArrayList<>();
+        Map<String, List<Line>> tables = read(format, body, entity, schema, errors);
+        Map<String, Map<String, Integer>> counts = new LinkedHashMap<>();
+        if (errors.isEmpty() && tables.values().stream().allMatch(List::isEmpty)) {
+            errors.add(new FieldError(entity, null, "file", "the file holds no data rows"));
+        }
+        if (!errors.isEmpty()) {
+            return new Result(counts, errors);
+        }
+        for (String name : schema.keySet()) {
+            List<Line> lines = tables.get(name);
+            if (lines == null) {
+                continue;
+            }
+            Map<String, Integer> tally = counts.computeIfAbsent(name, k -> new LinkedHashMap<>());
+            for (Outcome o : Outcome.values()) {
+                tally.put(o.name(), 0);
+            }
+            for (Line line : lines) {
+                try {
+                    tally.merge(handler.apply(name, line, user).name(), 1, Integer::sum);
+                } catch (gov.planmonitor.support.problem.ServiceException e) {
+                    if (e.errors().isEmpty()) {
+                        errors.add(new FieldError(name, line.row(), null, e.getMessage()));
+                    } else {
+                        e.errors().forEach(fe -> errors.add(fe.at(name, line.row())));
+                    }
+                }
+            }
+        }
+        return new Result(counts, errors);
+    }
+
+    // ---- writing ----
+
+    public static byte[] writeCsv(Columns columns, List<Map<String, Object>> rows) {
+        StringWriter out = new StringWriter();
+        try (CSVPrinter printer = new CSVPrinter(out, CSVFormat.RFC4180.builder().setHeader(columns.all().toArray(String[]::new))
+                .setRecordSeparator("\n").get())) {
+            for (Map<String, Object> row : rows) {
+                List<String> values = new ArrayList<>();
+                for (String c : columns.all()) {
+                    Object v = row.get(c);
+                    values.add(v == null ? "" : v instanceof BigDecimal d ? plain(d) : v.toString());
+                }
+                printer.printRecord(values);
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        return out.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    public static byte[] writeXlsx(Map<String, Columns> schema, Map<String, List<Map<String, Object>>> tables) {
+        try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            for (Map.Entry<String, List<Map<String, Object>>> table : tables.entrySet()) {
+                Columns columns = schema.get(table.getKey());
+                Sheet sheet = workbook.createSheet(table.getKey());
+                Row header = sheet.createRow(0);
+                List<String> names = columns.all();
+                for (int i = 0; i < names.size(); i++) {
+                    header.createCell(i).setCellValue(names.get(i));
+                }
+                int r = 1;
+                for (Map<String, Object> row : table.getValue()) {
+                    Row line = sheet.createRow(r++);
+                    for (int i = 0; i < names.size(); i++) {
+                        Object v = row.get(names.get(i));
+                        if (v == null) {
+                            continue;
+                        }
+                        Cell cell = line.createCell(i);
+                        if (v instanceof BigDecimal d) {
+                            cell.setCellValue(d.doubleValue());
+                        } else if (v instanceof Number n) {
+                            cell.setCellValue(n.doubleValue());
+                        } else if (v instanceof Boolean b) {
+                            cell.setCellValue(b);
+                        } else {
+                            cell.setCellValue(v.toString());
+                        }
+                    }
+                }
+            }
+            workbook.write(out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static byte[] writeJson(Map<String, Columns> schema, Map<String, List<Map<String, Object>>> tables) {
+        ObjectNode root = JSON.createObjectNode();
+        for (Map.Entry<String, List<Map<String, Object>>> table : tables.entrySet()) {
+            ArrayNode array = root.putArray(table.getKey());
+            for (Map<String, Object> row : table.getValue()) {
+                ObjectNode node = array.addObject();
+                for (String c : schema.get(table.getKey()).all()) {
+                    Object v = row.get(c);
+                    if (v == null) {
+                        continue;
+                    }
+                    if (v instanceof BigDecimal d) {
+                        node.put(c, d);
+                    } else if (v instanceof Integer i) {
+                        node.put(c, i);
+                    } else if (v instanceof Boolean b) {
+                        node.put(c, b);
+                    } else {
+                        node.put(c, v.toString());
+                    }
+                }
+            }
+        }
+        try {
+            return JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(root);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
