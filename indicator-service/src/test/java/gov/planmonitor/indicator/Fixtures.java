@@ -1,5 +1,6 @@
 package gov.planmonitor.indicator;
 
+import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 
@@ -28,7 +29,20 @@ final class Fixtures {
     private static final String RUN = Integer.toString(ThreadLocalRandom.current().nextInt(36 * 36 * 36, 36 * 36 * 36 * 36), 36)
             .toUpperCase(Locale.ROOT);
 
+    private static int seededPort = -1;
+
     private Fixtures() {
+    }
+
+    /**
+     * Loads the seeds once per started application (these tests never change seed data, and the import is
+     * idempotent anyway); a restarted application listens on another random port and gets them again.
+     */
+    static synchronized void seeds() {
+        if (seededPort != RestAssured.port) {
+            Seeds.load();
+            seededPort = RestAssured.port;
+        }
     }
 
     /** A unique plan or indicator code: letters, digits and '-'. */

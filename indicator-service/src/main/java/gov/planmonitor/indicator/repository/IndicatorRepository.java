@@ -30,7 +30,7 @@ public class IndicatorRepository implements PanacheRepository<Indicator> {
     }
 
     public List<Indicator> listByDepartment(Department department) {
-        return list("select distinct i from Indicator i join i.departments d where d.department = ?1 order by i.plan.startYear, i.plan.code, i.seq",
+        return list("select i from Indicator i join i.departments d where d.department = ?1 order by i.plan.startYear, i.plan.code, i.seq",
                 department);
     }
 }

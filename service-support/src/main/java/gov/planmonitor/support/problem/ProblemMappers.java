@@ -170,6 +170,30 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response http(WebApplicationException e, UriInfo uri) {
         int status = e.getResponse().getStatus();
+        // The JSON reader wraps parse and number errors in a 400; answer them as precisely as when they arrive bare.
+        Throwable cause = e.getCause();
+        if (cause instanceof UnrecognizedPropertyException u) {
+            return unknownField(u, uri);
+        }
+        if (cause instanceof InvalidFormatException i) {
+            return wrongType(i, uri);
+        }
+        if (cause instanceof MismatchedInputException m) {
+            return mismatched(m, uri);
+        }
+        if (cause instanceof JsonParseException j) {
+            return unreadable(j, uri);
+        }
+        if (cause instanceof JsonMappingException j) {
+            return unmappable(j, uri);
+        }
+        if (cause instanceof com.fasterxml.jackson.core.JsonProcessingException j) {
+            return problem(400, "malformed-body", "Malformed request body", "the body cannot be read: " + j.getOriginalMessage(), uri, null);
+        }
+        // JAX-RS answers 404 when a query or path parameter cannot be converted (page=abc); that is the caller's input error.
+        if (status == 404 && cause != null) {
+            return problem(400, "bad-query", "Invalid parameter", "a query or path parameter has the wrong type: " + cause.getMessage(), uri, null);
+        }
         String title = Response.Status.fromStatusCode(status) == null ? "HTTP " + status : Response.Status.fromStatusCode(status).getReasonPhrase();
         String detail = switch (status) {
             case 404 -> "no resource at this path";

@@ -1,0 +1,224 @@
+package gov.planmonitor.indicator;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Bulk import and export: all-or-nothing, dry run, idempotent, row-level errors, round trips in every format. */
+@QuarkusTest
+class ImportExportTest {
+
+    private static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    private static final AtomicInteger COUNTER = new AtomicInteger();
+
+    @BeforeEach
+    void seeds() {
+        Seeds.load();
+    }
+
+    private static String planCode() {
+        return "IMP" + System.nanoTime() % 1_000_000 + "X" + COUNTER.incrementAndGet();
+    }
+
+    private static String plansCsv(String code) {
+        return "code,kind,startYear,endYear,titleZh,titleEn,parent\n" + code + ",FIVE_YEAR,2021,2025,测试规划,Test plan,\n";
+    }
+
+    private static String indicatorsCsv(String plan, String secondTarget) {
+        return "code,plan,seq,nameZh,nameEn,category,unit,attribute,direction,departments,targetText,targetKind,targetReference,series,footnoteZh,footnoteEn\n"
+                + plan + "-01," + plan + ",1,地区生产总值年均增长率,GDP growth,ECONOMY,%,EXPECTED,INCREASE,DRC:LEAD,6左右,,,,,\n"
+                + plan + "-02," + plan + ",2,绿化覆盖率,Green coverage,URBAN_ENVIRONMENT,%,BINDING,INCREASE,CONSTRUCTION_WATER:LEAD;DRC:SUPPORT," + secondTarget + ",,,,,\n";
+    }
+
+    private static Response importCsv(String entity, String csv, boolean dryRun) {
+        return given().contentType("text/csv; charset=UTF-8").body(csv.getBytes(StandardCharsets.UTF_8))
+                .queryParam("entity", entity).queryParam("dryRun", dryRun)
+                .when().post("/api/v1/imports");
+    }
+
+    @Test
+    void seedsImportedTwiceChangeNothing() {
+        for (String entity : Seeds.ORDER) {
+            given().contentType("text/csv").body(Seeds.file(entity)).queryParam("entity", entity)
+                    .when().post("/api/v1/imports")
+                    .then().statusCode(200)
+                    .body("counts." + entity + ".CREATED", equalTo(0))
+                    .body("counts." + entity + ".UPDATED", equalTo(0));
+        }
+        given().queryParam("size", 100).when().get("/api/v1/plans/FYP13/indicators").then().body("total", equalTo(22));
+    }
+
+    @Test
+    void dryRunReportsWithoutWriting() {
+        String plan = planCode();
+        importCsv("plans", plansCsv(plan), true).then().statusCode(200)
+                .body("dryRun", equalTo(true)).body("applied", equalTo(false))
+                .body("counts.plans.CREATED", equalTo(1)).body("errors", hasSize(0));
+        given().when().get("/api/v1/plans/" + plan).then().statusCode(404);
+    }
+
+    @Test
+    void oneBadRowRejectsTheWholeFileWithRowLevelErrors() {
+        String plan = planCode();
+        importCsv("plans", plansCsv(plan), false).then().statusCode(200);
+        // Row 2's target text cannot be read: row 1 must not be written either.
+        importCsv("indicators", indicatorsCsv(plan, "三十五"), false).then().statusCode(422)
+                .contentType("application/problem+json")
+                .body("type", containsString("import-rejected"))
+                .body("errors", hasSize(1))
+                .body("errors[0].entity", equalTo("indicators"))
+                .body("errors[0].row", equalTo(2))
+                .body("errors[0].field", equalTo("target.text"))
+                .body("errors[0].message", containsString("三十五"));
+        given().when().get("/api/v1/plans/" + plan + "/indicators").then().statusCode(200).body("total", equalTo(0));
+
+        // The dry run of the same file lists the same error and also writes nothing.
+        importCsv("indicators", indicatorsCsv(plan, "三十五"), true).then().statusCode(200)
+                .body("errors[0].row", equalTo(2)).body("applied", equalTo(false));
+        given().when().get("/api/v1/indicators/" + plan + "-01").then().statusCode(404);
+
+        importCsv("indicators", indicatorsCsv(plan, "35.5"), false).then().statusCode(200)
+                .body("counts.indicators.CREATED", equalTo(2));
+        importCsv("indicators", indicatorsCsv(plan, "35.5"), false).then().statusCode(200)
+                .body("counts.indicators.UNCHANGED", equalTo(2));
+        importCsv("indicators", indicatorsCsv(plan, "≥36"), false).then().statusCode(200)
+                .body("counts.indicators.UPDATED", equalTo(1)).body("counts.indicators.UNCHANGED", equalTo(1));
+        given().when().get("/api/v1/indicators/" + plan + "-02").then().statusCode(200)
+                .body("target.kind", equalTo("AT_LEAST")).body("departments[1].role", equalTo("SUPPORT"));
+    }
+
+    @Test
+    void rowErrorsAreAllReportedWithTheirRows() {
+        String csv = "indicator,year,periodStart,value,growthRate,priceBasis,status,qualitativeZh,qualitativeEn,comparable,source,note\n"
+                + "FYP13-03,2017,,abc,,,FINAL,,,true,,\n"
+                + "NOPE-1,2017,,1,,,FINAL,,,true,,\n"
+                + "FYP13-03,2017,,70,,,DONE,,,true,,\n"
+                + "FYP13-03,2017,,70,,,FINAL,,,maybe,,\n";
+        importCsv("observations", csv, false).then().statusCode(422)
+                .body("errors", hasSize(4))
+                .body("errors.row", equalTo(java.util.List.of(1, 2, 3, 4)))
+                .body("errors[0].field", equalTo("value"))
+                .body("errors[1].message", containsString("NOPE-1"))
+                .body("errors[2].field", equalTo("status"))
+                .body("errors[3].field", equalTo("comparable"));
+        given().when().get("/api/v1/indicators/FYP13-03/observations").then().statusCode(200).body("$", hasSize(0));
+    }
+
+    @Test
+    void wrongColumnsAreRejected() {
+        importCsv("plans", "code,kind,start,endYear\nX,ANNUAL,2020,2020\n", false).then().statusCode(422)
+                .contentType("application/problem+json")
+                .body("errors[0].field", equalTo("header"))
+                .body("errors[0].message", containsString("missing columns"))
+                .body("errors[0].message", containsString("unknown columns [start]"));
+    }
+
+    @Test
+    void csvThatIsNotUtf8IsRejected() {
+        byte[] gbk = plansCsv(planCode()).getBytes(java.nio.charset.Charset.forName("GBK"));
+        given().contentType("text/csv").body(gbk).queryParam("entity", "plans")
+                .when().post("/api/v1/imports")
+                .then().statusCode(422)
+                .body("errors[0].message", containsString("UTF-8"));
+    }
+
+    @Test
+    void csvNeedsAnEntity() {
+        given().contentType("text/csv").body(plansCsv(planCode())).when().post("/api/v1/imports")
+                .then().statusCode(422).body("errors[0].field", equalTo("entity"));
+        given().contentType("text/csv").body(plansCsv(planCode())).queryParam("entity", "projects").when().post("/api/v1/imports")
+                .then().statusCode(400).body("errors[0].field", equalTo("entity"));
+    }
+
+    @Test
+    void jsonImportRejectsUnknownFieldsAndAppliesAllEntitiesAtOnce() {
+        String plan = planCode();
+        String bad = "{\"plans\":[{\"code\":\"" + plan + "\",\"kind\":\"ANNUAL\",\"startYear\":2019,\"endYear\":2019,"
+                + "\"titleZh\":\"二〇一九\",\"titleEn\":\"2019\",\"parent\":\"FYP13\",\"colour\":\"red\"}]}";
+        given().contentType("application/json").body(bad).when().post("/api/v1/imports")
+                .then().statusCode(422).body("errors[0].field", equalTo("colour"));
+        String good = "{\"plans\":[{\"code\":\"" + plan + "\",\"kind\":\"ANNUAL\",\"startYear\":2019,\"endYear\":2019,"
+                + "\"titleZh\":\"二〇一九\",\"titleEn\":\"2019\",\"parent\":\"FYP13\"}],"
+                + "\"indicators\":[{\"code\":\"" + plan + "-01\",\"plan\":\"" + plan + "\",\"seq\":1,\"nameZh\":\"地区生产总值\",\"nameEn\":\"GDP\","
+                + "\"category\":\"ECONOMY\",\"unit\":\"亿元\",\"attribute\":\"EXPECTED\",\"direction\":\"INCREASE\",\"departments\":\"DRC:LEAD\","
+                + "\"targetText\":\"6%左右\"}],"
+                + "\"observations\":[{\"indicator\":\"" + plan + "-01\",\"year\":2019,\"value\":3500.5,\"growthRate\":6.2,\"status\":\"FINAL\"}]}";
+        given().contentType("application/json").body(good).when().post("/api/v1/imports")
+                .then().statusCode(200)
+                .body("counts.plans.CREATED", equalTo(1)).body("counts.indicators.CREATED", equalTo(1))
+                .body("counts.observations.CREATED", equalTo(1));
+        given().when().get("/api/v1/plans/" + plan + "/evaluation").then().statusCode(200)
+                .body("items[0].verdict", equalTo("ACHIEVED"));
+    }
+
+    @Test
+    void csvExportRoundTripsUnchanged() {
+        byte[] exported = given().queryParam("format", "csv").queryParam("entity", "indicators").queryParam("plan", "FYP13")
+                .when().get("/api/v1/exports")
+                .then().statusCode(200).contentType(containsString("text/csv"))
+                .header("Content-Disposition", containsString("planmonitor-FYP13-indicators.csv"))
+                .extract().asByteArray();
+        String text = new String(exported, StandardCharsets.UTF_8);
+        assertTrue(text.contains("与经济增长同步"), "Chinese text survives the export");
+        given().contentType("text/csv").body(exported).queryParam("entity", "indicators").when().post("/api/v1/imports")
+                .then().statusCode(200).body("counts.indicators.UNCHANGED", equalTo(22)).body("counts.indicators.UPDATED", equalTo(0));
+    }
+
+    @Test
+    void jsonExportRoundTripsUnchanged() {
+        byte[] exported = given().queryParam("format", "json").when().get("/api/v1/exports")
+                .then().statusCode(200).extract().asByteArray();
+        given().contentType("application/json").body(exported).when().post("/api/v1/imports")
+                .then().statusCode(200)
+                .body("counts.departments.CREATED", equalTo(0)).body("counts.departments.UPDATED", equalTo(0))
+                .body("counts.plans.UPDATED", equalTo(0)).body("counts.indicators.UPDATED", equalTo(0))
+                .body("counts.observations.UPDATED", equalTo(0)).body("counts.observations.CREATED", equalTo(0));
+    }
+
+    @Test
+    void xlsxExportHasRealNumbersAndRoundTrips() throws IOException {
+        byte[] workbook = given().queryParam("format", "xlsx").queryParam("plan", "FYP12").when().get("/api/v1/exports")
+                .then().statusCode(200).contentType(XLSX).extract().asByteArray();
+        try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(workbook))) {
+            Sheet observations = book.getSheet("observations");
+            assertEquals(25, observations.getPhysicalNumberOfRows(), "header and 24 FYP12 results");
+            assertEquals(CellType.NUMERIC, observations.getRow(1).getCell(1).getCellType(), "year is a number");
+            Sheet indicators = book.getSheet("indicators");
+            assertEquals("地区生产总值年均增长率", indicators.getRow(1).getCell(3).getStringCellValue());
+        }
+        given().contentType(XLSX).body(workbook).when().post("/api/v1/imports")
+                .then().statusCode(200)
+                .body("counts.indicators.UNCHANGED", equalTo(24)).body("counts.observations.UNCHANGED", equalTo(24));
+    }
+
+    @Test
+    void unreadableWorkbookIsRejected() {
+        given().contentType(XLSX).body("not a workbook".getBytes(StandardCharsets.UTF_8)).when().post("/api/v1/imports")
+                .then().statusCode(422).body("errors.message", hasItem(containsString("XLSX")));
+    }
+
+    @Test
+    void exportNeedsAKnownFormat() {
+        given().queryParam("format", "pdf").when().get("/api/v1/exports").then().statusCode(400)
+                .body("errors[0].field", equalTo("format"));
+        given().queryParam("format", "csv").when().get("/api/v1/exports").then().statusCode(400)
+                .body("errors[0].field", equalTo("entity"));
+    }
+}
