@@ -395,7 +395,8 @@ public class ProjectService {
         if ((to == Project.Status.SUSPENDED || to == Project.Status.CANCELLED) && blankToNull(input.reason()) == null) {
             throw new ServiceException.Invalid("reason", "give the reason for moving the project to " + to);
         }
-        StatusChange last = statusChanges.find("project = ?1 order by recordedAt desc, id desc", project).firstResult();
+        // The record of a project's entry into the system does not count: its history may be entered afterwards.
+        StatusChange last = statusChanges.find("project = ?1 and fromStatus is not null order by recordedAt desc, id desc", project).firstResult();
         if (last != null && input.date().isBefore(last.changedOn)) {
             throw new ServiceException.Invalid("date", "dates out of order: " + input.date() + " is before the last change (" + last.changedOn + ")");
         }
