@@ -32,7 +32,7 @@ import java.util.stream.Stream;
 public final class Launcher {
 
     /** One service of the suite: where its jar is, its port, its database, and the seeds it loads first. */
-    record Service(String name, String moduleDir, int port, String database, String seedDir, List<String> seedOrder) {
+    record Service(String name, String moduleDir, int port, String database, String seedDir, List<String> seedOrder, String emptyProbe) {
         Path jar(Path root) {
             return root.resolve(moduleDir).resolve("target/quarkus-app/quarkus-run.jar");
         }
@@ -72,11 +72,11 @@ public final class Launcher {
     private void run() throws Exception {
         List<Service> services = List.of(
                 new Service("indicator-service", "indicator-service", env("INDICATOR_PORT", 8081), "planmonitor_indicator",
-                        "seeds/indicators", List.of("departments", "plans", "indicators", "observations")),
+                        "seeds/indicators", List.of("departments", "plans", "indicators", "observations"), "/api/v1/plans?size=1"),
                 new Service("project-service", "project-service", env("PROJECT_PORT", 8082), "planmonitor_project",
-                        "seeds/projects", List.of()),
+                        "seeds/projects", List.of("categories", "lists", "projects", "investments", "milestones"), "/api/v1/project-lists?size=1"),
                 new Service("report-service", "report-service", env("REPORT_PORT", 8083), "planmonitor_report",
-                        "seeds/reports", List.of()));
+                        "seeds/reports", List.of(), null));
 
         Runtime.getRuntime().addShutdownHook(new Thread(this::stopAll, "suite-shutdown"));
         startPostgres();
@@ -210,13 +210,16 @@ public final class Launcher {
         if (service.seedOrder().isEmpty()) {
             return;
         }
-        HttpResponse<String> plans = http.send(HttpRequest.newBuilder(URI.create(service.baseUrl() + "/api/v1/plans?size=1")).build(),
+        HttpResponse<String> probe = http.send(HttpRequest.newBuilder(URI.create(service.baseUrl() + service.emptyProbe())).build(),
                 HttpResponse.BodyHandlers.ofString());
-        if (plans.statusCode() == 200 && !plans.body().contains("\"total\":0")) {
+        if (probe.statusCode() == 200 && !probe.body().contains("\"total\":0")) {
             return;
         }
         for (String entity : service.seedOrder()) {
             Path file = root.resolve(service.seedDir()).resolve(entity + ".csv");
+            if (!Files.exists(file)) {
+                continue;
+            }
             HttpResponse<String> response = http.send(HttpRequest.newBuilder(
                             URI.create(service.baseUrl() + "/api/v1/imports?entity=" + entity))
                     .header("Content-Type", "text/csv; charset=UTF-8")

@@ -156,11 +156,24 @@ public class ProblemMappers {
     /** Unique constraints are checked before writing; this catches the race where two requests create the same code. */
     @ServerExceptionMapper
     public Response persistence(PersistenceException e, UriInfo uri) {
-        if (e.getCause() instanceof org.hibernate.exception.ConstraintViolationException) {
+        if (isUniqueViolation(e)) {
             return problem(409, "conflict", "Conflict with existing data", "the data conflicts with a concurrent change; read again and retry", uri, null);
         }
         LOG.error("persistence failure", e);
         return problem(500, "internal", "Internal error", "The request could not be completed; it has been logged.", uri, null);
+    }
+
+    /** A unique or foreign-key violation anywhere in the cause chain (PostgreSQL SQLState class 23). */
+    static boolean isUniqueViolation(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof org.hibernate.exception.ConstraintViolationException) {
+                return true;
+            }
+            if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("23")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @ServerExceptionMapper
@@ -203,6 +216,9 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e, UriInfo uri) {
+        if (isUniqueViolation(e)) {
+            return problem(409, "conflict", "Conflict with existing data", "the data conflicts with a concurrent change; read again and retry", uri, null);
+        }
         LOG.error("unexpected failure", e);
         return problem(500, "internal", "Internal error", "The request could not be completed; it has been logged.", uri, null);
     }
