@@ -90,7 +90,8 @@ public class ImportService {
                     c.required(c.integer("seq"), "seq"), user);
             case "lists" -> lists.upsert(c.valid(new ProjectListInput(c.text("code"), c.text("nameZh"), c.text("nameEn"), c.integer("year"),
                     c.text("plan"), c.integer("reportedProjectCount"), c.decimal("reportedCompletedInvestmentYuan"),
-                    c.decimal("reportedPlannedInvestmentShare"), c.text("reportedNote"))), user);
+                    c.decimal("reportedPlannedInvestmentShare"), c.text("reportedNote")),
+                    Map.of("reportedCompletedInvestment", "reportedCompletedInvestmentYuan")), user);
             case "projects" -> {
                 String list = c.text("list");
                 List<MembershipDto> memberships = list == null ? List.of() : List.of(new MembershipDto(list, c.required(c.integer("seq"), "seq")));
@@ -99,10 +100,12 @@ public class ImportService {
                 yield projects.upsert(c.valid(new ProjectInput(c.text("code"), c.text("nameZh"), c.text("nameEn"), c.text("category"),
                         c.text("tasksZh"), c.text("tasksEn"), c.text("status"), c.text("zone"), c.text("investmentType"),
                         departments(c.text("departments")), location, codes(c.text("indicators")), memberships,
-                        c.decimal("totalPlannedInvestmentYuan"), c.decimal("progressPercent"), c.text("note"))), user);
+                        c.decimal("totalPlannedInvestmentYuan"), c.decimal("progressPercent"), c.text("note")),
+                        Map.of("id", "code", "lists", "list", "totalPlannedInvestment", "totalPlannedInvestmentYuan", "location", "address")), user);
             }
             case "investments" -> progress.upsertInvestment(c.required(c.text("project"), "project"), c.required(c.integer("year"), "year"),
-                    c.valid(new InvestmentInput(c.decimal("plannedYuan"), c.decimal("completedYuan"), c.text("note"))), user);
+                    c.valid(new InvestmentInput(c.decimal("plannedYuan"), c.decimal("completedYuan"), c.text("note")),
+                            Map.of("planned", "plannedYuan", "completed", "completedYuan")), user);
             case "milestones" -> progress.upsertMilestone(c.required(c.text("project"), "project"),
                     c.valid(new MilestoneInput(c.text("nameZh"), c.text("nameEn"), c.date("plannedDate"), c.date("actualDate"), c.text("state"))), user);
             default -> throw new IllegalArgumentException(entity);

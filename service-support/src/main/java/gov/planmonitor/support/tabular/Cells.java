@@ -88,10 +88,16 @@ public final class Cells {
 
     /** Runs Bean Validation on the row's input record; violations name the column they came from. */
     public <T> T valid(T input) {
+        return valid(input, java.util.Map.of());
+    }
+
+    /** As {@link #valid(Object)}, where some record properties come from columns of another name (planned ← plannedYuan). */
+    public <T> T valid(T input, java.util.Map<String, String> columnOf) {
         Set<ConstraintViolation<T>> violations = validator.validate(input);
         if (!violations.isEmpty()) {
             List<FieldError> errors = violations.stream()
-                    .map(v -> FieldError.of(column(v.getPropertyPath().toString()), v.getMessage()))
+                    .map(v -> FieldError.of(columnOf.getOrDefault(column(v.getPropertyPath().toString()), column(v.getPropertyPath().toString())),
+                            v.getMessage()))
                     .sorted((a, b) -> a.field().compareTo(b.field())).toList();
             throw new ServiceException.Invalid("invalid row", errors);
         }
