@@ -1,5 +1,6 @@
 package gov.planmonitor.indicator;
 
+import gov.planmonitor.support.problem.Problem;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
@@ -15,10 +16,10 @@ import static gov.planmonitor.indicator.Fixtures.problem;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.endsWith;
-import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
 
 /**
  * Every kind of bad request gets a 4xx Problem that says what is wrong, and changes nothing.

@@ -1,5 +1,6 @@
 package gov.planmonitor.indicator.repository;
 
+import gov.planmonitor.support.persistence.Audited;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;

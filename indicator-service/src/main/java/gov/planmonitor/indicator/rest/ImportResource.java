@@ -1,10 +1,10 @@
 package gov.planmonitor.indicator.rest;
 
-import gov.planmonitor.indicator.mapping.ImportReportDto;
 import gov.planmonitor.indicator.service.ExportService;
 import gov.planmonitor.indicator.service.ImportService;
-import gov.planmonitor.indicator.service.ServiceException;
-import gov.planmonitor.indicator.service.Tabular;
+import gov.planmonitor.support.rest.Caller;
+import gov.planmonitor.support.tabular.ImportReportDto;
+import gov.planmonitor.support.tabular.Transfers;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -24,14 +24,11 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import java.util.List;
-import java.util.Map;
-
 @Path("/api/v1")
 @Tag(name = "Import and export", description = "Bulk import (all-or-nothing, dry run, idempotent) and export in CSV, XLSX and JSON")
 public class ImportResource {
 
-    static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    static final String XLSX = Transfers.XLSX;
 
     private final ImportService imports;
     private final ExportService exports;
@@ -60,18 +57,7 @@ public class ImportResource {
                                       @QueryParam("entity") @Parameter(description = "departments, plans, indicators or observations (required for CSV)") String entity,
                                       @QueryParam("dryRun") @Parameter(description = "Check only; write nothing") boolean dryRun,
                                       byte[] body) {
-        return imports.run(format(contentType), body == null ? new byte[0] : body, entity, dryRun, caller.name());
-    }
-
-    private static Tabular.Format format(String contentType) {
-        String type = contentType == null ? "" : contentType.toLowerCase();
-        if (type.startsWith("text/csv")) {
-            return Tabular.Format.CSV;
-        }
-        if (type.startsWith(XLSX)) {
-            return Tabular.Format.XLSX;
-        }
-        return Tabular.Format.JSON;
+        return imports.run(Transfers.format(contentType), body == null ? new byte[0] : body, entity, dryRun, caller.name());
     }
 
     @GET
@@ -85,25 +71,6 @@ public class ImportResource {
     public Response export(@QueryParam("format") @Parameter(schema = @Schema(enumeration = {"csv", "xlsx", "json"}), description = "Default json") String format,
                            @QueryParam("entity") @Parameter(description = "One entity (required for csv); all when absent") String entity,
                            @QueryParam("plan") @Parameter(description = "Only this plan's plan row, indicators and observations", example = "FYP13") String plan) {
-        String f = format == null ? "json" : format.toLowerCase();
-        if (!List.of("csv", "xlsx", "json").contains(f)) {
-            throw new ServiceException.BadQuery("format", "format must be csv, xlsx or json");
-        }
-        if (f.equals("csv") && entity == null) {
-            throw new ServiceException.BadQuery("entity", "a CSV export holds one entity: give entity=");
-        }
-        Map<String, List<Map<String, Object>>> tables = exports.tables(entity, plan);
-        String name = "planmonitor-" + (plan == null ? "all" : plan) + (entity == null ? "" : "-" + entity);
-        byte[] bytes = switch (f) {
-            case "csv" -> Tabular.writeCsv(ImportService.SCHEMA.get(entity), tables.get(entity));
-            case "xlsx" -> Tabular.writeXlsx(ImportService.SCHEMA, tables);
-            default -> Tabular.writeJson(ImportService.SCHEMA, tables);
-        };
-        String type = switch (f) {
-            case "csv" -> "text/csv; charset=UTF-8";
-            case "xlsx" -> XLSX;
-            default -> MediaType.APPLICATION_JSON;
-        };
-        return Response.ok(bytes).type(type).header("Content-Disposition", "attachment; filename=\"" + name + "." + f + "\"").build();
+        return Transfers.export(format, entity, plan, ImportService.SCHEMA, exports::tables);
     }
 }

@@ -8,6 +8,8 @@ import gov.planmonitor.indicator.mapping.TargetDto;
 import gov.planmonitor.indicator.mapping.TargetInput;
 import gov.planmonitor.indicator.service.IndicatorService;
 import gov.planmonitor.indicator.service.ObservationService;
+import gov.planmonitor.support.rest.Caller;
+import gov.planmonitor.support.rest.Http;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;

@@ -2,9 +2,9 @@ package gov.planmonitor.indicator.service;
 
 import gov.planmonitor.indicator.mapping.DepartmentIndicatorDto;
 import gov.planmonitor.indicator.mapping.EvaluationDto;
-import gov.planmonitor.indicator.mapping.EvaluationItemDto;
 import gov.planmonitor.indicator.mapping.EvaluationItemDto.ExplanationDto;
 import gov.planmonitor.indicator.mapping.EvaluationItemDto.UsedObservationDto;
+import gov.planmonitor.indicator.mapping.EvaluationItemDto;
 import gov.planmonitor.indicator.mapping.EvaluationSummaryDto;
 import gov.planmonitor.indicator.mapping.IndicatorMapper;
 import gov.planmonitor.indicator.repository.Department;
@@ -14,6 +14,7 @@ import gov.planmonitor.indicator.repository.Observation;
 import gov.planmonitor.indicator.repository.ObservationRepository;
 import gov.planmonitor.indicator.repository.Plan;
 import gov.planmonitor.indicator.repository.Target;
+import gov.planmonitor.support.problem.ServiceException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 

@@ -9,6 +9,7 @@ import gov.planmonitor.indicator.repository.ObservationRepository;
 import gov.planmonitor.indicator.repository.Plan;
 import gov.planmonitor.indicator.repository.PlanRepository;
 import gov.planmonitor.indicator.repository.Target;
+import gov.planmonitor.support.problem.ServiceException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 

@@ -4,6 +4,7 @@ import gov.planmonitor.indicator.config.IndicatorConfig;
 import gov.planmonitor.indicator.repository.Plan;
 import gov.planmonitor.indicator.repository.Target.Kind;
 import gov.planmonitor.indicator.repository.Target.Measure;
+import gov.planmonitor.support.problem.ServiceException;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.math.BigDecimal;

@@ -4,6 +4,7 @@ import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.Optional;
+
 @ApplicationScoped
 public class ProjectRepository implements PanacheRepositoryBase<Project, Long> {
 

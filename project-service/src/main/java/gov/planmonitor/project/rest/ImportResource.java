@@ -1,11 +1,10 @@
 package gov.planmonitor.project.rest;
 
-import gov.planmonitor.support.tabular.ImportReportDto;
 import gov.planmonitor.project.service.ExportService;
 import gov.planmonitor.project.service.ImportService;
-import gov.planmonitor.support.problem.ServiceException;
 import gov.planmonitor.support.rest.Caller;
-import gov.planmonitor.support.tabular.Tabular;
+import gov.planmonitor.support.tabular.ImportReportDto;
+import gov.planmonitor.support.tabular.Transfers;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -25,14 +24,11 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import java.util.List;
-import java.util.Map;
-
 @Path("/api/v1")
 @Tag(name = "Import and export", description = "Bulk import (all-or-nothing, dry run, idempotent) and export in CSV, XLSX and JSON")
 public class ImportResource {
 
-    static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    static final String XLSX = Transfers.XLSX;
 
     private final ImportService imports;
     private final ExportService exports;
@@ -61,18 +57,7 @@ public class ImportResource {
                                       @QueryParam("entity") @Parameter(description = "categories, lists, projects, investments or milestones (required for CSV)") String entity,
                                       @QueryParam("dryRun") @Parameter(description = "Check only; write nothing") boolean dryRun,
                                       byte[] body) {
-        return imports.run(format(contentType), body == null ? new byte[0] : body, entity, dryRun, caller.name());
-    }
-
-    private static Tabular.Format format(String contentType) {
-        String type = contentType == null ? "" : contentType.toLowerCase();
-        if (type.startsWith("text/csv")) {
-            return Tabular.Format.CSV;
-        }
-        if (type.startsWith(XLSX)) {
-            return Tabular.Format.XLSX;
-        }
-        return Tabular.Format.JSON;
+        return imports.run(Transfers.format(contentType), body == null ? new byte[0] : body, entity, dryRun, caller.name());
     }
 
     @GET
@@ -86,25 +71,6 @@ public class ImportResource {
     public Response export(@QueryParam("format") @Parameter(schema = @Schema(enumeration = {"csv", "xlsx", "json"}), description = "Default json") String format,
                            @QueryParam("entity") @Parameter(description = "One entity (required for csv); all when absent") String entity,
                            @QueryParam("list") @Parameter(description = "Only this list, its projects and their figures", example = "FYP13-KEY") String list) {
-        String f = format == null ? "json" : format.toLowerCase();
-        if (!List.of("csv", "xlsx", "json").contains(f)) {
-            throw new ServiceException.BadQuery("format", "format must be csv, xlsx or json");
-        }
-        if (f.equals("csv") && entity == null) {
-            throw new ServiceException.BadQuery("entity", "a CSV export holds one entity: give entity=");
-        }
-        Map<String, List<Map<String, Object>>> tables = exports.tables(entity, list);
-        String name = "planmonitor-" + (list == null ? "all" : list) + (entity == null ? "" : "-" + entity);
-        byte[] bytes = switch (f) {
-            case "csv" -> Tabular.writeCsv(ImportService.SCHEMA.get(entity), tables.get(entity));
-            case "xlsx" -> Tabular.writeXlsx(ImportService.SCHEMA, tables);
-            default -> Tabular.writeJson(ImportService.SCHEMA, tables);
-        };
-        String type = switch (f) {
-            case "csv" -> "text/csv; charset=UTF-8";
-            case "xlsx" -> XLSX;
-            default -> MediaType.APPLICATION_JSON;
-        };
-        return Response.ok(bytes).type(type).header("Content-Disposition", "attachment; filename=\"" + name + "." + f + "\"").build();
+        return Transfers.export(format, entity, list, ImportService.SCHEMA, exports::tables);
     }
 }

@@ -2,22 +2,20 @@ package gov.planmonitor.project.service;
 
 import gov.planmonitor.project.mapping.CodeNameDto;
 import gov.planmonitor.project.mapping.DepartmentRoleDto;
-import gov.planmonitor.support.tabular.ImportReportDto;
 import gov.planmonitor.project.mapping.InvestmentInput;
 import gov.planmonitor.project.mapping.LocationDto;
 import gov.planmonitor.project.mapping.MembershipDto;
 import gov.planmonitor.project.mapping.MilestoneInput;
 import gov.planmonitor.project.mapping.ProjectInput;
 import gov.planmonitor.project.mapping.ProjectListInput;
-import gov.planmonitor.support.problem.ServiceException;
 import gov.planmonitor.support.tabular.Cells;
+import gov.planmonitor.support.tabular.ImportReportDto;
+import gov.planmonitor.support.tabular.ImportRunner;
 import gov.planmonitor.support.tabular.Outcome;
-import gov.planmonitor.support.tabular.Tabular;
 import gov.planmonitor.support.tabular.Tabular.Columns;
 import gov.planmonitor.support.tabular.Tabular.Line;
+import gov.planmonitor.support.tabular.Tabular;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.TransactionManager;
-import jakarta.transaction.Transactional;
 import jakarta.validation.Validator;
 
 import java.util.ArrayList;
@@ -56,31 +54,19 @@ public class ImportService {
     private final ProjectListService lists;
     private final ProgressService progress;
     private final Validator validator;
-    private final TransactionManager transactions;
+    private final ImportRunner runner;
 
     public ImportService(ProjectService projects, ProjectListService lists, ProgressService progress, Validator validator,
-                         TransactionManager transactions) {
+                         ImportRunner runner) {
         this.projects = projects;
         this.lists = lists;
         this.progress = progress;
         this.validator = validator;
-        this.transactions = transactions;
+        this.runner = runner;
     }
 
-    @Transactional
     public ImportReportDto run(Tabular.Format format, byte[] body, String entity, boolean dryRun, String user) {
-        Tabular.Result result = Tabular.importAll(format, body, entity, SCHEMA, this::apply, user);
-        if (!result.errors().isEmpty() && !dryRun) {
-            throw new ServiceException.ImportRejected(result.errors());
-        }
-        if (dryRun) {
-            try {
-                transactions.setRollbackOnly();
-            } catch (Exception e) {
-                throw new IllegalStateException("cannot roll back the dry run", e);
-            }
-        }
-        return new ImportReportDto(dryRun, !dryRun, result.counts(), result.errors());
+        return runner.run(format, body, entity, dryRun, SCHEMA, this::apply, user);
     }
 
     private Outcome apply(String entity, Line line, String user) {

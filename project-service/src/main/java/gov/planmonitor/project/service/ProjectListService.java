@@ -2,11 +2,11 @@ package gov.planmonitor.project.service;
 
 import gov.planmonitor.project.config.ProjectConfig;
 import gov.planmonitor.project.mapping.CodeNameDto;
-import gov.planmonitor.project.mapping.ListSummaryDto;
 import gov.planmonitor.project.mapping.ListSummaryDto.CategoryRollupDto;
 import gov.planmonitor.project.mapping.ListSummaryDto.DifferenceDto;
 import gov.planmonitor.project.mapping.ListSummaryDto.InvestmentTotalsDto;
 import gov.planmonitor.project.mapping.ListSummaryDto.OverdueMilestoneDto;
+import gov.planmonitor.project.mapping.ListSummaryDto;
 import gov.planmonitor.project.mapping.MoneyDto;
 import gov.planmonitor.project.mapping.ProjectListDto;
 import gov.planmonitor.project.mapping.ProjectListInput;

@@ -1,8 +1,8 @@
 package gov.planmonitor.support.rest;
 
 import gov.planmonitor.support.paging.Versioned;
-import gov.planmonitor.support.problem.ServiceException;
 import gov.planmonitor.support.paging.Versions;
+import gov.planmonitor.support.problem.ServiceException;
 import jakarta.ws.rs.core.Response;
 
 import java.net.URI;

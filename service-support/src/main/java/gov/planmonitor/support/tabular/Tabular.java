@@ -1,11 +1,11 @@
 package gov.planmonitor.support.tabular;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import gov.planmonitor.support.problem.FieldError;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import gov.planmonitor.support.problem.FieldError;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVPrinter;

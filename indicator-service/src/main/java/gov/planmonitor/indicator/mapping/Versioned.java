@@ -1,5 +1,0 @@
-package gov.planmonitor.indicator.mapping;
-
-/** A representation with the version it was read at, which the API sends as its ETag. */
-public record Versioned<T>(T body, long version) {
-}
