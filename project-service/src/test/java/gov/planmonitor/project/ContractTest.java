@@ -1,40 +1,17 @@
 package gov.planmonitor.project;
 
+import gov.planmonitor.testsupport.Contract;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 
-import static io.restassured.RestAssured.given;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-
-/**
- * The committed OpenAPI document is the contract frontend teams and other systems code against. This test fails
- * when the served document and the committed one differ. After an intended change, regenerate it with
- * {@code ./mvnw -pl project-service verify -Dopenapi.update=true} and commit the file.
- */
+/** Fails when the served OpenAPI document drifts from the committed contract (see {@link Contract}). */
 @QuarkusTest
 class ContractTest {
 
-    static final Path COMMITTED = Path.of("src/main/resources/openapi/openapi.yaml");
-
     @Test
     void servedContractMatchesTheCommittedOne() throws IOException {
-        String served = given().accept("application/yaml").when().get("/q/openapi").then().statusCode(200)
-                .extract().body().asString().replace("\r\n", "\n");
-        if (Boolean.getBoolean("openapi.update")) {
-            Files.createDirectories(COMMITTED.getParent());
-            Files.writeString(COMMITTED, served, StandardCharsets.UTF_8);
-        }
-        String committed = Files.readString(COMMITTED, StandardCharsets.UTF_8);
-        if (!committed.equals(served)) {
-            Path actual = Path.of("target/openapi-served.yaml");
-            Files.writeString(actual, served, StandardCharsets.UTF_8);
-            assertEquals(committed, served, "The API no longer matches the committed contract " + COMMITTED
-                    + " (served copy in " + actual + "). If the change is intended, run with -Dopenapi.update=true and commit.");
-        }
+        Contract.assertServedMatchesCommitted();
     }
 }
