@@ -1,0 +1,60 @@
+package gov.planmonitor.report;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+
+/**
+ * Stands in for the indicator and project services on one dynamic port: the 2017 annual plan, its evaluation and
+ * its key project list. Tests change the stubs (outages, slow answers) through {@link #server}.
+ */
+public class DownstreamMock implements QuarkusTestResourceLifecycleManager {
+
+    static WireMockServer server;
+
+    @Override
+    public Map<String, String> start() {
+        server = new WireMockServer(wireMockConfig().dynamicPort());
+        server.start();
+        healthy();
+        return Map.of("quarkus.rest-client.indicator-service.url", server.baseUrl(),
+                "quarkus.rest-client.project-service.url", server.baseUrl());
+    }
+
+    static void healthy() {
+        server.resetAll();
+        server.stubFor(get(urlPathEqualTo("/api/v1/plans")).willReturn(json(200,
+                "{\"items\":[{\"code\":\"AP2017\",\"kind\":\"ANNUAL\",\"startYear\":2017,\"endYear\":2017}],\"total\":1,\"page\":0,\"size\":20}")));
+        server.stubFor(get(urlPathEqualTo("/api/v1/plans/AP2017/evaluation")).willReturn(json(200, resource("ap2017-evaluation.json"))));
+        server.stubFor(get(urlPathEqualTo("/api/v1/plans/NOPE/evaluation")).willReturn(json(404, "{\"status\":404}")));
+        server.stubFor(get(urlPathEqualTo("/api/v1/project-lists/AP2017-KEY/summary")).willReturn(json(200, resource("ap2017-key-summary.json"))));
+    }
+
+    static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder json(int status, String body) {
+        return aResponse().withStatus(status).withHeader("Content-Type", "application/json").withBody(body);
+    }
+
+    static String resource(String name) {
+        try (InputStream in = DownstreamMock.class.getResourceAsStream("/downstream/" + name)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void stop() {
+        if (server != null) {
+            server.stop();
+        }
+    }
+}
