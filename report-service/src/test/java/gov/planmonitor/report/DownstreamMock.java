@@ -9,13 +9,15 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 
 /**
  * Stands in for the indicator and project services on one dynamic port: the 2017 annual plan, its evaluation and
- * its key project list. Tests change the stubs (outages, slow answers) through {@link #server}.
+ * its key project list, the department DRC, and a two-project excerpt of FYP13-KEY. Fixtures are checked against the
+ * other services' committed contracts by ClientContractTest. Tests change the stubs (outages, slow answers) through {@link #server}.
  */
 public class DownstreamMock implements QuarkusTestResourceLifecycleManager {
 
@@ -32,11 +34,18 @@ public class DownstreamMock implements QuarkusTestResourceLifecycleManager {
 
     static void healthy() {
         server.resetAll();
-        server.stubFor(get(urlPathEqualTo("/api/v1/plans")).willReturn(json(200,
-                "{\"items\":[{\"code\":\"AP2017\",\"kind\":\"ANNUAL\",\"startYear\":2017,\"endYear\":2017}],\"total\":1,\"page\":0,\"size\":20}")));
+        // Unmatched requests get WireMock's 404, which the clients read as "does not exist".
+        server.stubFor(get(urlPathEqualTo("/api/v1/plans")).willReturn(json(200, "{\"items\":[],\"total\":0,\"page\":0,\"size\":20}")));
+        server.stubFor(get(urlPathEqualTo("/api/v1/plans")).withQueryParam("year", equalTo("2017")).willReturn(json(200,
+                "{\"items\":[" + resource("plan-ap2017.json").strip() + "],\"total\":1,\"page\":0,\"size\":20}")));
+        server.stubFor(get(urlPathEqualTo("/api/v1/plans/AP2017")).willReturn(json(200, resource("plan-ap2017.json"))));
         server.stubFor(get(urlPathEqualTo("/api/v1/plans/AP2017/evaluation")).willReturn(json(200, resource("ap2017-evaluation.json"))));
-        server.stubFor(get(urlPathEqualTo("/api/v1/plans/NOPE/evaluation")).willReturn(json(404, "{\"status\":404}")));
+        server.stubFor(get(urlPathEqualTo("/api/v1/departments/DRC")).willReturn(json(200, resource("department-drc.json"))));
         server.stubFor(get(urlPathEqualTo("/api/v1/project-lists/AP2017-KEY/summary")).willReturn(json(200, resource("ap2017-key-summary.json"))));
+        server.stubFor(get(urlPathEqualTo("/api/v1/project-lists/FYP13-KEY")).willReturn(json(200, resource("fyp13-key-list.json"))));
+        server.stubFor(get(urlPathEqualTo("/api/v1/project-lists/FYP13-KEY/summary")).willReturn(json(200, resource("fyp13-key-summary.json"))));
+        server.stubFor(get(urlPathEqualTo("/api/v1/projects")).withQueryParam("list", equalTo("FYP13-KEY"))
+                .willReturn(json(200, resource("fyp13-key-projects.json"))));
     }
 
     static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder json(int status, String body) {

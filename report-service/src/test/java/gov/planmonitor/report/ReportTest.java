@@ -1,6 +1,7 @@
 package gov.planmonitor.report;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
 import io.restassured.http.ContentType;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -14,7 +15,10 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -26,15 +30,17 @@ class ReportTest {
     @BeforeEach
     void healthyServices() {
         DownstreamMock.healthy();
+        // One test's outage must not leave the next one facing an open circuit.
+        CircuitBreakerMaintenance.get().resetAll();
     }
 
-    private static String request(String body) {
+    static String request(String body) {
         return given().contentType(ContentType.JSON).body(body).when().post("/api/v1/reports")
                 .then().statusCode(202).header("Location", containsString("/api/v1/reports/"))
                 .body("status", equalTo("QUEUED")).extract().path("id");
     }
 
-    private static String awaitFinished(String id) {
+    static String awaitFinished(String id) {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
         while (Instant.now().isBefore(deadline)) {
             String status = given().when().get("/api/v1/reports/" + id).then().statusCode(200).extract().path("status");
@@ -95,10 +101,104 @@ class ReportTest {
     }
 
     @Test
-    void anUnknownPlanFailsWithAClearReason() {
-        String id = request("{\"type\":\"PLAN_EVALUATION\",\"plan\":\"NOPE\"}");
+    void aSlowServiceFailsTheJobInsteadOfHangingIt() {
+        DownstreamMock.server.stubFor(get(urlPathEqualTo("/api/v1/plans/AP2017/evaluation"))
+                .willReturn(DownstreamMock.json(200, DownstreamMock.resource("ap2017-evaluation.json")).withFixedDelay(3000)));
+        String id = request("{\"type\":\"ANNUAL_EXECUTION\",\"year\":2017}");
         assertEquals("FAILED", awaitFinished(id));
-        given().when().get("/api/v1/reports/" + id).then().body("failureReason", containsString("NOPE does not exist"));
+        given().when().get("/api/v1/reports/" + id).then().body("failureReason", containsString("did not answer"))
+                .body("contentHash", nullValue());
+    }
+
+    @Test
+    void unknownPlansDepartmentsAndListsAreRefusedWhenRequested() {
+        problem("{\"type\":\"PLAN_EVALUATION\",\"plan\":\"NOPE\"}", 422, "plan", "plan NOPE does not exist");
+        problem("{\"type\":\"ANNUAL_EXECUTION\",\"year\":1999}", 422, "year", "no annual plan for 1999");
+        problem("{\"type\":\"PLAN_EVALUATION\",\"plan\":\"AP2017\",\"year\":2016}", 422, "year", "2016 is outside it");
+        problem("{\"type\":\"DEPARTMENT_SCORECARD\",\"department\":\"NOPE\",\"plan\":\"AP2017\"}", 422, "department", "department NOPE does not exist");
+        problem("{\"type\":\"DEPARTMENT_SCORECARD\",\"plan\":\"AP2017\"}", 422, "department", "needs the department");
+        problem("{\"type\":\"PROJECT_PROGRESS\",\"list\":\"NOPE-KEY\"}", 422, "list", "project list NOPE-KEY does not exist");
+        problem("{\"type\":\"PROJECT_PROGRESS\"}", 422, "list", "needs the project list");
+        given().queryParam("status", "QUEUED").when().get("/api/v1/reports").then().statusCode(200);
+    }
+
+    @Test
+    void whenAServiceIsDownAtRequestTimeTheRequestIsRefusedWith503() {
+        DownstreamMock.server.stubFor(get(urlPathEqualTo("/api/v1/plans/AP2017")).willReturn(DownstreamMock.json(503, "{}")));
+        long before = given().when().get("/api/v1/reports").then().extract().<Integer>path("total");
+        given().contentType(ContentType.JSON).body("{\"type\":\"PLAN_EVALUATION\",\"plan\":\"AP2017\"}").when().post("/api/v1/reports")
+                .then().statusCode(503).contentType("application/problem+json").header("Retry-After", notNullValue())
+                .body("detail", containsString("did not answer"));
+        given().when().get("/api/v1/reports").then().body("total", equalTo((int) before));
+    }
+
+    @Test
+    void aDepartmentScorecardShowsTheIndicatorsTheDepartmentIsResponsibleFor() {
+        String id = request("{\"type\":\"DEPARTMENT_SCORECARD\",\"department\":\"DRC\",\"plan\":\"AP2017\"}");
+        assertEquals("SUCCEEDED", awaitFinished(id));
+        given().when().get("/api/v1/reports/" + id).then().body("parameters.year", equalTo(2017)).body("parameters.department", equalTo("DRC"));
+        given().when().get("/api/v1/reports/" + id + "/content").then().statusCode(200)
+                .body("department.nameZh", equalTo("区发改局"))
+                .body("titleZh", startsWith("区发改局负责指标完成情况"))
+                .body("indicators", hasSize(1))
+                .body("indicators[0].code", equalTo("AP2017-01"))
+                .body("indicators[0].role", equalTo("LEAD"))
+                .body("summary.total", equalTo(1))
+                .body("narrativeZh", containsString("区发改局负责的1项指标中1项完成"));
+    }
+
+    @Test
+    void aProjectProgressReportListsEveryProjectWithItsRollup() {
+        String id = request("{\"type\":\"PROJECT_PROGRESS\",\"list\":\"FYP13-KEY\",\"year\":2017}");
+        assertEquals("SUCCEEDED", awaitFinished(id));
+        given().when().get("/api/v1/reports/" + id + "/content").then().statusCode(200)
+                .body("list.code", equalTo("FYP13-KEY"))
+                .body("indicators", hasSize(0))
+                .body("projectRows", hasSize(2))
+                .body("projectRows[0].code", equalTo("FYP13-KP-01"))
+                .body("projectRows[0].status", equalTo("IMPLEMENTATION"))
+                .body("projectRows[0].overdueMilestones", equalTo(1))
+                .body("projectRows[1].completed.yuan", equalTo(12000000))
+                .body("projects.byCategory", hasSize(2))
+                .body("narrativeZh", containsString("2个重点项目完成投资3600万元，完成年度计划投资的90.0%"))
+                .body("narrativeZh", containsString("1个里程碑逾期未完成"))
+                .body("narrativeZh", containsString("公布数据：70个项目"));
+    }
+
+    @Test
+    void aDiffListsWhatChangedBetweenTwoReports() {
+        String before = request("{\"type\":\"ANNUAL_EXECUTION\",\"year\":2017}");
+        assertEquals("SUCCEEDED", awaitFinished(before));
+        given().when().get("/api/v1/reports/" + before + "/diff/" + before).then().statusCode(200)
+                .body("identical", equalTo(true)).body("changes", hasSize(0));
+
+        // The bureau revises the 2017 GDP growth to 5.9%, below the 6.5%左右 band, and the energy figure comes in.
+        String revised = DownstreamMock.resource("ap2017-evaluation.json")
+                .replace("\"growthRate\": 6.1", "\"growthRate\": 5.9").replace("\"growthRate\":6.1", "\"growthRate\":5.9")
+                .replaceFirst("\"verdict\"\\s*:\\s*\"ACHIEVED\"", "\"verdict\": \"NOT_ACHIEVED\"");
+        DownstreamMock.server.stubFor(get(urlPathEqualTo("/api/v1/plans/AP2017/evaluation")).willReturn(DownstreamMock.json(200, revised)));
+        String after = request("{\"type\":\"ANNUAL_EXECUTION\",\"year\":2017}");
+        assertEquals("SUCCEEDED", awaitFinished(after));
+        given().when().get("/api/v1/reports/" + before + "/diff/" + after).then().statusCode(200)
+                .body("identical", equalTo(false))
+                .body("from.id", equalTo(before)).body("to.id", equalTo(after))
+                .body("changes.kind", hasItems("INDICATOR_GROWTH_RATE", "INDICATOR_VERDICT"))
+                .body("changes.find { it.kind == 'INDICATOR_GROWTH_RATE' }.key", equalTo("AP2017-01"))
+                .body("changes.find { it.kind == 'INDICATOR_GROWTH_RATE' }.from", equalTo(6.1f))
+                .body("changes.find { it.kind == 'INDICATOR_GROWTH_RATE' }.to", equalTo(5.9f))
+                .body("changes.find { it.kind == 'INDICATOR_VERDICT' }.to", equalTo("NOT_ACHIEVED"));
+
+        DownstreamMock.server.stubFor(get(urlPathEqualTo("/api/v1/plans/AP2017/evaluation")).willReturn(DownstreamMock.json(503, "{}")));
+        String failed = request("{\"type\":\"ANNUAL_EXECUTION\",\"year\":2017}");
+        assertEquals("FAILED", awaitFinished(failed));
+        given().when().get("/api/v1/reports/" + before + "/diff/" + failed).then().statusCode(409).contentType("application/problem+json");
+        given().when().get("/api/v1/reports/" + before + "/diff/00000000-0000-0000-0000-000000000000").then().statusCode(404);
+    }
+
+    private static void problem(String body, int status, String field, String message) {
+        given().contentType(ContentType.JSON).body(body).when().post("/api/v1/reports")
+                .then().statusCode(status).contentType("application/problem+json")
+                .body("errors[0].field", equalTo(field)).body("detail", containsString(message));
     }
 
     @Test

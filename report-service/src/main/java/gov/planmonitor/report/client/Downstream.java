@@ -9,13 +9,21 @@ import org.eclipse.microprofile.faulttolerance.Timeout;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 import java.time.temporal.ChronoUnit;
+import java.util.function.Supplier;
 
 /**
  * Calls to the indicator and project services with timeout, retry and circuit breaker. A 404 is an answer
- * (empty); anything else that fails is thrown, and the report job fails with the reason.
+ * ({@link NotFound}, neither retried nor counted as a failure); anything else that fails is thrown, and the caller
+ * turns it into a 503 (request time) or a FAILED job with the reason (generation time).
  */
 @ApplicationScoped
+@Timeout(value = 10, unit = ChronoUnit.SECONDS)
+@Retry(maxRetries = 2, delay = 300, abortOn = Downstream.NotFound.class)
+@CircuitBreaker(requestVolumeThreshold = 8, failureRatio = 0.75, delay = 5, delayUnit = ChronoUnit.SECONDS, skipOn = Downstream.NotFound.class)
 public class Downstream {
+
+    /** Largest page the project service serves; a list with more members is read page by page. */
+    static final int PAGE_SIZE = 200;
 
     private final IndicatorRestClient indicators;
     private final ProjectRestClient projects;
@@ -25,41 +33,44 @@ public class Downstream {
         this.projects = projects;
     }
 
-    @Timeout(value = 10, unit = ChronoUnit.SECONDS)
-    @Retry(maxRetries = 2, delay = 300, abortOn = NotFound.class)
-    @CircuitBreaker(requestVolumeThreshold = 8, failureRatio = 0.75, delay = 5, delayUnit = ChronoUnit.SECONDS, skipOn = NotFound.class)
     public JsonNode annualPlans(int year) {
         return indicators.listPlans("ANNUAL", year);
     }
 
-    @Timeout(value = 10, unit = ChronoUnit.SECONDS)
-    @Retry(maxRetries = 2, delay = 300, abortOn = NotFound.class)
-    @CircuitBreaker(requestVolumeThreshold = 8, failureRatio = 0.75, delay = 5, delayUnit = ChronoUnit.SECONDS, skipOn = NotFound.class)
+    public JsonNode plan(String code) {
+        return call(() -> indicators.getPlan(code), "plan " + code);
+    }
+
     public JsonNode evaluation(String plan, Integer year, String asOf) {
-        try {
-            return indicators.evaluatePlan(plan, year, asOf);
-        } catch (WebApplicationException e) {
-            throw notFoundOr(e, "plan " + plan);
-        }
+        return call(() -> indicators.evaluatePlan(plan, year, asOf), "plan " + plan);
     }
 
-    /** The roll-up of a project list, or empty when the list does not exist. */
-    @Timeout(value = 10, unit = ChronoUnit.SECONDS)
-    @Retry(maxRetries = 2, delay = 300, abortOn = NotFound.class)
-    @CircuitBreaker(requestVolumeThreshold = 8, failureRatio = 0.75, delay = 5, delayUnit = ChronoUnit.SECONDS, skipOn = NotFound.class)
+    public JsonNode department(String code) {
+        return call(() -> indicators.getDepartment(code), "department " + code);
+    }
+
+    public JsonNode projectList(String code) {
+        return call(() -> projects.getProjectList(code), "project list " + code);
+    }
+
     public JsonNode projectSummary(String list, Integer year) {
-        try {
-            return projects.summarizeProjectList(list, year);
-        } catch (WebApplicationException e) {
-            throw notFoundOr(e, "project list " + list);
-        }
+        return call(() -> projects.summarizeProjectList(list, year), "project list " + list);
     }
 
-    private static RuntimeException notFoundOr(WebApplicationException e, String what) {
-        if (e.getResponse().getStatus() == 404) {
-            return new NotFound(what + " does not exist");
+    /** One page of a list's projects in printed order. */
+    public JsonNode projectsPage(String list, int page) {
+        return call(() -> projects.listProjects(list, page, PAGE_SIZE, "seq"), "project list " + list);
+    }
+
+    private static JsonNode call(Supplier<JsonNode> request, String what) {
+        try {
+            return request.get();
+        } catch (WebApplicationException e) {
+            if (e.getResponse().getStatus() == 404) {
+                throw new NotFound(what + " does not exist");
+            }
+            throw e;
         }
-        return e;
     }
 
     /** The other service answered that the thing does not exist. */

@@ -7,15 +7,28 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
-/** The indicator service operations reports read (operationIds listPlans, evaluatePlan); wrapped by {@link Downstream}. */
-@Path("/api/v1/plans")
+/**
+ * The indicator service operations reports read, named by their operationIds in the committed contract
+ * (indicator-service/src/main/resources/openapi/openapi.yaml; ClientContractTest checks they exist there).
+ * Wrapped by {@link Downstream}.
+ */
+@Path("/api/v1")
 @RegisterRestClient(configKey = "indicator-service")
 interface IndicatorRestClient {
 
     @GET
+    @Path("/plans")
     JsonNode listPlans(@QueryParam("kind") String kind, @QueryParam("year") Integer year);
 
     @GET
-    @Path("/{code}/evaluation")
+    @Path("/plans/{code}")
+    JsonNode getPlan(@PathParam("code") String code);
+
+    @GET
+    @Path("/plans/{code}/evaluation")
     JsonNode evaluatePlan(@PathParam("code") String code, @QueryParam("year") Integer year, @QueryParam("asOf") String asOf);
+
+    @GET
+    @Path("/departments/{code}")
+    JsonNode getDepartment(@PathParam("code") String code);
 }

@@ -12,7 +12,7 @@ public interface ReportConfig {
 
     interface Worker {
         /** A RUNNING job whose heartbeat is older than this was abandoned by a crashed worker and is taken again. */
-        @WithDefault("PT2M")
+        @WithDefault("PT5M")
         Duration staleAfter();
 
         @WithDefault("1s")

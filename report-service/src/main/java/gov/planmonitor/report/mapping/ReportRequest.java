@@ -10,8 +10,17 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import java.time.OffsetDateTime;
 
 @Schema(name = "ReportRequest", description = """
-        A report to generate. ANNUAL_EXECUTION needs year (the annual plan's main indicators and its key project list);
-        PLAN_EVALUATION needs plan (mid-term or final by year, binding indicators first). asOf pins the data to a time.""")
+        A report to generate, and the data it is built from:
+        - ANNUAL_EXECUTION: year (required). The annual plan of that year: main indicator table (target, value, growth, verdict)
+          and its key project list's investment roll-up beside the published figures. Example: {"type":"ANNUAL_EXECUTION","year":2017}
+        - PLAN_EVALUATION: plan (required), year (default: the plan's last year). Final evaluation at the end of the period,
+          mid-term during it; binding (约束性) indicators first. Example: {"type":"PLAN_EVALUATION","plan":"FYP12"}
+        - DEPARTMENT_SCORECARD: department and plan (required), year (default: the plan's last year). The indicators the
+          department leads or supports, with values and verdicts. Example: {"type":"DEPARTMENT_SCORECARD","department":"DRC","plan":"FYP13","year":2017}
+        - PROJECT_PROGRESS: list (required), year (optional; all years when absent). Every project of the list with status,
+          progress and investment, and the list's roll-up by category, status and zone. Example: {"type":"PROJECT_PROGRESS","list":"FYP13-KEY"}
+        asOf pins the indicator data to a time (default: now): the same asOf gives the same content.
+        Unknown plans, departments and lists are refused with 422 when the report is requested.""")
 public record ReportRequest(
         @NotNull @Pattern(regexp = "ANNUAL_EXECUTION|PLAN_EVALUATION|DEPARTMENT_SCORECARD|PROJECT_PROGRESS",
                 message = "must be ANNUAL_EXECUTION, PLAN_EVALUATION, DEPARTMENT_SCORECARD or PROJECT_PROGRESS")

@@ -1,6 +1,7 @@
 package gov.planmonitor.report.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import gov.planmonitor.report.mapping.ReportDiffDto;
 import gov.planmonitor.report.mapping.ReportDto;
 import gov.planmonitor.report.mapping.ReportRequest;
 import gov.planmonitor.report.service.ReportGenerator;
@@ -92,5 +93,16 @@ public class ReportResource {
             case "markdown", "md" -> Response.ok(ReportGenerator.markdown(content), MARKDOWN + ";charset=UTF-8").build();
             default -> throw new ServiceException.BadQuery("format", "format must be json or markdown (HTML, PDF and XLSX are not available yet)");
         };
+    }
+
+    @GET
+    @Path("/{id}/diff/{otherId}")
+    @Operation(operationId = "diffReports", summary = "What changed between two finished reports",
+            description = "Values, growth rates, targets and verdicts of indicators; statuses, progress and investment of projects; list roll-ups. "
+                    + "409 when either report has not SUCCEEDED.")
+    @APIResponse(responseCode = "200", description = "The changes from {id} to {otherId}",
+            content = @Content(schema = @Schema(implementation = ReportDiffDto.class)))
+    public ReportDiffDto diff(@PathParam("id") UUID id, @PathParam("otherId") UUID otherId) {
+        return reports.diff(id, otherId);
     }
 }

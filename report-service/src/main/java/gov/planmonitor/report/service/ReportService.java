@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import gov.planmonitor.report.client.Downstream;
+import gov.planmonitor.report.mapping.ReportDiffDto;
 import gov.planmonitor.report.mapping.ReportDto;
 import gov.planmonitor.report.mapping.ReportRequest;
 import gov.planmonitor.report.repository.Report;
@@ -30,6 +32,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 @ApplicationScoped
 @Transactional
@@ -39,33 +42,54 @@ public class ReportService {
 
     private final ReportRepository reports;
     private final ObjectMapper json;
+    private final Downstream downstream;
 
-    public ReportService(ReportRepository reports, ObjectMapper json) {
+    public ReportService(ReportRepository reports, ObjectMapper json, Downstream downstream) {
         this.reports = reports;
         this.json = json;
+        this.downstream = downstream;
     }
 
-    /** Queues a report; the parameters its type needs are checked now, so a job never fails for a missing one. */
+    /**
+     * Queues a report. The parameters its type needs, and that the plan, department or list they name exist, are
+     * checked now with the other services, so a job fails only when a service fails, never for a bad request.
+     */
     public ReportDto request(@NotNull @Valid ReportRequest request, String user) {
         ObjectNode params = json.createObjectNode();
-        switch (request.type()) {
-            case "ANNUAL_EXECUTION" -> {
-                if (request.year() == null) {
-                    throw new ServiceException.Invalid("year", "an ANNUAL_EXECUTION report needs the year");
+        try {
+            switch (request.type()) {
+                case "ANNUAL_EXECUTION" -> {
+                    int year = require(request.year(), "year", "an ANNUAL_EXECUTION report needs the year");
+                    JsonNode plans = downstream.annualPlans(year).path("items");
+                    if (plans.isEmpty()) {
+                        throw new ServiceException.Invalid("year", "the indicator service has no annual plan for " + year);
+                    }
+                    params.put("plan", plans.get(0).path("code").asText());
+                    params.put("year", year);
                 }
-                params.put("year", request.year());
+                case "PLAN_EVALUATION" -> putPlanAndYear(params, require(request.plan(), "plan", "a PLAN_EVALUATION report needs the plan code"),
+                        request.year());
+                case "DEPARTMENT_SCORECARD" -> {
+                    String department = require(request.department(), "department", "a DEPARTMENT_SCORECARD report needs the department code");
+                    String plan = require(request.plan(), "plan", "a DEPARTMENT_SCORECARD report needs the plan code");
+                    exists(() -> downstream.department(department), "department");
+                    params.put("department", department);
+                    putPlanAndYear(params, plan, request.year());
+                }
+                default -> {
+                    String list = require(request.list(), "list", "a PROJECT_PROGRESS report needs the project list code");
+                    exists(() -> downstream.projectList(list), "list");
+                    params.put("list", list);
+                    if (request.year() != null) {
+                        params.put("year", request.year());
+                    }
+                }
             }
-            case "PLAN_EVALUATION" -> {
-                if (request.plan() == null || request.plan().isBlank()) {
-                    throw new ServiceException.Invalid("plan", "a PLAN_EVALUATION report needs the plan code");
-                }
-                params.put("plan", request.plan().trim());
-                if (request.year() != null) {
-                    params.put("year", request.year());
-                }
-            }
-            default -> throw new ServiceException.Invalid("type", "report type " + request.type()
-                    + " is not available yet; available: ANNUAL_EXECUTION, PLAN_EVALUATION");
+        } catch (ServiceException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new ServiceException.Unavailable("cannot check the report's parameters: a service the report is built from did not answer ("
+                    + e.getClass().getSimpleName() + "); try again later");
         }
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
         Report report = new Report();
@@ -78,6 +102,33 @@ public class ReportService {
         report.createdBy = user;
         reports.persist(report);
         return toDto(report);
+    }
+
+    private void putPlanAndYear(ObjectNode params, String code, Integer year) {
+        JsonNode plan = exists(() -> downstream.plan(code), "plan");
+        int start = plan.path("startYear").asInt();
+        int end = plan.path("endYear").asInt();
+        if (year != null && (year < start || year > end)) {
+            throw new ServiceException.Invalid("year", "plan " + code + " runs from " + start + " to " + end + "; " + year + " is outside it");
+        }
+        params.put("plan", code);
+        params.put("year", year == null ? end : year);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> T require(T value, String field, String message) {
+        if (value == null || value instanceof String text && text.isBlank()) {
+            throw new ServiceException.Invalid(field, message);
+        }
+        return value instanceof String text ? (T) text.trim() : value;
+    }
+
+    private static JsonNode exists(Supplier<JsonNode> lookup, String field) {
+        try {
+            return lookup.get();
+        } catch (Downstream.NotFound e) {
+            throw new ServiceException.Invalid(field, e.getMessage());
+        }
     }
 
     public PageDto<ReportDto> list(Integer page, Integer size, String sort, String type, String status) {
@@ -121,6 +172,18 @@ public class ReportService {
                     + (report.failureReason == null ? "" : " (" + report.failureReason + ")") + "; its content exists once it SUCCEEDED");
         }
         return parse(report.content);
+    }
+
+    /** What changed from one finished report to another. */
+    public ReportDiffDto diff(UUID fromId, UUID toId) {
+        Report from = get(fromId);
+        Report to = get(toId);
+        List<ReportDiffDto.ChangeDto> changes = ReportDiff.between(content(fromId), content(toId));
+        return new ReportDiffDto(ref(from), ref(to), from.contentHash.equals(to.contentHash), changes);
+    }
+
+    private ReportDiffDto.ReportRefDto ref(Report r) {
+        return new ReportDiffDto.ReportRefDto(r.id, r.type.name(), parse(r.parameters), r.asOf, r.contentHash);
     }
 
     public ReportDto toDto(Report r) {

@@ -1,0 +1,162 @@
+package gov.planmonitor.report.service;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The summary in words, generated from the numbers of a rendered report only, in the phrasing the bureau's own
+ * reports use ("43个重点项目完成投资23.9亿元，完成年度计划投资的112.5%").
+ */
+final class Narrative {
+
+    private static final List<String> VERDICT_ORDER = List.of("ACHIEVED", "AHEAD", "ON_TRACK", "LAGGING", "NOT_ACHIEVED",
+            "NOT_COMPARABLE", "NOT_EVALUABLE");
+    private static final Map<String, String> VERDICT_ZH = Map.of("ACHIEVED", "完成", "NOT_ACHIEVED", "未完成",
+            "NOT_COMPARABLE", "因统计口径变化不可比", "NOT_EVALUABLE", "暂无法评估", "AHEAD", "提前完成",
+            "ON_TRACK", "达到预期进度", "LAGGING", "进度滞后");
+    private static final Map<String, String> STATUS_ZH = Map.of("IDENTIFICATION", "项目识别", "PREPARATION", "前期准备",
+            "IMPLEMENTATION", "实施中", "COMPLETION", "收尾", "COMPLETED", "已完成", "CANCELLED", "已取消", "SUSPENDED", "暂停");
+
+    private Narrative() {
+    }
+
+    static String zh(JsonNode r) {
+        StringBuilder sb = new StringBuilder();
+        JsonNode summary = r.path("summary");
+        int total = summary.path("total").asInt();
+        if (total > 0) {
+            if (r.hasNonNull("year")) {
+                sb.append(r.path("year").asInt()).append("年，");
+            }
+            if (r.path("department").isObject()) {
+                sb.append(r.path("department").path("nameZh").asText()).append("负责的");
+            }
+            sb.append(total).append("项").append(r.path("type").asText().equals("ANNUAL_EXECUTION") ? "主要" : "").append("指标中");
+            List<String> parts = new ArrayList<>();
+            for (String verdict : VERDICT_ORDER) {
+                int n = summary.path("byVerdict").path(verdict).asInt();
+                if (n > 0) {
+                    parts.add(n + "项" + VERDICT_ZH.get(verdict));
+                }
+            }
+            sb.append(String.join("，", parts)).append("。");
+            int binding = summary.path("byAttribute").path("BINDING").asInt();
+            if (binding > 0) {
+                long bindingAchieved = count(r, "BINDING", "ACHIEVED", "AHEAD", "ON_TRACK");
+                sb.append("约束性指标").append(binding).append("项，其中").append(bindingAchieved).append("项完成或达到预期进度。");
+            }
+        }
+        JsonNode projects = r.path("projects");
+        if (projects.isObject()) {
+            JsonNode investment = projects.path("investment");
+            int count = projects.path("projectCount").asInt();
+            boolean annual = projects.hasNonNull("year");
+            if (count > 0) {
+                sb.append(count).append("个重点项目").append(annual ? "" : "累计").append("完成投资")
+                        .append(investment.path("completed").path("display").asText("0元"));
+                if (investment.hasNonNull("completionRatio")) {
+                    sb.append(annual ? "，完成年度计划投资的" : "，为计划投资的").append(investment.path("completionRatio").asText()).append("%");
+                }
+                sb.append("。");
+                List<String> statuses = new ArrayList<>();
+                projects.path("byStatus").fields().forEachRemaining(e ->
+                        statuses.add(STATUS_ZH.getOrDefault(e.getKey(), e.getKey()) + e.getValue().asInt() + "个"));
+                if (!statuses.isEmpty()) {
+                    sb.append("其中").append(String.join("，", statuses)).append("。");
+                }
+                int overdue = projects.path("overdueMilestones").size();
+                if (overdue > 0) {
+                    sb.append(overdue).append("个里程碑逾期未完成。");
+                }
+            }
+            JsonNode reported = projects.path("list").path("reported");
+            if (reported.isObject() && reported.hasNonNull("projectCount")) {
+                sb.append("公布数据：").append(reported.path("projectCount").asInt()).append("个项目");
+                if (reported.path("completedInvestment").isObject()) {
+                    sb.append("完成投资").append(reported.path("completedInvestment").path("display").asText());
+                }
+                if (reported.hasNonNull("plannedInvestmentShare")) {
+                    sb.append("，完成年度计划投资的").append(reported.path("plannedInvestmentShare").asText()).append("%");
+                }
+                sb.append("。");
+                if (count == 0) {
+                    sb.append("成员项目尚未逐项录入，以上为公布数据。");
+                }
+            }
+        }
+        return sb.toString();
+    }
+
+    static String en(JsonNode r) {
+        StringBuilder sb = new StringBuilder();
+        JsonNode summary = r.path("summary");
+        int total = summary.path("total").asInt();
+        if (total > 0) {
+            sb.append(r.hasNonNull("year") ? "In " + r.path("year").asInt() + ", of " : "Of ").append(total);
+            if (r.path("department").isObject()) {
+                sb.append(" indicators ").append(r.path("department").path("nameEn").asText()).append(" is responsible for: ");
+            } else {
+                sb.append(r.path("type").asText().equals("ANNUAL_EXECUTION") ? " main indicators: " : " indicators: ");
+            }
+            List<String> parts = new ArrayList<>();
+            for (String verdict : VERDICT_ORDER) {
+                int n = summary.path("byVerdict").path(verdict).asInt();
+                if (n > 0) {
+                    parts.add(n + " " + verdict.toLowerCase().replace('_', ' '));
+                }
+            }
+            sb.append(String.join(", ", parts)).append('.');
+            int binding = summary.path("byAttribute").path("BINDING").asInt();
+            if (binding > 0) {
+                sb.append(" Of ").append(binding).append(" binding indicators, ").append(count(r, "BINDING", "ACHIEVED", "AHEAD", "ON_TRACK"))
+                        .append(" were achieved or on track.");
+            }
+        }
+        JsonNode projects = r.path("projects");
+        if (projects.isObject()) {
+            JsonNode investment = projects.path("investment");
+            int count = projects.path("projectCount").asInt();
+            boolean annual = projects.hasNonNull("year");
+            if (count > 0) {
+                sb.append(sb.isEmpty() ? "" : " ").append(count).append(" key projects completed investment of ")
+                        .append(investment.path("completed").path("yuan").asText("0")).append(" yuan");
+                if (investment.hasNonNull("completionRatio")) {
+                    sb.append(", ").append(investment.path("completionRatio").asText()).append(annual ? "% of the year's plan" : "% of plan");
+                }
+                sb.append('.');
+                int overdue = projects.path("overdueMilestones").size();
+                if (overdue > 0) {
+                    sb.append(' ').append(overdue).append(" milestones are overdue.");
+                }
+            }
+            JsonNode reported = projects.path("list").path("reported");
+            if (reported.isObject() && reported.hasNonNull("projectCount")) {
+                sb.append(sb.isEmpty() ? "" : " ").append("As published: ").append(reported.path("projectCount").asInt()).append(" projects");
+                if (reported.path("completedInvestment").isObject()) {
+                    sb.append(" completed investment of ").append(reported.path("completedInvestment").path("yuan").asText()).append(" yuan");
+                }
+                if (reported.hasNonNull("plannedInvestmentShare")) {
+                    sb.append(", ").append(reported.path("plannedInvestmentShare").asText()).append("% of the year's plan");
+                }
+                sb.append('.');
+                if (count == 0) {
+                    sb.append(" Member projects are not yet recorded one by one; these are the published figures.");
+                }
+            }
+        }
+        return sb.toString();
+    }
+
+    private static long count(JsonNode r, String attribute, String... verdicts) {
+        long n = 0;
+        for (JsonNode row : r.path("indicators")) {
+            if (attribute.equals(row.path("attribute").asText()) && List.of(verdicts).contains(row.path("verdict").asText())) {
+                n++;
+            }
+        }
+        return n;
+    }
+}
