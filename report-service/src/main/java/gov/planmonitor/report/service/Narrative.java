@@ -2,6 +2,8 @@ package gov.planmonitor.report.service;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +22,9 @@ final class Narrative {
     private static final Map<String, String> STATUS_ZH = Map.of("IDENTIFICATION", "项目识别", "PREPARATION", "前期准备",
             "IMPLEMENTATION", "实施中", "COMPLETION", "收尾", "COMPLETED", "已完成", "CANCELLED", "已取消", "SUSPENDED", "暂停");
 
+    private static final BigDecimal BILLION = new BigDecimal("1000000000");
+    private static final BigDecimal MILLION = new BigDecimal("1000000");
+
     private Narrative() {
     }
 
@@ -29,7 +34,7 @@ final class Narrative {
         int total = summary.path("total").asInt();
         if (total > 0) {
             if (r.hasNonNull("year")) {
-                sb.append(r.path("year").asInt()).append("年，");
+                sb.append(r.path("type").asText().equals("PLAN_EVALUATION") ? "截至" : "").append(r.path("year").asInt()).append("年，");
             }
             if (r.path("department").isObject()) {
                 sb.append(r.path("department").path("nameZh").asText()).append("负责的");
@@ -54,18 +59,25 @@ final class Narrative {
             JsonNode investment = projects.path("investment");
             int count = projects.path("projectCount").asInt();
             boolean annual = projects.hasNonNull("year");
-            if (count > 0) {
+            if (count > 0 && !hasInvestment(investment)) {
+                sb.append(count).append("个重点项目尚无投资数据。");
+            } else if (count > 0) {
                 sb.append(count).append("个重点项目").append(annual ? "" : "累计").append("完成投资")
                         .append(investment.path("completed").path("display").asText("0元"));
                 if (investment.hasNonNull("completionRatio")) {
                     sb.append(annual ? "，完成年度计划投资的" : "，为计划投资的").append(investment.path("completionRatio").asText()).append("%");
                 }
                 sb.append("。");
+            }
+            if (count > 0) {
                 List<String> statuses = new ArrayList<>();
-                projects.path("byStatus").fields().forEachRemaining(e ->
-                        statuses.add(STATUS_ZH.getOrDefault(e.getKey(), e.getKey()) + e.getValue().asInt() + "个"));
+                projects.path("byStatus").fields().forEachRemaining(e -> {
+                    if (e.getValue().asInt() > 0) {
+                        statuses.add(STATUS_ZH.getOrDefault(e.getKey(), e.getKey()) + e.getValue().asInt() + "个");
+                    }
+                });
                 if (!statuses.isEmpty()) {
-                    sb.append("其中").append(String.join("，", statuses)).append("。");
+                    sb.append("项目状态：").append(String.join("，", statuses)).append("。");
                 }
                 int overdue = projects.path("overdueMilestones").size();
                 if (overdue > 0) {
@@ -95,7 +107,8 @@ final class Narrative {
         JsonNode summary = r.path("summary");
         int total = summary.path("total").asInt();
         if (total > 0) {
-            sb.append(r.hasNonNull("year") ? "In " + r.path("year").asInt() + ", of " : "Of ").append(total);
+            sb.append(!r.hasNonNull("year") ? "Of " : r.path("type").asText().equals("PLAN_EVALUATION") ? "By " + r.path("year").asInt() + ", of "
+                    : "In " + r.path("year").asInt() + ", of ").append(total);
             if (r.path("department").isObject()) {
                 sb.append(" indicators ").append(r.path("department").path("nameEn").asText()).append(" is responsible for: ");
             } else {
@@ -120,9 +133,11 @@ final class Narrative {
             JsonNode investment = projects.path("investment");
             int count = projects.path("projectCount").asInt();
             boolean annual = projects.hasNonNull("year");
-            if (count > 0) {
+            if (count > 0 && !hasInvestment(investment)) {
+                sb.append(sb.isEmpty() ? "" : " ").append(count).append(" key projects have no investment figures yet.");
+            } else if (count > 0) {
                 sb.append(sb.isEmpty() ? "" : " ").append(count).append(" key projects completed investment of ")
-                        .append(investment.path("completed").path("yuan").asText("0")).append(" yuan");
+                        .append(yuanEn(investment.path("completed").path("yuan")));
                 if (investment.hasNonNull("completionRatio")) {
                     sb.append(", ").append(investment.path("completionRatio").asText()).append(annual ? "% of the year's plan" : "% of plan");
                 }
@@ -136,7 +151,7 @@ final class Narrative {
             if (reported.isObject() && reported.hasNonNull("projectCount")) {
                 sb.append(sb.isEmpty() ? "" : " ").append("As published: ").append(reported.path("projectCount").asInt()).append(" projects");
                 if (reported.path("completedInvestment").isObject()) {
-                    sb.append(" completed investment of ").append(reported.path("completedInvestment").path("yuan").asText()).append(" yuan");
+                    sb.append(" completed investment of ").append(yuanEn(reported.path("completedInvestment").path("yuan")));
                 }
                 if (reported.hasNonNull("plannedInvestmentShare")) {
                     sb.append(", ").append(reported.path("plannedInvestmentShare").asText()).append("% of the year's plan");
@@ -148,6 +163,23 @@ final class Narrative {
             }
         }
         return sb.toString();
+    }
+
+    private static boolean hasInvestment(JsonNode investment) {
+        return investment.path("planned").path("yuan").asDouble() != 0 || investment.path("completed").path("yuan").asDouble() != 0;
+    }
+
+    /** 2390000000 → "CNY 2.39 billion", the way English-language government documents print amounts. */
+    static String yuanEn(JsonNode yuan) {
+        BigDecimal amount = yuan.isNumber() ? yuan.decimalValue() : BigDecimal.ZERO;
+        BigDecimal abs = amount.abs();
+        if (abs.compareTo(BILLION) >= 0) {
+            return "CNY " + amount.divide(BILLION, 3, RoundingMode.HALF_UP).stripTrailingZeros().toPlainString() + " billion";
+        }
+        if (abs.compareTo(MILLION) >= 0) {
+            return "CNY " + amount.divide(MILLION, 2, RoundingMode.HALF_UP).stripTrailingZeros().toPlainString() + " million";
+        }
+        return "CNY " + amount.stripTrailingZeros().toPlainString();
     }
 
     private static long count(JsonNode r, String attribute, String... verdicts) {
