@@ -1,0 +1,297 @@
+package gov.planmonitor.launcher;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The three services on one PostgreSQL server: one database per service, the packaged services started together,
+ * and the seeds loaded through each service's import API on first start. Used by {@code ./run} ({@link Launcher})
+ * and by the end-to-end tests; {@link #close()} stops the services (the caller owns PostgreSQL).
+ */
+public final class Suite implements AutoCloseable {
+
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(180);
+
+    /**
+     * How to run the suite. Databases are named {@code databasePrefix + "indicator"} etc.; {@code fresh} drops them
+     * first; with a {@code logDir} each service writes {@code <service>.log} there instead of to standard output.
+     */
+    public record Settings(int indicatorPort, int projectPort, int reportPort, String databasePrefix, boolean fresh, Path logDir) {
+    }
+
+    /** One service of the suite: where its jar is, its port, its database, and the seeds it loads first. */
+    public record Service(String name, String moduleDir, int port, String database, String seedDir, List<String> seedOrder, String emptyProbe) {
+        Path jar(Path root) {
+            return root.resolve(moduleDir).resolve("target/quarkus-app/quarkus-run.jar");
+        }
+
+        public String baseUrl() {
+            return "http://localhost:" + port;
+        }
+    }
+
+    /** Measured while starting: each service's start-to-ready time and each service's seed load time. */
+    public record Timings(Map<String, Duration> startToReady, Map<String, Duration> seedLoad) {
+        public Duration totalSeedLoad() {
+            return seedLoad.values().stream().reduce(Duration.ZERO, Duration::plus);
+        }
+    }
+
+    private final Path root;
+    private final Settings settings;
+    private final Postgres postgres;
+    private final List<Service> services;
+    private final List<Process> processes = new ArrayList<>();
+    private final Map<String, Duration> startToReady = new LinkedHashMap<>();
+    private final Map<String, Duration> seedLoad = new LinkedHashMap<>();
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private volatile boolean stopping;
+
+    public Suite(Path root, Settings settings, Postgres postgres) {
+        this.root = root;
+        this.settings = settings;
+        this.postgres = postgres;
+        String prefix = settings.databasePrefix();
+        this.services = List.of(
+                new Service("indicator-service", "indicator-service", settings.indicatorPort(), prefix + "indicator",
+                        "seeds/indicators", List.of("departments", "plans", "indicators", "observations"), "/api/v1/plans?size=1"),
+                new Service("project-service", "project-service", settings.projectPort(), prefix + "project",
+                        "seeds/projects", List.of("categories", "lists", "projects", "investments", "milestones"), "/api/v1/project-lists?size=1"),
+                new Service("report-service", "report-service", settings.reportPort(), prefix + "report",
+                        "seeds/reports", List.of(), null));
+    }
+
+    public List<Service> services() {
+        return services;
+    }
+
+    public Service service(String name) {
+        return services.stream().filter(s -> s.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no service " + name));
+    }
+
+    /** The times measured so far, in the services' order. */
+    public synchronized Timings timings() {
+        Map<String, Duration> ready = new LinkedHashMap<>();
+        Map<String, Duration> seeds = new LinkedHashMap<>();
+        for (Service service : services) {
+            if (startToReady.containsKey(service.name())) {
+                ready.put(service.name(), startToReady.get(service.name()));
+            }
+            if (seedLoad.containsKey(service.name())) {
+                seeds.put(service.name(), seedLoad.get(service.name()));
+            }
+        }
+        return new Timings(Collections.unmodifiableMap(ready), Collections.unmodifiableMap(seeds));
+    }
+
+    /**
+     * Prepares the databases, starts all services at once and, in order, waits for each to be ready and loads its
+     * seeds (project-service checks indicator codes against indicator-service, so the order matters).
+     * When anything fails the services started so far are stopped before the exception is thrown.
+     */
+    public Suite start() throws Exception {
+        try {
+            for (Service service : services) {
+                if (postgres.prepareDatabase(service.database(), settings.fresh())) {
+                    System.out.println("Created database " + service.database());
+                }
+            }
+            List<CompletableFuture<Void>> ready = new ArrayList<>();
+            for (Service service : services) {
+                Process process = launch(service);
+                long started = System.nanoTime();
+                // Readiness is watched for all services at once so each start-to-ready time is measured on its own.
+                ready.add(CompletableFuture.runAsync(() -> awaitReady(service, process, started), runnable -> {
+                    Thread t = new Thread(runnable, service.name() + "-ready");
+                    t.setDaemon(true);
+                    t.start();
+                }));
+            }
+            for (int i = 0; i < services.size(); i++) {
+                try {
+                    ready.get(i).join();
+                } catch (CompletionException e) {
+                    throw e.getCause() instanceof Exception cause ? cause : e;
+                }
+                loadSeedsOnFirstStart(services.get(i));
+            }
+            return this;
+        } catch (Exception | Error e) {
+            close();
+            throw e;
+        }
+    }
+
+    private Process launch(Service service) throws IOException {
+        Path jar = service.jar(root);
+        if (!Files.exists(jar)) {
+            throw new IllegalStateException(jar + " is missing: run ./mvnw install -DskipTests (./run does it for you)");
+        }
+        ProcessBuilder builder = new ProcessBuilder("java", "-Xmx256m", "-jar", jar.toString());
+        Map<String, String> env = builder.environment();
+        env.put("QUARKUS_HTTP_PORT", String.valueOf(service.port()));
+        env.put("QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl(service.database()));
+        env.put("QUARKUS_DATASOURCE_USERNAME", postgres.user());
+        env.put("QUARKUS_DATASOURCE_PASSWORD", postgres.password());
+        for (Service other : services) {
+            // Each service finds the others by these URLs (used by report-service's REST clients).
+            String key = other.name().replace("-service", "").toUpperCase() + "_SERVICE_URL";
+            env.put(key, other.baseUrl());
+        }
+        builder.redirectErrorStream(true);
+        if (settings.logDir() != null) {
+            Files.createDirectories(settings.logDir());
+            builder.redirectOutput(settings.logDir().resolve(service.name() + ".log").toFile());
+        }
+        Process process;
+        synchronized (this) {
+            // A stop (Ctrl-C) that came first must not be followed by a process nobody will stop.
+            if (stopping) {
+                throw new IllegalStateException("the suite is stopping");
+            }
+            process = builder.start();
+            processes.add(process);
+        }
+        if (settings.logDir() == null) {
+            Thread pump = new Thread(() -> prefixOutput(service.name(), process), service.name() + "-log");
+            pump.setDaemon(true);
+            pump.start();
+        }
+        return process;
+    }
+
+    private static void prefixOutput(String name, Process process) {
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = reader.readLine()) != null) {
+                System.out.println("[" + name + "] " + line);
+            }
+        } catch (IOException ignored) {
+            // the process ended
+        }
+    }
+
+    private void awaitReady(Service service, Process process, long started) {
+        long deadline = started + READY_TIMEOUT.toNanos();
+        while (System.nanoTime() < deadline && !stopping) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException(service.name() + " exited with status " + process.exitValue() + " while starting"
+                        + (settings.logDir() == null ? "" : "; see " + settings.logDir().resolve(service.name() + ".log")));
+            }
+            try {
+                HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(service.baseUrl() + "/q/health/ready"))
+                        .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() == 200) {
+                    synchronized (this) {
+                        startToReady.put(service.name(), Duration.ofNanos(System.nanoTime() - started));
+                    }
+                    return;
+                }
+            } catch (IOException notYet) {
+                // still starting
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for " + service.name(), e);
+            }
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for " + service.name(), e);
+            }
+        }
+        throw new IllegalStateException(service.name() + (stopping ? " was stopped while starting"
+                : " did not become ready within " + READY_TIMEOUT.toSeconds() + " s"));
+    }
+
+    /** Seeds go through the same import endpoint users call; they load only into an empty service. */
+    private void loadSeedsOnFirstStart(Service service) throws IOException, InterruptedException {
+        if (service.seedOrder().isEmpty()) {
+            return;
+        }
+        long started = System.nanoTime();
+        HttpResponse<String> probe = http.send(HttpRequest.newBuilder(URI.create(service.baseUrl() + service.emptyProbe())).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (probe.statusCode() == 200 && !probe.body().contains("\"total\":0")) {
+            return;
+        }
+        for (String entity : service.seedOrder()) {
+            Path file = root.resolve(service.seedDir()).resolve(entity + ".csv");
+            if (!Files.exists(file)) {
+                continue;
+            }
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(
+                            URI.create(service.baseUrl() + "/api/v1/imports?entity=" + entity))
+                    .header("Content-Type", "text/csv; charset=UTF-8")
+                    .header("X-User", "seed-loader")
+                    .POST(HttpRequest.BodyPublishers.ofFile(file))
+                    .timeout(Duration.ofSeconds(120))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException("loading " + file + " failed with " + response.statusCode() + ": " + response.body());
+            }
+            System.out.println("Loaded seeds " + root.relativize(file));
+        }
+        synchronized (this) {
+            seedLoad.put(service.name(), Duration.ofNanos(System.nanoTime() - started));
+        }
+    }
+
+    /**
+     * Waits until every service has exited. Returns the first non-zero exit status of a service that stopped on its
+     * own (not through {@link #close()}), or 0.
+     */
+    public int awaitExit() throws InterruptedException {
+        List<Process> started;
+        synchronized (this) {
+            started = List.copyOf(processes);
+        }
+        for (Process process : started) {
+            int exit = process.waitFor();
+            if (exit != 0 && !stopping) {
+                return exit;
+            }
+        }
+        return 0;
+    }
+
+    /** Stops the services (SIGTERM, then a forced kill after 20 s); safe to call more than once and from a shutdown hook. */
+    @Override
+    public void close() {
+        List<Process> started;
+        synchronized (this) {
+            stopping = true;
+            started = List.copyOf(processes);
+        }
+        for (Process process : started) {
+            process.destroy();
+        }
+        for (Process process : started) {
+            try {
+                if (!process.waitFor(20, TimeUnit.SECONDS)) {
+                    process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}
