@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import gov.planmonitor.report.client.Downstream;
+import gov.planmonitor.report.render.VerdictsByCategory;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.ArrayList;
@@ -99,6 +100,9 @@ public class ReportGenerator {
             row.put("seq", item.path("seq").asInt());
             row.put("nameZh", item.path("nameZh").asText());
             row.put("nameEn", item.path("nameEn").asText());
+            if (item.path("category").isObject()) {
+                row.set("category", item.get("category"));
+            }
             row.set("attribute", item.path("attribute"));
             row.put("unit", item.path("unit").path("printed").asText());
             row.put("target", item.path("target").path("text").asText());
@@ -111,6 +115,7 @@ public class ReportGenerator {
             row.put("explanationZh", item.path("explanation").path("zh").asText());
             row.put("explanationEn", item.path("explanation").path("en").asText());
         }
+        report.set("verdictsByCategory", VerdictsByCategory.of(rows));
         report.set("summary", evaluation.path("summary"));
         report.set("projects", data.path("projects"));
         report.put("narrativeZh", narrativeZh(evaluation, data.path("projects")));
@@ -165,24 +170,5 @@ public class ReportGenerator {
             case "LAGGING" -> "进度滞后";
             default -> verdict;
         };
-    }
-
-    /** Markdown of the structured report. */
-    public static String markdown(JsonNode r) {
-        StringBuilder md = new StringBuilder();
-        md.append("# ").append(r.path("titleZh").asText()).append("\n\n*").append(r.path("titleEn").asText()).append("*\n\n");
-        md.append(r.path("narrativeZh").asText()).append("\n\n").append(r.path("narrativeEn").asText()).append("\n\n");
-        md.append("| 序号 | 指标 Indicator | 目标 Target | 完成 Value | 增速 Growth % | 评价 Verdict |\n|---|---|---|---|---|---|\n");
-        for (JsonNode i : r.path("indicators")) {
-            String value = i.path("value").isNull() || i.path("value").isMissingNode()
-                    ? i.path("qualitativeZh").asText("—") : i.path("value").asText() + " " + i.path("unit").asText();
-            md.append("| ").append(i.path("seq").asInt()).append(" | ").append(i.path("nameZh").asText()).append("<br>")
-                    .append(i.path("nameEn").asText()).append(" | ").append(i.path("target").asText()).append(" | ")
-                    .append(value.isBlank() || value.equals("null") ? "—" : value).append(" | ")
-                    .append(i.path("growthRate").isNumber() ? i.path("growthRate").asText() : "—").append(" | ")
-                    .append(i.path("verdictZh").asText()).append(" ").append(i.path("verdictEn").asText()).append(" |\n");
-        }
-        md.append("\n_Data as of ").append(r.path("asOf").asText()).append("._\n");
-        return md.toString();
     }
 }
