@@ -4,19 +4,23 @@ import com.fasterxml.jackson.databind.JsonNode;
 import gov.planmonitor.report.mapping.ReportDiffDto;
 import gov.planmonitor.report.mapping.ReportDto;
 import gov.planmonitor.report.mapping.ReportRequest;
-import gov.planmonitor.report.service.ReportGenerator;
+import gov.planmonitor.report.render.ReportFormat;
+import gov.planmonitor.report.render.ReportFormat.Media;
+import gov.planmonitor.report.render.ReportRenderer;
 import gov.planmonitor.report.service.ReportService;
 import gov.planmonitor.support.paging.PageDto;
+import gov.planmonitor.support.problem.Problem;
 import gov.planmonitor.support.problem.ServiceException;
 import gov.planmonitor.support.rest.Caller;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriBuilder;
@@ -37,13 +41,13 @@ import java.util.UUID;
 @Tag(name = "Reports", description = "Execution and evaluation reports, generated as jobs and pinned to their data")
 public class ReportResource {
 
-    static final String MARKDOWN = "text/markdown";
-
     private final ReportService reports;
+    private final ReportRenderer renderer;
     private final Caller caller;
 
-    public ReportResource(ReportService reports, Caller caller) {
+    public ReportResource(ReportService reports, ReportRenderer renderer, Caller caller) {
         this.reports = reports;
+        this.renderer = renderer;
         this.caller = caller;
     }
 
@@ -78,21 +82,36 @@ public class ReportResource {
 
     @GET
     @Path("/{id}/content")
-    @Produces({MediaType.APPLICATION_JSON, MARKDOWN})
-    @Operation(operationId = "getReportContent", summary = "The report's content: JSON (structured) or Markdown, by Accept or format=")
-    @APIResponse(responseCode = "200", description = "The content; identical bytes on every read", content = {
-            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT)),
-            @Content(mediaType = MARKDOWN, schema = @Schema(type = SchemaType.STRING))})
+    @Produces({Media.JSON, Media.MARKDOWN, Media.HTML, Media.PDF, Media.XLSX})
+    @Operation(operationId = "getReportContent", summary = "The report's content as JSON (structured), Markdown, HTML, PDF or XLSX",
+            description = "Chosen by format= or, without it, by Accept (no Accept or */* gives JSON). HTML is a printable page with "
+                    + "server-drawn SVG charts and no script; the PDF is that page on A4 with the fonts embedded; XLSX has one sheet per table "
+                    + "with numbers as numeric cells. JSON, Markdown, HTML and PDF are identical bytes on every read.")
+    @APIResponse(responseCode = "200", description = "The content", content = {
+            @Content(mediaType = Media.JSON, schema = @Schema(type = SchemaType.OBJECT)),
+            @Content(mediaType = Media.MARKDOWN, schema = @Schema(type = SchemaType.STRING)),
+            @Content(mediaType = Media.HTML, schema = @Schema(type = SchemaType.STRING)),
+            @Content(mediaType = Media.PDF, schema = @Schema(type = SchemaType.STRING, format = "binary")),
+            @Content(mediaType = Media.XLSX, schema = @Schema(type = SchemaType.STRING, format = "binary"))},
+            headers = @Header(name = "Content-Disposition", description = "inline; filename=\"report-<id>.<ext>\" (all but JSON)",
+                    schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(responseCode = "409", description = "The report has not SUCCEEDED (yet)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "503", description = "PDF only: a font it must embed is not installed (the Problem names the file and package)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response content(@PathParam("id") UUID id,
-                            @QueryParam("format") @Parameter(schema = @Schema(enumeration = {"json", "markdown"})) String format,
-                            @HeaderParam("Accept") String accept) {
-        String f = format != null ? format.toLowerCase() : accept != null && accept.contains(MARKDOWN) ? "markdown" : "json";
-        JsonNode content = reports.content(id);
-        return switch (f) {
-            case "json" -> Response.ok(content.toString(), MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8")).build();
-            case "markdown", "md" -> Response.ok(ReportGenerator.markdown(content), MARKDOWN + ";charset=UTF-8").build();
-            default -> throw new ServiceException.BadQuery("format", "format must be json or markdown (HTML, PDF and XLSX are not available yet)");
-        };
+                            @QueryParam("format") @Parameter(description = "Wins over Accept; md is short for markdown",
+                                    schema = @Schema(enumeration = {"json", "markdown", "md", "html", "pdf", "xlsx"})) String format,
+                            @Context HttpHeaders headers) {
+        ReportFormat f = format == null || format.isBlank() ? ReportFormat.negotiate(headers.getAcceptableMediaTypes())
+                : ReportFormat.named(format).orElseThrow(() -> new ServiceException.BadQuery("format",
+                "format must be one of " + ReportFormat.NAMES + "; got '" + format + "'"));
+        byte[] body = renderer.render(reports.content(id), f);
+        Response.ResponseBuilder response = Response.ok(body, f.contentType()).header(HttpHeaders.VARY, HttpHeaders.ACCEPT);
+        if (f != ReportFormat.JSON) {
+            response.header("Content-Disposition", "inline; filename=\"report-" + id + "." + f.extension() + "\"");
+        }
+        return response.build();
     }
 
     @GET

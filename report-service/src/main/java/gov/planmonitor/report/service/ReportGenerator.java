@@ -5,12 +5,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import gov.planmonitor.report.client.Downstream;
+import gov.planmonitor.report.render.VerdictsByCategory;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -168,7 +167,7 @@ public class ReportGenerator {
                 row.put("role", role(item, departmentCode));
             }
         }
-        report.set("verdictsByCategory", verdictsByCategory(rows));
+        report.set("verdictsByCategory", VerdictsByCategory.of(rows));
         report.set("summary", verdictCounts(rows));
         report.set("projects", projects == null ? json.nullNode() : projects);
         report.set("projectRows", projectRows(data.path("projectRows")));
@@ -196,24 +195,6 @@ public class ReportGenerator {
             }
         }
         return null;
-    }
-
-    /** Verdict counts per category, categories in the order the indicators first name them. */
-    private ArrayNode verdictsByCategory(ArrayNode rows) {
-        Map<String, ObjectNode> byCode = new LinkedHashMap<>();
-        for (JsonNode row : rows) {
-            JsonNode category = row.path("category");
-            ObjectNode entry = byCode.computeIfAbsent(category.path("code").asText(), code -> {
-                ObjectNode e = codeName(category);
-                e.putObject("counts");
-                return e;
-            });
-            ObjectNode counts = (ObjectNode) entry.get("counts");
-            counts.put(row.path("verdict").asText(), counts.path(row.path("verdict").asText()).asInt() + 1);
-        }
-        ArrayNode out = json.createArrayNode();
-        byCode.values().forEach(out::add);
-        return out;
     }
 
     /** Counts of the rows shown (a scorecard shows only the department's), by verdict and attribute. */
@@ -250,27 +231,4 @@ public class ReportGenerator {
         return rows;
     }
 
-    static BigDecimal decimal(JsonNode node) {
-        return node.isNumber() ? node.decimalValue() : null;
-    }
-
-    /** Markdown of the structured report. */
-
-    public static String markdown(JsonNode r) {
-        StringBuilder md = new StringBuilder();
-        md.append("# ").append(r.path("titleZh").asText()).append("\n\n*").append(r.path("titleEn").asText()).append("*\n\n");
-        md.append(r.path("narrativeZh").asText()).append("\n\n").append(r.path("narrativeEn").asText()).append("\n\n");
-        md.append("| 序号 | 指标 Indicator | 目标 Target | 完成 Value | 增速 Growth % | 评价 Verdict |\n|---|---|---|---|---|---|\n");
-        for (JsonNode i : r.path("indicators")) {
-            String value = i.path("value").isNull() || i.path("value").isMissingNode()
-                    ? i.path("qualitativeZh").asText("—") : i.path("value").asText() + " " + i.path("unit").asText();
-            md.append("| ").append(i.path("seq").asInt()).append(" | ").append(i.path("nameZh").asText()).append("<br>")
-                    .append(i.path("nameEn").asText()).append(" | ").append(i.path("target").asText()).append(" | ")
-                    .append(value.isBlank() || value.equals("null") ? "—" : value).append(" | ")
-                    .append(i.path("growthRate").isNumber() ? i.path("growthRate").asText() : "—").append(" | ")
-                    .append(i.path("verdictZh").asText()).append(" ").append(i.path("verdictEn").asText()).append(" |\n");
-        }
-        md.append("\n_Data as of ").append(r.path("asOf").asText()).append("._\n");
-        return md.toString();
-    }
 }

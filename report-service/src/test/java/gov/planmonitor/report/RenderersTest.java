@@ -1,0 +1,164 @@
+package gov.planmonitor.report;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import gov.planmonitor.report.config.ReportConfig;
+import gov.planmonitor.report.render.HtmlRenderer;
+import gov.planmonitor.report.render.MarkdownRenderer;
+import gov.planmonitor.report.render.PdfFontMissing;
+import gov.planmonitor.report.render.PdfRenderer;
+import gov.planmonitor.report.render.ReportFormat;
+import gov.planmonitor.report.render.XlsxRenderer;
+import jakarta.ws.rs.core.MediaType;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.Test;
+
+import javax.xml.parsers.DocumentBuilderFactory;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The renderers on content shapes the annual report does not have: a project progress report with a department,
+ * project rows and no project summary, stored before verdictsByCategory existed, with text that needs escaping.
+ */
+class RenderersTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private static JsonNode projectProgress() throws IOException {
+        try (InputStream in = RenderersTest.class.getResourceAsStream("/content/project-progress.json")) {
+            return JSON.readTree(in);
+        }
+    }
+
+    static ReportConfig fonts(String cjk) {
+        return new ReportConfig() {
+            @Override
+            public Worker worker() {
+                return new Worker() {
+                    @Override
+                    public Duration staleAfter() {
+                        return Duration.ofMinutes(2);
+                    }
+
+                    @Override
+                    public String poll() {
+                        return "1s";
+                    }
+                };
+            }
+
+            @Override
+            public Pdf pdf() {
+                return new Pdf() {
+                    @Override
+                    public Path font() {
+                        return Path.of(cjk);
+                    }
+
+                    @Override
+                    public Path latinFont() {
+                        return Path.of("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf");
+                    }
+
+                    @Override
+                    public Path latinBoldFont() {
+                        return Path.of("/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf");
+                    }
+                };
+            }
+        };
+    }
+
+    @Test
+    void htmlOfAProjectProgressReportIsWellFormedAndEscaped() throws Exception {
+        String html = HtmlRenderer.render(projectProgress());
+        var factory = DocumentBuilderFactory.newInstance();
+        factory.setNamespaceAware(true);
+        factory.newDocumentBuilder().parse(new ByteArrayInputStream(html.getBytes(StandardCharsets.UTF_8)));
+        assertTrue(html.contains("&lt;注意&gt; &amp; “引号”"), "text is escaped");
+        assertTrue(html.contains("&lt;note&gt; &amp; &quot;quotes&quot; &#39;apostrophes&#39;"), "English too");
+        assertTrue(html.contains("部门 区发改局"), "the department in the title block");
+        assertTrue(html.contains("<span class=\"binding\" title=\"Binding\">约束性</span>"), "binding indicators are marked");
+        assertTrue(html.contains("background-color:#c0392b\">进度滞后"), "lagging in red");
+        assertEquals(1, html.split("<svg", -1).length - 1, "verdicts chart computed from indicators; no investment chart");
+        assertTrue(html.contains("未分类") && html.contains("民生福祉"), "an indicator without category is counted as uncategorised");
+        assertTrue(html.contains("本报告不含重点项目投资数据"), "the missing project summary is said, not drawn");
+        assertTrue(html.contains("广州国际金融城配套道路工程") && html.contains("Under construction"), "project rows");
+    }
+
+    @Test
+    void htmlOfAnEmptyContentStillRenders() throws Exception {
+        ObjectNode empty = JSON.createObjectNode();
+        empty.putNull("indicators");
+        String html = HtmlRenderer.render(empty);
+        DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(new ByteArrayInputStream(html.getBytes(StandardCharsets.UTF_8)));
+        assertFalse(html.contains("分领域评价"), "no indicators: no indicator sections, rather than empty ones");
+        assertTrue(html.contains("本报告不含重点项目投资数据"));
+        assertFalse(html.contains("<svg"));
+        assertTrue(MarkdownRenderer.render(empty).startsWith("# "));
+        assertNotNull(XlsxRenderer.render(empty));
+    }
+
+    @Test
+    void xlsxHasAProjectSheetWithNumericAmounts() throws Exception {
+        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(XlsxRenderer.render(projectProgress())))) {
+            Sheet projects = workbook.getSheet(XlsxRenderer.PROJECT_SHEET);
+            assertNotNull(projects);
+            Row first = projects.getRow(1);
+            assertEquals(CellType.NUMERIC, first.getCell(8).getCellType(), "yuan stored as a decimal string still becomes a number");
+            assertEquals(350000000d, first.getCell(8).getNumericCellValue());
+            assertEquals(352500000.5d, first.getCell(9).getNumericCellValue());
+            assertEquals(62.5, projects.getRow(2).getCell(7).getNumericCellValue());
+            assertEquals(CellType.BLANK, projects.getRow(3).getCell(7).getCellType());
+            assertEquals(null, workbook.getSheet(XlsxRenderer.INVESTMENT_SHEET), "no project summary, no investment sheet");
+        }
+    }
+
+    @Test
+    void pdfOfAProjectProgressReport() throws Exception {
+        JsonNode content = projectProgress();
+        byte[] pdf = new PdfRenderer(fonts("/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf")).render(HtmlRenderer.render(content), content);
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            String text = new PDFTextStripper().getText(document);
+            assertTrue(text.contains("广州国际金融城配套道路工程"), text);
+            assertTrue(text.contains("≥3.5"), "symbols come from the Latin font, not boxes: " + text);
+        }
+    }
+
+    @Test
+    void aMissingFontRefusesThePdf() {
+        PdfFontMissing e = assertThrows(PdfFontMissing.class,
+                () -> new PdfRenderer(fonts("/nonexistent/cjk.ttf")).render("<html/>", JSON.createObjectNode()));
+        assertTrue(e.getMessage().contains("fonts-droid-fallback"));
+    }
+
+    @Test
+    void acceptNegotiation() {
+        assertEquals(ReportFormat.JSON, ReportFormat.negotiate(List.of()));
+        assertEquals(ReportFormat.JSON, ReportFormat.negotiate(List.of(MediaType.WILDCARD_TYPE)));
+        assertEquals(ReportFormat.JSON, ReportFormat.negotiate(List.of(MediaType.valueOf("image/png"))));
+        assertEquals(ReportFormat.PDF, ReportFormat.negotiate(List.of(MediaType.valueOf("application/pdf"))));
+        assertEquals(ReportFormat.HTML, ReportFormat.negotiate(List.of(MediaType.valueOf("text/html"), MediaType.WILDCARD_TYPE)));
+        assertEquals(ReportFormat.MARKDOWN, ReportFormat.named("MD").orElseThrow());
+        assertTrue(ReportFormat.named("docx").isEmpty());
+    }
+}
