@@ -28,6 +28,8 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -56,7 +58,17 @@ public class ReportResource {
     @APIResponse(responseCode = "202", description = "Queued; poll Location until SUCCEEDED or FAILED",
             content = @Content(schema = @Schema(implementation = ReportDto.class)),
             headers = @Header(name = "Location", schema = @Schema(type = SchemaType.STRING)))
-    public Response request(ReportRequest request) {
+    public Response request(@RequestBody(content = @Content(schema = @Schema(implementation = ReportRequest.class), examples = {
+            @ExampleObject(name = "annualExecution", summary = "2017 annual execution report (越秀区2017年计划执行情况)",
+                    value = "{\"type\":\"ANNUAL_EXECUTION\",\"year\":2017}"),
+            @ExampleObject(name = "finalEvaluation", summary = "Final evaluation of the 12th Five-Year Plan (十二五总结评估)",
+                    value = "{\"type\":\"PLAN_EVALUATION\",\"plan\":\"FYP12\"}"),
+            @ExampleObject(name = "midTermEvaluation", summary = "Mid-term evaluation of the 13th Five-Year Plan, pinned to a time",
+                    value = "{\"type\":\"PLAN_EVALUATION\",\"plan\":\"FYP13\",\"year\":2017,\"asOf\":\"2018-02-08T00:00:00Z\"}"),
+            @ExampleObject(name = "departmentScorecard", summary = "区发改局 (DRC) scorecard for the 13th FYP in 2017",
+                    value = "{\"type\":\"DEPARTMENT_SCORECARD\",\"department\":\"DRC\",\"plan\":\"FYP13\",\"year\":2017}"),
+            @ExampleObject(name = "projectProgress", summary = "Progress of the 70 key projects of 附件1",
+                    value = "{\"type\":\"PROJECT_PROGRESS\",\"list\":\"FYP13-KEY\"}")})) ReportRequest request) {
         ReportDto report = reports.request(request, caller.name());
         return Response.accepted(report).location(UriBuilder.fromResource(ReportResource.class).path(report.id().toString()).build()).build();
     }
