@@ -161,7 +161,7 @@ class ReportTest {
                 .body("projectRows[1].completed.yuan", equalTo(12000000))
                 .body("projects.byCategory", hasSize(2))
                 .body("narrativeZh", containsString("2个重点项目完成投资3600万元，完成年度计划投资的90.0%"))
-                .body("narrativeZh", containsString("项目状态：实施中1个，已完成1个。1个里程碑逾期未完成"))
+                .body("narrativeZh", containsString("项目状态：建设实施1个，建成1个。1个里程碑逾期未完成"))
                 .body("narrativeEn", containsString("2 key projects completed investment of CNY 36 million, 90.0% of the year's plan"))
                 .body("narrativeZh", containsString("公布数据：70个项目"));
     }

@@ -11,8 +11,10 @@ import gov.planmonitor.project.mapping.StatusChangeInput;
 import gov.planmonitor.project.mapping.StatusDto;
 import gov.planmonitor.project.repository.Category;
 import gov.planmonitor.project.repository.CategoryRepository;
+import gov.planmonitor.project.repository.Investment;
 import gov.planmonitor.project.repository.InvestmentRepository;
 import gov.planmonitor.project.repository.ListMember;
+import gov.planmonitor.project.repository.Milestone;
 import gov.planmonitor.project.repository.MilestoneRepository;
 import gov.planmonitor.project.repository.Project;
 import gov.planmonitor.project.repository.ProjectDepartment;
@@ -45,6 +47,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
@@ -169,7 +172,13 @@ public class ProjectService {
             query.setParameter(k, v);
         });
         List<Project> found = query.setFirstResult(p * s).setMaxResults(s).getResultList();
-        List<ProjectDto> items = found.stream().map(project -> toDto(project, f.list())).toList();
+        // Two queries for the whole page rather than two per project.
+        Map<Project, List<Investment>> investmentsOf = found.isEmpty() ? Map.of() : investments
+                .list("project in ?1 order by year", found).stream().collect(Collectors.groupingBy(i -> i.project));
+        Map<Project, List<Milestone>> milestonesOf = found.isEmpty() ? Map.of() : milestones
+                .list("project in ?1 order by plannedDate", found).stream().collect(Collectors.groupingBy(m -> m.project));
+        List<ProjectDto> items = found.stream().map(project -> mapper.toDto(project, f.list(),
+                investmentsOf.getOrDefault(project, List.of()), milestonesOf.getOrDefault(project, List.of()))).toList();
         return new PageDto<>(items, count.getSingleResult(), p, s);
     }
 

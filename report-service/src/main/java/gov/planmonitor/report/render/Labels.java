@@ -3,16 +3,16 @@ package gov.planmonitor.report.render;
 import java.util.List;
 
 /** Chinese and English labels and colours of the codes reports carry (verdicts, stages, types, project statuses). */
-final class Labels {
+public final class Labels {
 
     private Labels() {
     }
 
-    record Verdict(String code, String zh, String en, String colour) {
+    public record Verdict(String code, String zh, String en, String colour) {
     }
 
     /** Display order: positive first, then behind, then the ones that could not be judged. */
-    static final List<Verdict> VERDICTS = List.of(
+    public static final List<Verdict> VERDICTS = List.of(
             new Verdict("AHEAD", "提前完成", "Ahead of schedule", "#1e7b34"),
             new Verdict("ACHIEVED", "完成", "Achieved", "#2e8540"),
             new Verdict("ON_TRACK", "达到预期进度", "On track", "#1f5fa8"),
@@ -21,7 +21,7 @@ final class Labels {
             new Verdict("NOT_COMPARABLE", "因口径变化不可比", "Not comparable", "#57606a"),
             new Verdict("NOT_EVALUABLE", "暂无法评估", "Not evaluable yet", "#7d868f"));
 
-    static Verdict verdict(String code) {
+    public static Verdict verdict(String code) {
         for (Verdict v : VERDICTS) {
             if (v.code().equals(code)) {
                 return v;
@@ -85,7 +85,7 @@ final class Labels {
         };
     }
 
-    static String statusZh(String status) {
+    public static String statusZh(String status) {
         return switch (status == null ? "" : status) {
             case "IDENTIFICATION" -> "谋划储备";
             case "PREPARATION" -> "前期工作";

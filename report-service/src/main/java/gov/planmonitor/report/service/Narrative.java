@@ -1,26 +1,18 @@
 package gov.planmonitor.report.service;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import gov.planmonitor.report.render.Labels;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The summary in words, generated from the numbers of a rendered report only, in the phrasing the bureau's own
  * reports use ("43个重点项目完成投资23.9亿元，完成年度计划投资的112.5%").
  */
 final class Narrative {
-
-    private static final List<String> VERDICT_ORDER = List.of("ACHIEVED", "AHEAD", "ON_TRACK", "LAGGING", "NOT_ACHIEVED",
-            "NOT_COMPARABLE", "NOT_EVALUABLE");
-    private static final Map<String, String> VERDICT_ZH = Map.of("ACHIEVED", "完成", "NOT_ACHIEVED", "未完成",
-            "NOT_COMPARABLE", "因统计口径变化不可比", "NOT_EVALUABLE", "暂无法评估", "AHEAD", "提前完成",
-            "ON_TRACK", "达到预期进度", "LAGGING", "进度滞后");
-    private static final Map<String, String> STATUS_ZH = Map.of("IDENTIFICATION", "项目识别", "PREPARATION", "前期准备",
-            "IMPLEMENTATION", "实施中", "COMPLETION", "收尾", "COMPLETED", "已完成", "CANCELLED", "已取消", "SUSPENDED", "暂停");
 
     private static final BigDecimal BILLION = new BigDecimal("1000000000");
     private static final BigDecimal MILLION = new BigDecimal("1000000");
@@ -41,10 +33,10 @@ final class Narrative {
             }
             sb.append(total).append("项").append(r.path("type").asText().equals("ANNUAL_EXECUTION") ? "主要" : "").append("指标中");
             List<String> parts = new ArrayList<>();
-            for (String verdict : VERDICT_ORDER) {
-                int n = summary.path("byVerdict").path(verdict).asInt();
+            for (Labels.Verdict verdict : Labels.VERDICTS) {
+                int n = summary.path("byVerdict").path(verdict.code()).asInt();
                 if (n > 0) {
-                    parts.add(n + "项" + VERDICT_ZH.get(verdict));
+                    parts.add(n + "项" + verdict.zh());
                 }
             }
             sb.append(String.join("，", parts)).append("。");
@@ -73,7 +65,7 @@ final class Narrative {
                 List<String> statuses = new ArrayList<>();
                 projects.path("byStatus").fields().forEachRemaining(e -> {
                     if (e.getValue().asInt() > 0) {
-                        statuses.add(STATUS_ZH.getOrDefault(e.getKey(), e.getKey()) + e.getValue().asInt() + "个");
+                        statuses.add(Labels.statusZh(e.getKey()) + e.getValue().asInt() + "个");
                     }
                 });
                 if (!statuses.isEmpty()) {
@@ -115,10 +107,10 @@ final class Narrative {
                 sb.append(r.path("type").asText().equals("ANNUAL_EXECUTION") ? " main indicators: " : " indicators: ");
             }
             List<String> parts = new ArrayList<>();
-            for (String verdict : VERDICT_ORDER) {
-                int n = summary.path("byVerdict").path(verdict).asInt();
+            for (Labels.Verdict verdict : Labels.VERDICTS) {
+                int n = summary.path("byVerdict").path(verdict.code()).asInt();
                 if (n > 0) {
-                    parts.add(n + " " + verdict.toLowerCase().replace('_', ' '));
+                    parts.add(n + " " + verdict.en().toLowerCase());
                 }
             }
             sb.append(String.join(", ", parts)).append('.');
