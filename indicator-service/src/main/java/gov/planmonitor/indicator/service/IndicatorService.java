@@ -39,6 +39,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 @ApplicationScoped
 @Transactional
@@ -97,7 +98,14 @@ public class IndicatorService {
             params.and("qExact", "%" + q.trim() + "%").and("qLower", "%" + q.trim().toLowerCase() + "%");
         }
         PanacheQuery<Indicator> query = indicators.find("from Indicator i where " + String.join(" and ", where), request.sort(), params);
-        List<IndicatorDto> items = query.page(Page.of(request.page(), request.size())).list().stream().map(this::toDto).toList();
+        List<Indicator> found = query.page(Page.of(request.page(), request.size())).list();
+        // One query for the series of the whole page rather than one per indicator.
+        Set<String> series = found.stream().map(i -> i.series).filter(Objects::nonNull).collect(Collectors.toSet());
+        Map<String, List<Indicator>> bySeries = series.isEmpty() ? Map.of()
+                : indicators.list("series in ?1", series).stream().collect(Collectors.groupingBy(i -> i.series));
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        List<IndicatorDto> items = found.stream().map(i -> mapper.toDto(i, targetInForce(i, today),
+                linkedCodes(i, i.series == null ? List.of() : bySeries.getOrDefault(i.series, List.of())))).toList();
         return new PageDto<>(items, query.count(), request.page(), request.size());
     }
 
@@ -110,7 +118,12 @@ public class IndicatorService {
     }
 
     public List<String> linkedCodes(Indicator indicator) {
-        return indicators.listSeriesMembers(indicator).stream()
+        return linkedCodes(indicator, indicators.listSeriesMembers(indicator));
+    }
+
+    /** Codes of the other indicators of the series, earliest plan first (a five-year plan before its annual plans). */
+    private static List<String> linkedCodes(Indicator indicator, List<Indicator> seriesMembers) {
+        return seriesMembers.stream().filter(i -> !i.id.equals(indicator.id))
                 .sorted((a, b) -> Integer.compare(a.plan.startYear * 10 + (a.plan.kind == Plan.Kind.FIVE_YEAR ? 0 : 1),
                         b.plan.startYear * 10 + (b.plan.kind == Plan.Kind.FIVE_YEAR ? 0 : 1)))
                 .map(i -> i.code).toList();
