@@ -7,7 +7,9 @@ import org.openapitools.openapidiff.core.model.ChangedSchema;
 import org.openapitools.openapidiff.core.model.DiffResult;
 import org.openapitools.openapidiff.core.output.MarkdownRender;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -94,7 +96,13 @@ public final class BreakingChanges {
 
     public static Result compare(String service, String baselineYaml, String currentYaml) {
         ChangedOpenApi diff = OpenApiCompare.fromContents(baselineYaml, currentYaml);
-        String changes = new MarkdownRender().render(diff);
+        ByteArrayOutputStream markdown = new ByteArrayOutputStream();
+        try (OutputStreamWriter writer = new OutputStreamWriter(markdown, StandardCharsets.UTF_8)) {
+            new MarkdownRender().render(diff, writer);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        String changes = markdown.toString(StandardCharsets.UTF_8);
         return new Result(service, version(diff.getOldSpecOpenApi().getInfo().getVersion(), service + " baseline"),
                 version(diff.getNewSpecOpenApi().getInfo().getVersion(), service), diff.isChanged(), removedProperties(diff), changes);
     }

@@ -15,12 +15,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -156,9 +156,7 @@ public final class SuiteDocument {
         ObjectNode paths = suite.putObject("paths");
         for (Map.Entry<Service, ObjectNode> e : docs.entrySet()) {
             Service service = e.getKey();
-            Iterator<Map.Entry<String, JsonNode>> it = e.getValue().path("paths").fields();
-            while (it.hasNext()) {
-                Map.Entry<String, JsonNode> p = it.next();
+            for (Map.Entry<String, JsonNode> p : e.getValue().path("paths").properties()) {
                 addPath(paths, service, p.getKey(), (ObjectNode) p.getValue(), notes);
             }
         }
@@ -243,7 +241,7 @@ public final class SuiteDocument {
         }
         // Rebuilt to keep the other components' order.
         ObjectNode renamed = JsonNodeFactory.instance.objectNode();
-        components.fields().forEachRemaining(f -> renamed.set(f.getKey().equals(name) ? newName : f.getKey(), f.getValue()));
+        components.properties().forEach(f -> renamed.set(f.getKey().equals(name) ? newName : f.getKey(), f.getValue()));
         components.removeAll();
         components.setAll(renamed);
         rewriteRefs(doc, "#/components/" + section + "/" + name, "#/components/" + section + "/" + newName);
@@ -264,9 +262,9 @@ public final class SuiteDocument {
     private static ObjectNode mergeComponents(Map<Service, ObjectNode> docs) {
         ObjectNode components = JsonNodeFactory.instance.objectNode();
         for (String section : sections(docs)) {
-            Map<String, JsonNode> merged = new java.util.TreeMap<>();
-            docs.values().forEach(d -> d.path("components").path(section).fields()
-                    .forEachRemaining(f -> merged.putIfAbsent(f.getKey(), f.getValue())));
+            Map<String, JsonNode> merged = new TreeMap<>();
+            docs.values().forEach(d -> d.path("components").path(section).properties()
+                    .forEach(f -> merged.putIfAbsent(f.getKey(), f.getValue())));
             if (!merged.isEmpty()) {
                 components.putObject(section).setAll(merged);
             }

@@ -17,6 +17,7 @@ import java.util.Map;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
 /** The committed combined document is what the three service contracts give, and it loses or misplaces nothing. */
 class SuiteDocumentTest {
@@ -35,8 +36,8 @@ class SuiteDocumentTest {
             Path actual = Path.of("target/suite-generated.yaml");
             Files.createDirectories(actual.getParent());
             Files.writeString(actual, generated, StandardCharsets.UTF_8);
-            assertEquals(committed, generated, "The combined document " + SuiteDocument.COMMITTED + " is out of date with the services'"
-                    + " contracts (generated copy in " + actual + "). Run ./mvnw -pl api-contract verify -Dopenapi.update=true and commit it.");
+            fail("The combined document " + SuiteDocument.COMMITTED + " is out of date with the services' contracts (generated copy in "
+                    + actual + "). Run ./mvnw -pl api-contract verify -Dopenapi.update=true and commit it.\n" + firstDifference(committed, generated));
         }
     }
 
@@ -101,6 +102,18 @@ class SuiteDocumentTest {
     }
 
     // ---- helpers --------------------------------------------------------------------------------------------------
+
+    /** Where the two texts part, rather than both whole documents. */
+    private static String firstDifference(String committed, String generated) {
+        List<String> a = committed.lines().toList();
+        List<String> b = generated.lines().toList();
+        int line = 0;
+        while (line < a.size() && line < b.size() && a.get(line).equals(b.get(line))) {
+            line++;
+        }
+        return "First difference at line " + (line + 1) + ":\n  committed: " + (line < a.size() ? a.get(line) : "(end)")
+                + "\n  generated: " + (line < b.size() ? b.get(line) : "(end)");
+    }
 
     private static ObjectNode doc(String path, String code, String holderCode) {
         return SuiteDocument.parse("""
@@ -169,6 +182,6 @@ class SuiteDocumentTest {
     }
 
     private static Iterable<Map.Entry<String, JsonNode>> iterable(JsonNode node) {
-        return node::fields;
+        return node.properties();
     }
 }
