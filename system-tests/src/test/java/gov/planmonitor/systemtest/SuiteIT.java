@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -21,6 +22,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
@@ -298,6 +301,55 @@ class SuiteIT {
         List<String> problems = new ArrayList<>();
         checkDecimal(problems, "", what, want, got);
         assertTrue(problems.isEmpty(), () -> String.join("\n", problems));
+    }
+
+    // ---- the frontends' typed client ---------------------------------------------------------------------------------
+
+    /**
+     * api-contract's TypeScript example (openapi-fetch over the types generated from the combined contract), compiled
+     * by its build, against the running suite: what a frontend written against the contract gets from the real services.
+     */
+    @Test
+    void typedClientExampleWorksAgainstTheSuite() throws Exception {
+        Path root = Path.of(System.getProperty("planmonitor.root", "..")).toAbsolutePath().normalize();
+        Path script = root.resolve("api-contract/target/ts-out/client.js");
+        assertTrue(Files.isRegularFile(script), () -> script + " is missing: build api-contract first");
+        ProcessBuilder node = new ProcessBuilder("node", script.toString()).redirectErrorStream(true);
+        node.environment().put("INDICATOR_URL", indicatorUrl);
+        node.environment().put("PROJECT_URL", projectUrl);
+        node.environment().put("REPORT_URL", reportUrl);
+        node.environment().put("REPORT_TIMEOUT_MILLIS", String.valueOf(REPORT_TIMEOUT.toMillis()));
+        Process process = node.start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(process.waitFor(REPORT_TIMEOUT.toSeconds() + 30, TimeUnit.SECONDS), "the client example did not finish");
+        assertEquals(0, process.exitValue(), () -> "the client example failed:\n" + output);
+
+        Map<String, JsonPath> steps = new HashMap<>();
+        output.lines().filter(line -> line.startsWith("{")).map(JsonPath::from).forEach(step -> steps.put(step.getString("step"), step));
+        assertEquals(Set.of("indicators", "evaluation", "report"), steps.keySet(), output);
+
+        JsonPath indicators = steps.get("indicators");
+        assertEquals(22, indicators.getInt("total"));
+        List<Map<String, Object>> items = indicators.getList("items");
+        assertEquals(22, items.size());
+        assertEquals("FYP13-01", items.get(0).get("code"));
+        assertTrue(items.stream().allMatch(i -> List.of("BINDING", "EXPECTED").contains(i.get("attribute"))), output);
+        assertTrue(items.stream().allMatch(i -> !((List<?>) i.get("departments")).isEmpty()), output);
+
+        JsonPath evaluation = steps.get("evaluation");
+        assertEquals("FINAL", evaluation.getString("stage"));
+        assertEquals(2015, evaluation.getInt("year"));
+        assertEquals(24, evaluation.getInt("total"));
+        // The verdict counts of 专栏1, as finalEvaluationOfFyp12FollowsColumnOne checks them in the report.
+        assertEquals(Set.of("ACHIEVED", "NOT_ACHIEVED", "NOT_COMPARABLE"), evaluation.getMap("byVerdict").keySet(), output);
+        assertEquals(19, evaluation.getInt("byVerdict.ACHIEVED"));
+        assertEquals(4, evaluation.getInt("byVerdict.NOT_ACHIEVED"));
+        assertEquals(1, evaluation.getInt("byVerdict.NOT_COMPARABLE"));
+
+        JsonPath report = steps.get("report");
+        assertEquals("ANNUAL_EXECUTION", report.getString("type"));
+        assertEquals("SUCCEEDED", report.getString("status"));
+        assertTrue(report.getString("contentHash").matches("[0-9a-f]{64}"), output);
     }
 
     // ---- report jobs ----------------------------------------------------------------------------------------------

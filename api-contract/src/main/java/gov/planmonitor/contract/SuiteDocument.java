@@ -1,0 +1,335 @@
+package gov.planmonitor.contract;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * The whole suite's API in one OpenAPI 3.1 document, generated from the three services' committed contracts, for
+ * frontend teams (one file to read, one mock, one set of TypeScript types).
+ * <p>
+ * Rules, applied in this order so the result does not depend on anything but the three documents:
+ * <ul>
+ *   <li>A component (schema, response, parameter …) that several services define identically is kept once; one
+ *       they define differently is kept once per service, prefixed with the service ({@code Indicator.CodeName},
+ *       {@code Project.CodeName}) and every {@code $ref} to it rewritten. Repeated until nothing changes, since a
+ *       rewritten {@code $ref} can make two formerly identical components differ.</li>
+ *   <li>Every path item names the service that serves it in its own {@code servers}.</li>
+ *   <li>A path that an earlier service (in {@link #SERVICES} order) already has keeps the earlier service's
+ *       operations; the later service's are listed without the {@code /api/v1} prefix under a server URL that ends in
+ *       {@code /api/v1}, so server URL + path is still the URL the service answers on.</li>
+ *   <li>Tags defined differently are renamed per service, like components.</li>
+ * </ul>
+ * Each resolution is also written into the document's {@code info.description}.
+ */
+public final class SuiteDocument {
+
+    /** A service of the suite, the prefix of its colliding component names and its local port under {@code ./run}. */
+    public record Service(String name, String prefix, int port) {
+
+        public Path contract(Path root) {
+            return root.resolve(name).resolve("src/main/resources/openapi/openapi.yaml");
+        }
+
+        public String localUrl() {
+            return "http://localhost:" + port;
+        }
+    }
+
+    public static final List<Service> SERVICES = List.of(
+            new Service("indicator-service", "Indicator", 8081),
+            new Service("project-service", "Project", 8082),
+            new Service("report-service", "Report", 8083));
+
+    /** The committed combined document, relative to the api-contract module. */
+    public static final Path COMMITTED = Path.of("openapi/suite.yaml");
+
+    static final String API_PREFIX = "/api/v1";
+
+    private static final List<String> COMPONENT_ORDER = List.of("schemas", "responses", "parameters", "examples",
+            "requestBodies", "headers", "securitySchemes", "links", "callbacks", "pathItems");
+    /** Top-level fields the combination handles; any other one fails it rather than being dropped silently. */
+    private static final Set<String> KNOWN_FIELDS = Set.of("openapi", "info", "servers", "tags", "paths", "components");
+
+    private static final YAMLMapper YAML = new YAMLMapper(YAMLFactory.builder()
+            .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
+            .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
+            .enable(YAMLGenerator.Feature.LITERAL_BLOCK_STYLE)
+            .disable(YAMLGenerator.Feature.SPLIT_LINES)
+            .build());
+
+    private SuiteDocument() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        Path root = Path.of(args.length > 0 ? args[0] : "..");
+        Path out = args.length > 1 ? Path.of(args[1]) : COMMITTED;
+        Files.writeString(out, generate(root), StandardCharsets.UTF_8);
+        System.out.println("Wrote " + out.toAbsolutePath());
+    }
+
+    /** The combined document of the service contracts under {@code root}, as YAML. */
+    public static String generate(Path root) {
+        Map<Service, ObjectNode> documents = new LinkedHashMap<>();
+        for (Service service : SERVICES) {
+            documents.put(service, read(service.contract(root)));
+        }
+        return toYaml(combine(documents));
+    }
+
+    public static ObjectNode read(Path file) {
+        try {
+            return (ObjectNode) YAML.readTree(file.toFile());
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read " + file, e);
+        }
+    }
+
+    public static ObjectNode parse(String yaml) {
+        try {
+            return (ObjectNode) YAML.readTree(yaml);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static String toYaml(JsonNode document) {
+        try {
+            return YAML.writeValueAsString(document);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Combines the documents, given in suite order; they are not modified. */
+    public static ObjectNode combine(Map<Service, ObjectNode> sources) {
+        Map<Service, ObjectNode> docs = new LinkedHashMap<>();
+        String openapi = null;
+        for (Map.Entry<Service, ObjectNode> e : sources.entrySet()) {
+            ObjectNode doc = e.getValue().deepCopy();
+            String version = doc.path("openapi").asText();
+            if (!version.startsWith("3.1.")) {
+                throw new IllegalArgumentException(e.getKey().name() + " is OpenAPI '" + version + "', not 3.1");
+            }
+            openapi = openapi == null ? version : openapi;
+            doc.fieldNames().forEachRemaining(field -> {
+                if (!KNOWN_FIELDS.contains(field)) {
+                    throw new IllegalArgumentException(e.getKey().name() + " has top-level '" + field
+                            + "', which the combined document does not carry over yet (SuiteDocument)");
+                }
+            });
+            docs.put(e.getKey(), doc);
+        }
+        List<String> notes = new ArrayList<>();
+        resolveComponents(docs, notes);
+        ArrayNode tags = mergeTags(docs, notes);
+
+        ObjectNode suite = JsonNodeFactory.instance.objectNode();
+        suite.put("openapi", openapi);
+        ObjectNode info = suite.putObject("info");
+        info.put("title", "Plan monitoring suite API");
+        info.put("version", suiteVersion(docs));
+        ArrayNode servers = suite.putArray("servers");
+        for (Service service : docs.keySet()) {
+            servers.addObject().put("url", service.localUrl()).put("description", service.name() + " (./run)");
+        }
+        suite.set("tags", tags);
+        ObjectNode paths = suite.putObject("paths");
+        for (Map.Entry<Service, ObjectNode> e : docs.entrySet()) {
+            Service service = e.getKey();
+            for (Map.Entry<String, JsonNode> p : e.getValue().path("paths").properties()) {
+                addPath(paths, service, p.getKey(), (ObjectNode) p.getValue(), notes);
+            }
+        }
+        suite.set("components", mergeComponents(docs));
+        info.put("description", description(docs, notes));
+        return suite;
+    }
+
+    private static String suiteVersion(Map<Service, ObjectNode> docs) {
+        Set<String> versions = new LinkedHashSet<>();
+        docs.values().forEach(d -> versions.add(d.path("info").path("version").asText()));
+        if (versions.size() == 1) {
+            return versions.iterator().next();
+        }
+        List<String> each = new ArrayList<>();
+        docs.forEach((s, d) -> each.add(s.name() + " " + d.path("info").path("version").asText()));
+        return String.join(", ", each);
+    }
+
+    private static String description(Map<Service, ObjectNode> docs, List<String> notes) {
+        StringBuilder text = new StringBuilder("The whole plan monitoring suite in one document, generated by api-contract from the"
+                + " committed contracts of ");
+        List<String> each = new ArrayList<>();
+        docs.forEach((s, d) -> each.add(s.name() + " " + d.path("info").path("version").asText()));
+        text.append(String.join(", ", each)).append(". Do not edit: run `./mvnw -pl api-contract verify -Dopenapi.update=true`.\n\n")
+                .append("Every path names the service that answers it in its own `servers`.");
+        if (!notes.isEmpty()) {
+            text.append(" Where the services' documents collide:\n");
+            notes.forEach(n -> text.append("\n- ").append(n));
+        }
+        return text.append('\n').toString();
+    }
+
+    // ---- components ----------------------------------------------------------------------------------------------
+
+    private static void resolveComponents(Map<Service, ObjectNode> docs, List<String> notes) {
+        boolean changed = true;
+        while (changed) {
+            changed = false;
+            for (String section : sections(docs)) {
+                Set<String> names = new TreeSet<>();
+                docs.values().forEach(d -> d.path("components").path(section).fieldNames().forEachRemaining(names::add));
+                for (String name : names) {
+                    Map<Service, JsonNode> variants = new LinkedHashMap<>();
+                    docs.forEach((s, d) -> {
+                        JsonNode node = d.path("components").path(section).get(name);
+                        if (node != null) {
+                            variants.put(s, node);
+                        }
+                    });
+                    if (variants.size() < 2 || variants.values().stream().distinct().count() == 1) {
+                        continue;
+                    }
+                    if (section.equals("securitySchemes")) {
+                        // Referenced by name from security requirements, not by $ref: renaming would break them.
+                        throw new IllegalArgumentException("Security scheme '" + name + "' differs between " + variants.keySet());
+                    }
+                    List<String> renamed = new ArrayList<>();
+                    for (Service service : variants.keySet()) {
+                        String newName = service.prefix() + "." + name;
+                        rename(docs.get(service), section, name, newName);
+                        renamed.add(newName + " (" + service.name() + ")");
+                    }
+                    notes.add("components." + section + "." + name + " differs between the services, so each keeps its own: "
+                            + String.join(", ", renamed) + ".");
+                    changed = true;
+                }
+            }
+        }
+    }
+
+    private static Set<String> sections(Map<Service, ObjectNode> docs) {
+        Set<String> sections = new LinkedHashSet<>(COMPONENT_ORDER);
+        docs.values().forEach(d -> d.path("components").fieldNames().forEachRemaining(sections::add));
+        return sections;
+    }
+
+    private static void rename(ObjectNode doc, String section, String name, String newName) {
+        ObjectNode components = (ObjectNode) doc.path("components").path(section);
+        if (components.has(newName)) {
+            throw new IllegalArgumentException("components." + section + "." + newName + " exists already");
+        }
+        // Rebuilt to keep the other components' order.
+        ObjectNode renamed = JsonNodeFactory.instance.objectNode();
+        components.properties().forEach(f -> renamed.set(f.getKey().equals(name) ? newName : f.getKey(), f.getValue()));
+        components.removeAll();
+        components.setAll(renamed);
+        rewriteRefs(doc, "#/components/" + section + "/" + name, "#/components/" + section + "/" + newName);
+    }
+
+    private static void rewriteRefs(JsonNode node, String from, String to) {
+        if (node instanceof ObjectNode object) {
+            JsonNode ref = object.get("$ref");
+            if (ref != null && ref.isTextual() && (ref.asText().equals(from) || ref.asText().startsWith(from + "/"))) {
+                object.set("$ref", TextNode.valueOf(to + ref.asText().substring(from.length())));
+            }
+            object.elements().forEachRemaining(child -> rewriteRefs(child, from, to));
+        } else if (node instanceof ArrayNode array) {
+            array.elements().forEachRemaining(child -> rewriteRefs(child, from, to));
+        }
+    }
+
+    private static ObjectNode mergeComponents(Map<Service, ObjectNode> docs) {
+        ObjectNode components = JsonNodeFactory.instance.objectNode();
+        for (String section : sections(docs)) {
+            Map<String, JsonNode> merged = new TreeMap<>();
+            docs.values().forEach(d -> d.path("components").path(section).properties()
+                    .forEach(f -> merged.putIfAbsent(f.getKey(), f.getValue())));
+            if (!merged.isEmpty()) {
+                components.putObject(section).setAll(merged);
+            }
+        }
+        return components;
+    }
+
+    // ---- tags and paths ----------------------------------------------------------------------------------------------
+
+    private static ArrayNode mergeTags(Map<Service, ObjectNode> docs, List<String> notes) {
+        Map<String, Map<Service, JsonNode>> byName = new LinkedHashMap<>();
+        docs.forEach((s, d) -> d.path("tags").forEach(t -> byName.computeIfAbsent(t.path("name").asText(), n -> new LinkedHashMap<>()).put(s, t)));
+        ArrayNode tags = JsonNodeFactory.instance.arrayNode();
+        byName.forEach((name, variants) -> {
+            if (variants.values().stream().distinct().count() == 1) {
+                tags.add(variants.values().iterator().next());
+                return;
+            }
+            List<String> renamed = new ArrayList<>();
+            variants.forEach((service, tag) -> {
+                String newName = name + " (" + service.name() + ")";
+                tags.add(((ObjectNode) tag.deepCopy()).put("name", newName));
+                renameTag(docs.get(service), name, newName);
+                renamed.add(newName);
+            });
+            notes.add("Tag '" + name + "' differs between the services, so each keeps its own: " + String.join(", ", renamed) + ".");
+        });
+        return tags;
+    }
+
+    private static void renameTag(ObjectNode doc, String name, String newName) {
+        doc.path("paths").forEach(item -> item.forEach(operation -> {
+            if (operation.path("tags") instanceof ArrayNode operationTags) {
+                for (int i = 0; i < operationTags.size(); i++) {
+                    if (operationTags.get(i).asText().equals(name)) {
+                        operationTags.set(i, TextNode.valueOf(newName));
+                    }
+                }
+            }
+        }));
+    }
+
+    private static void addPath(ObjectNode paths, Service service, String path, ObjectNode item, List<String> notes) {
+        if (item.has("servers")) {
+            throw new IllegalArgumentException(service.name() + " " + path + " has its own servers, which the combined document would replace");
+        }
+        String key = path;
+        String serverUrl = service.localUrl();
+        if (paths.has(path)) {
+            if (!path.startsWith(API_PREFIX + "/")) {
+                throw new IllegalArgumentException(path + " is served by two services and is not under " + API_PREFIX);
+            }
+            key = path.substring(API_PREFIX.length());
+            serverUrl = service.localUrl() + API_PREFIX;
+            if (paths.has(key)) {
+                throw new IllegalArgumentException(path + " of " + service.name() + " cannot be listed as " + key + ": taken");
+            }
+            String first = paths.get(path).path("servers").path(0).path("description").asText();
+            notes.add("`" + path + "` is served by " + first + " and by " + service.name() + ": " + first
+                    + "'s is listed at `" + path + "`, " + service.name() + "'s as `" + key + "` under the server `" + serverUrl
+                    + "` (the same URL).");
+        }
+        ObjectNode withServer = JsonNodeFactory.instance.objectNode();
+        withServer.putArray("servers").addObject().put("url", serverUrl).put("description", service.name());
+        withServer.setAll(item);
+        paths.set(key, withServer);
+    }
+}
