@@ -9,5 +9,5 @@ public record UnitDto(
         @Schema(examples = "亿元") String printed,
         @Schema(examples = "CNY") String normalized,
         @Schema(examples = "100000000") BigDecimal scale,
-        @Schema(examples = "100 million yuan") String nameEn) {
+        @Schema(description = "Null for a unit the catalogue does not know", examples = "100 million yuan", nullable = true) String nameEn) {
 }

@@ -15,7 +15,8 @@ public record ReportDiffDto(ReportRefDto from, ReportRefDto to,
                             List<ChangeDto> changes) {
 
     @Schema(name = "ReportRef")
-    public record ReportRefDto(UUID id, @Schema(examples = "ANNUAL_EXECUTION") String type, JsonNode parameters, OffsetDateTime asOf,
+    public record ReportRefDto(UUID id, @Schema(examples = "ANNUAL_EXECUTION") String type,
+                               @Schema(implementation = ReportParameters.class) JsonNode parameters, OffsetDateTime asOf,
                                String contentHash) {
     }
 
