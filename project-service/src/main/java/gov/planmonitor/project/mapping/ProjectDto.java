@@ -7,10 +7,10 @@ import java.util.List;
 
 @Schema(name = "Project", description = "A key project with its lifecycle status, money and progress.")
 public record ProjectDto(
-        @Schema(description = "Stable identifier", examples = "FYP13-KP-64") String id,
-        @Schema(description = "Sequence in the list asked for (list=…), else in its first list", examples = "64", nullable = true) Integer seq,
-        @Schema(examples = "东风西路小学教学楼、运动场、停车场建设工程") String nameZh,
-        @Schema(examples = "Teaching building, sports ground and car park of Dongfeng West Road Primary School") String nameEn,
+        @Schema(description = "Stable identifier", examples = "FYP13-KP-46") String id,
+        @Schema(description = "Sequence in the list asked for (list=…), else in its first list", examples = "46", nullable = true) Integer seq,
+        @Schema(examples = "东风西路小学（扩征）教学楼、运动场、停车场建设工程") String nameZh,
+        @Schema(examples = "Dongfeng West Road Primary School (Expansion Land Acquisition) Teaching Building, Sports Ground and Car Park Construction Project") String nameEn,
         CodeNameDto category,
         @Schema(description = "主要建设任务 exactly as printed", examples = "进行教学楼、运动场、停车场建设。", nullable = true) String tasksZh,
         @Schema(examples = "Build the teaching building, sports ground and car park.", nullable = true) String tasksEn,

@@ -1,5 +1,6 @@
 package gov.planmonitor.support.openapi;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.Operation;
 import org.eclipse.microprofile.openapi.models.PathItem;
@@ -8,6 +9,9 @@ import org.eclipse.microprofile.openapi.models.media.MediaType;
 import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,16 +19,24 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Request and response examples for every JSON body that has none, composed from the examples the schemas' fields
- * already carry (taken from the seed data: FYP13, 区发改局, 东风西路小学…). One source of example values, so an operation
- * example cannot drift from its fields' examples; an {@code @ExampleObject} written on an operation wins.
- *
- * <p>Fields without an example are left out, except nullable ones (shown as null) and required ones (a value of their
- * format). Read-only fields are left out of request examples.
+ * Request and response examples for every JSON body, from two sources:
+ * <ol>
+ * <li>a file {@code openapi/examples/<operationId>.json} (the success response) or
+ * {@code <operationId>.request.json} (the request body) on the service's class path: real answers of the service
+ * loaded with the seeds (FYP13, 区发改局, 东风西路小学…), lists cut to a few items. Used for the main reads and
+ * updates, where an example should be one coherent record;</li>
+ * <li>otherwise composed from the examples the schema's fields carry, so no operation is without one. Fields without
+ * an example are left out, except nullable ones (shown as null) and required ones (a value of their format);
+ * read-only fields are left out of requests.</li>
+ * </ol>
+ * An {@code @ExampleObject} written on an operation wins over both. ContractTest checks every example against its
+ * schema, so an example cannot show a field or a value the schema does not allow.
  */
 final class Examples {
 
     private static final int MAX_DEPTH = 8;
+    private static final String FILES = "openapi/examples/";
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final OpenAPI openAPI;
 
@@ -38,22 +50,35 @@ final class Examples {
                 continue;
             }
             for (Operation operation : path.getValue().getOperations().values()) {
+                String id = operation.getOperationId();
                 if (operation.getRequestBody() != null) {
-                    fill(operation.getRequestBody().getContent(), true);
+                    fill(operation.getRequestBody().getContent(), true, id == null ? null : file(id + ".request"));
                 }
                 if (operation.getResponses() == null) {
                     continue;
                 }
+                Object success = id == null ? null : file(id);
                 for (Map.Entry<String, APIResponse> response : operation.getResponses().getAPIResponses().entrySet()) {
                     if (response.getKey().startsWith("2")) {
-                        fill(response.getValue().getContent(), false);
+                        fill(response.getValue().getContent(), false, success);
+                        success = null;
                     }
                 }
             }
         }
     }
 
-    private void fill(Content content, boolean request) {
+    /** The example in a file of the service's class path, as plain maps and lists; null when there is none. */
+    private static Object file(String name) {
+        ClassLoader loader = Thread.currentThread().getContextClassLoader();
+        try (InputStream in = (loader == null ? Examples.class.getClassLoader() : loader).getResourceAsStream(FILES + name + ".json")) {
+            return in == null ? null : JSON.readValue(in, Object.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the example " + FILES + name + ".json", e);
+        }
+    }
+
+    private void fill(Content content, boolean request, Object fromFile) {
         if (content == null || content.getMediaTypes() == null) {
             return;
         }
@@ -62,7 +87,7 @@ final class Examples {
                 || json.getExamples() != null && !json.getExamples().isEmpty()) {
             return;
         }
-        Object example = build(json.getSchema(), request, 0, new HashSet<>());
+        Object example = fromFile != null ? fromFile : build(json.getSchema(), request, 0, new HashSet<>());
         if (example != null) {
             json.example(example);
         }
