@@ -32,6 +32,7 @@ class ContractConformanceTest {
                       content:
                         application/problem+json:
                           schema: {$ref: "#/components/schemas/Problem"}
+                    "400": {$ref: "#/components/responses/BadRequest"}
               /api/v1/plans/FYP13:
                 delete:
                   operationId: deleteFyp13
@@ -46,6 +47,12 @@ class ContractConformanceTest {
                       content:
                         text/csv: {schema: {type: string}}
             components:
+              responses:
+                BadRequest:
+                  description: Invalid request
+                  content:
+                    application/problem+json:
+                      schema: {$ref: "#/components/schemas/Problem"}
               schemas:
                 Plan:
                   type: object
@@ -115,6 +122,16 @@ class ContractConformanceTest {
         assertTrue(check("GET", "/api/v1/nothing", 200, "application/json", Map.of(), "{}").get(0).contains("no path in the contract"));
         assertTrue(check("GET", "/api/v1/plans/FYP13", 404, "application/problem+json", Map.of(),
                 "{\"type\":\"x\",\"title\":\"t\",\"status\":400}").get(0).contains("says status 400"));
+    }
+
+    @Test
+    void aSharedResponseIsCheckedWhereItIsDefined() {
+        assertEquals(List.of(), check("GET", "/api/v1/plans/FYP13", 400, "application/problem+json", Map.of(),
+                "{\"type\":\"x\",\"title\":\"t\",\"status\":400}"));
+        String problems = String.join("\n", check("GET", "/api/v1/plans/FYP13", 400, "application/problem+json", Map.of(),
+                "{\"type\":\"x\",\"status\":\"400\"}"));
+        assertTrue(problems.contains("title") && problems.contains("/status"), problems);
+        assertTrue(check("GET", "/api/v1/plans/FYP13", 400, "application/json", Map.of(), "{}").get(0).contains("is not declared"));
     }
 
     @Test

@@ -69,6 +69,26 @@ public class ContractFilter implements OASFilter {
         pageEnvelopes(openAPI);
         pruneUnused(openAPI);
         new Examples(openAPI).fill();
+        topLevelOrder(openAPI);
+    }
+
+    /**
+     * openapi, components, tags, paths, info, whatever set them first (a configured schema creates components before
+     * the version is set), so the committed file reads the same way in every service.
+     */
+    private static void topLevelOrder(OpenAPI openAPI) {
+        var components = openAPI.getComponents();
+        var tags = openAPI.getTags();
+        var paths = openAPI.getPaths();
+        var info = openAPI.getInfo();
+        openAPI.setComponents(null);
+        openAPI.setTags(null);
+        openAPI.setPaths(null);
+        openAPI.setInfo(null);
+        openAPI.setComponents(components);
+        openAPI.setTags(tags);
+        openAPI.setPaths(paths);
+        openAPI.setInfo(info);
     }
 
     /**
