@@ -14,4 +14,9 @@ class ContractTest {
     void servedContractMatchesTheCommittedOne() throws IOException {
         Contract.assertServedMatchesCommitted();
     }
+
+    @Test
+    void theContractStatesTheApiConventions() {
+        Contract.assertFollowsConventions();
+    }
 }

@@ -4,9 +4,11 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The committed OpenAPI document is the contract frontend teams and other systems code against; this check fails
@@ -34,5 +36,11 @@ public final class Contract {
             assertEquals(committed, served, "The API no longer matches the committed contract " + COMMITTED
                     + " (served copy in " + actual + "). If the change is intended, run with -Dopenapi.update=true and commit.");
         }
+    }
+
+    /** The committed contract states the API conventions (see {@link ContractConventions}). */
+    public static void assertFollowsConventions() {
+        List<String> problems = ContractConventions.check(COMMITTED);
+        assertTrue(problems.isEmpty(), problems.size() + " convention(s) broken in " + COMMITTED + ":\n  - " + String.join("\n  - ", problems));
     }
 }

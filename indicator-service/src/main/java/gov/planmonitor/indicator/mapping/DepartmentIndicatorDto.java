@@ -11,7 +11,7 @@ public record DepartmentIndicatorDto(
         @Schema(enumeration = {"LEAD", "SUPPORT"}, examples = "LEAD") String role,
         TargetDto target,
         @Schema(description = "Year of the evaluation the verdict comes from", examples = "2017") int year,
-        EvaluationItemDto.UsedObservationDto latest,
+        @Schema(description = "The observation the verdict rests on; null when there is none", nullable = true) EvaluationItemDto.UsedObservationDto latest,
         @Schema(examples = "LAGGING") String verdict,
         @Schema(examples = "进度滞后") String verdictZh,
         EvaluationItemDto.ExplanationDto explanation) {

@@ -13,13 +13,13 @@ public record IndicatorDto(
         @Schema(examples = "Average annual growth rate of regional GDP") String nameEn,
         CodeNameDto category,
         UnitDto unit,
-        @Schema(enumeration = {"BINDING", "EXPECTED"}, description = "约束性 / 预期性; null where the source gives none", examples = "EXPECTED") String attribute,
+        @Schema(enumeration = {"BINDING", "EXPECTED"}, description = "约束性 / 预期性; null where the source gives none", examples = "EXPECTED", nullable = true) String attribute,
         @Schema(enumeration = {"INCREASE", "DECREASE", "MAINTAIN"}, examples = "INCREASE") String direction,
         List<DepartmentRoleDto> departments,
         TargetDto target,
-        @Schema(description = "The first target, when it was revised since") TargetDto originalTarget,
-        @Schema(examples = "GDP_GROWTH") String series,
+        @Schema(description = "The first target, when it was revised since", nullable = true) TargetDto originalTarget,
+        @Schema(description = "Shared by the indicators measuring the same thing in different plans; null when none", examples = "GDP_GROWTH", nullable = true) String series,
         @Schema(description = "Indicators of other plans in the same series", examples = "[\"FYP12-01\", \"AP2017-01\"]") List<String> linkedIndicators,
-        String footnoteZh,
-        String footnoteEn) {
+        @Schema(nullable = true) String footnoteZh,
+        @Schema(nullable = true) String footnoteEn) {
 }

@@ -10,6 +10,6 @@ public record PlanDto(
         @Schema(examples = "2020") int endYear,
         @Schema(examples = "越秀区国民经济和社会发展第十三个五年规划纲要") String titleZh,
         @Schema(examples = "Outline of the 13th Five-Year Plan for the Economic and Social Development of Yuexiu District") String titleEn,
-        @Schema(description = "Code of the five-year plan an annual plan belongs to", examples = "FYP13") String parent,
+        @Schema(description = "Code of the five-year plan an annual plan belongs to (FYP13 for AP2017); null for a five-year plan", nullable = true) String parent,
         @Schema(description = "Number of indicators in the plan", examples = "22") long indicatorCount) {
 }

@@ -16,8 +16,8 @@ public record TargetDto(
                 examples = "GROWTH_RATE") String measure,
         @Schema(examples = "7") BigDecimal value,
         @Schema(description = "The 左右 band (ignored for binding indicators)", examples = "0.5") BigDecimal tolerance,
-        @Schema(description = "Unit printed in the target text when it differs from the indicator's", examples = "%") String unit,
-        @Schema(description = "Indicator a RELATIVE target is measured against", examples = "FYP13-01") String referenceIndicator,
+        @Schema(description = "Unit printed in the target text when it differs from the indicator's") String unit,
+        @Schema(description = "Indicator a RELATIVE target is measured against (与经济增长同步: FYP13-01)") String referenceIndicator,
         @Schema(examples = "2016-01-01") LocalDate effectiveFrom,
         @Schema(description = "Why the target was revised (规划调整)") String reason) {
 }

@@ -13,7 +13,7 @@ public record TargetInput(
         @Pattern(regexp = "ABOUT|AT_LEAST|AT_MOST|REACH|AVERAGE_ANNUAL_GROWTH|CUMULATIVE_DECLINE|RELATIVE|QUALITATIVE",
                 message = "must be one of ABOUT, AT_LEAST, AT_MOST, REACH, AVERAGE_ANNUAL_GROWTH, CUMULATIVE_DECLINE, RELATIVE, QUALITATIVE")
         @Schema(examples = "AVERAGE_ANNUAL_GROWTH") String kind,
-        @Size(max = 40) @Schema(examples = "FYP13-01") String referenceIndicator,
+        @Size(max = 40) @Schema(description = "Indicator a RELATIVE target is measured against (与经济增长同步: FYP13-01)") String referenceIndicator,
         @Schema(description = "Defaults to the first day of the plan period", examples = "2016-01-01") LocalDate effectiveFrom,
         @Size(max = 2000) @Schema(description = "Why the target changed (required for a revision)") String reason) {
 }

@@ -17,6 +17,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -67,7 +68,9 @@ public class ImportResource {
     @APIResponse(responseCode = "200", description = "The exported file", content = {
             @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING)),
             @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT)),
-            @Content(mediaType = XLSX, schema = @Schema(type = SchemaType.STRING, format = "binary"))})
+            @Content(mediaType = XLSX, schema = @Schema(type = SchemaType.STRING, format = "binary"))},
+            headers = @Header(name = "Content-Disposition", description = "attachment; filename=\"planmonitor-<plan or all>[-<entity>].<format>\"",
+                    schema = @Schema(type = SchemaType.STRING)))
     public Response export(@QueryParam("format") @Parameter(schema = @Schema(enumeration = {"csv", "xlsx", "json"}), description = "Default json") String format,
                            @QueryParam("entity") @Parameter(description = "One entity (required for csv); all when absent") String entity,
                            @QueryParam("plan") @Parameter(description = "Only this plan's plan row, indicators and observations", example = "FYP13") String plan) {

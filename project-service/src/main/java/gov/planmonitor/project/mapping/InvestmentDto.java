@@ -8,9 +8,9 @@ import java.util.List;
 @Schema(name = "Investment", description = "Planned and completed investment of a project in a year.")
 public record InvestmentDto(
         @Schema(examples = "2017") int year,
-        MoneyDto planned,
-        MoneyDto completed,
-        @Schema(description = "Completed as percent of planned", examples = "112.5") BigDecimal completionRatio,
-        String note,
+        @Schema(nullable = true) MoneyDto planned,
+        @Schema(nullable = true) MoneyDto completed,
+        @Schema(description = "Completed as percent of planned", examples = "112.5", nullable = true) BigDecimal completionRatio,
+        @Schema(nullable = true) String note,
         @Schema(description = "Things worth a look that are not errors (completed above planned)") List<String> warnings) {
 }

@@ -10,7 +10,7 @@ import java.util.Map;
 @Schema(name = "ListSummary", description = "Roll-up of a project list: counts, investment planned vs completed, overdue milestones, and the published figures beside the computed ones.")
 public record ListSummaryDto(
         ProjectListDto list,
-        @Schema(description = "Year of the investment figures; null means all years", examples = "2017") Integer year,
+        @Schema(description = "Year of the investment figures; null means all years", examples = "2017", nullable = true) Integer year,
         @Schema(examples = "43") int projectCount,
         @Schema(description = "Projects and money per category") List<CategoryRollupDto> byCategory,
         @Schema(examples = "{\"IMPLEMENTATION\": 30, \"COMPLETED\": 13}") Map<String, Integer> byStatus,
@@ -24,8 +24,8 @@ public record ListSummaryDto(
     }
 
     @Schema(name = "InvestmentTotals")
-    public record InvestmentTotalsDto(MoneyDto planned, MoneyDto completed,
-                                      @Schema(description = "Completed as percent of planned", examples = "112.5") BigDecimal completionRatio) {
+    public record InvestmentTotalsDto(@Schema(nullable = true) MoneyDto planned, @Schema(nullable = true) MoneyDto completed,
+                                      @Schema(description = "Completed as percent of planned; null without planned figures", examples = "112.5", nullable = true) BigDecimal completionRatio) {
     }
 
     @Schema(name = "OverdueMilestone")
@@ -34,8 +34,8 @@ public record ListSummaryDto(
 
     @Schema(name = "DifferenceFromReported")
     public record DifferenceDto(
-            @Schema(examples = "0") Integer projectCount,
-            MoneyDto completedInvestment,
-            @Schema(description = "Percentage points", examples = "0") BigDecimal plannedInvestmentShare) {
+            @Schema(examples = "0", nullable = true) Integer projectCount,
+            @Schema(nullable = true) MoneyDto completedInvestment,
+            @Schema(description = "Percentage points", examples = "0", nullable = true) BigDecimal plannedInvestmentShare) {
     }
 }

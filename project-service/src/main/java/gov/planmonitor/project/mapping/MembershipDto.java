@@ -10,5 +10,5 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(name = "Membership", description = "A project's place in a list.")
 public record MembershipDto(
         @NotBlank @Size(max = 40) @Schema(examples = "FYP13-KEY") String code,
-        @NotNull @Min(1) @Max(100000) @Schema(examples = "64") Integer seq) {
+        @NotNull @Min(1) @Max(100000) @Schema(examples = "46") Integer seq) {
 }

@@ -12,8 +12,8 @@ public record ProgressUpdateDto(
         long id,
         LocalDate date,
         @Schema(examples = "主体结构完成60%") String textZh,
-        String textEn,
-        BigDecimal progressPercent,
+        @Schema(examples = "Main structure 60% complete", nullable = true) String textEn,
+        @Schema(examples = "60", nullable = true) BigDecimal progressPercent,
         List<String> links,
         @Schema(examples = "区建设水务局") String author,
         OffsetDateTime recordedAt) {

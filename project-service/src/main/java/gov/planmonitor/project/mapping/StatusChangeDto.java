@@ -7,10 +7,10 @@ import java.time.OffsetDateTime;
 
 @Schema(name = "StatusChange", description = "One lifecycle step, kept as history.")
 public record StatusChangeDto(
-        @Schema(examples = "PREPARATION") String from,
+        @Schema(description = "Null for the first status", examples = "PREPARATION", nullable = true) String from,
         @Schema(examples = "IMPLEMENTATION") String to,
         LocalDate date,
-        String reason,
+        @Schema(nullable = true) String reason,
         String author,
         OffsetDateTime recordedAt) {
 }

@@ -17,6 +17,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -44,6 +45,7 @@ public class ImportResource {
     @Path("/imports")
     @Consumes({"text/csv", MediaType.APPLICATION_JSON, XLSX})
     @Produces(MediaType.APPLICATION_JSON)
+    @APIResponse(responseCode = "503", description = "The indicator service, which checks the linked plan indicators, did not answer; nothing was written")
     @Operation(operationId = "importProjectData", summary = "Import categories, lists, projects, investment figures and milestones",
             description = "CSV holds one entity (give entity=); XLSX has one sheet per entity; JSON is an object of arrays of rows. "
                     + "Columns are those of the export. Any row error rejects the whole import (422, every error listed); "
@@ -67,7 +69,9 @@ public class ImportResource {
     @APIResponse(responseCode = "200", description = "The exported file", content = {
             @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING)),
             @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT)),
-            @Content(mediaType = XLSX, schema = @Schema(type = SchemaType.STRING, format = "binary"))})
+            @Content(mediaType = XLSX, schema = @Schema(type = SchemaType.STRING, format = "binary"))},
+            headers = @Header(name = "Content-Disposition", description = "attachment; filename=\"planmonitor-<list or all>[-<entity>].<format>\"",
+                    schema = @Schema(type = SchemaType.STRING)))
     public Response export(@QueryParam("format") @Parameter(schema = @Schema(enumeration = {"csv", "xlsx", "json"}), description = "Default json") String format,
                            @QueryParam("entity") @Parameter(description = "One entity (required for csv); all when absent") String entity,
                            @QueryParam("list") @Parameter(description = "Only this list, its projects and their figures", example = "FYP13-KEY") String list) {

@@ -73,6 +73,7 @@ public class ProjectResource {
     }
 
     @POST
+    @APIResponse(responseCode = "503", description = "The indicator service, which checks the linked plan indicators, did not answer; nothing was written")
     @Operation(operationId = "createProject", summary = "Create a project")
     @APIResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = ProjectDto.class)),
             headers = {@Header(name = "Location", schema = @Schema(type = SchemaType.STRING)), @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING))})
@@ -92,6 +93,7 @@ public class ProjectResource {
 
     @PUT
     @Path("/{id}")
+    @APIResponse(responseCode = "503", description = "The indicator service, which checks the linked plan indicators, did not answer; nothing was written")
     @Operation(operationId = "updateProject", summary = "Replace a project (needs If-Match; status changes go through /status)")
     @APIResponse(responseCode = "200", description = "Updated", content = @Content(schema = @Schema(implementation = ProjectDto.class)),
             headers = @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING)))

@@ -15,7 +15,8 @@ public record ReportDiffDto(ReportRefDto from, ReportRefDto to,
                             List<ChangeDto> changes) {
 
     @Schema(name = "ReportRef")
-    public record ReportRefDto(UUID id, @Schema(examples = "ANNUAL_EXECUTION") String type, JsonNode parameters, OffsetDateTime asOf,
+    public record ReportRefDto(UUID id, @Schema(examples = "ANNUAL_EXECUTION") String type,
+                               @Schema(implementation = ReportParameters.class) JsonNode parameters, OffsetDateTime asOf,
                                String contentHash) {
     }
 
@@ -25,8 +26,8 @@ public record ReportDiffDto(ReportRefDto from, ReportRefDto to,
                     "INDICATOR_VERDICT", "INDICATOR_QUALITATIVE", "PROJECT_ADDED", "PROJECT_REMOVED", "PROJECT_STATUS", "PROJECT_PROGRESS",
                     "PROJECT_INVESTMENT", "LIST_PROJECT_COUNT", "LIST_INVESTMENT", "LIST_STATUS_COUNT"}, examples = "INDICATOR_VERDICT") String kind,
             @Schema(description = "Indicator code, project id, or the roll-up field", examples = "FYP12-01") String key,
-            @Schema(examples = "地区生产总值年均增长率") String nameZh,
-            @Schema(examples = "verdict") String field,
+            @Schema(description = "Chinese name of the indicator or project; null for a list roll-up", examples = "地区生产总值年均增长率", nullable = true) String nameZh,
+            @Schema(description = "The field that changed; null for an addition or removal", examples = "verdict", nullable = true) String field,
             @Schema(examples = "ON_TRACK") JsonNode from,
             @Schema(examples = "ACHIEVED") JsonNode to) {
     }

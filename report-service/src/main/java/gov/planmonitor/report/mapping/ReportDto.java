@@ -8,16 +8,16 @@ import java.util.UUID;
 
 @Schema(name = "Report", description = "A report job and its state; the content is at /content once SUCCEEDED.")
 public record ReportDto(
-        UUID id,
+        @Schema(examples = "5b0c1f4e-7c1a-4a52-9a57-2c3d0f8e6a10") UUID id,
         @Schema(examples = "ANNUAL_EXECUTION") String type,
-        @Schema(description = "The request's parameters") JsonNode parameters,
+        @Schema(description = "The request's parameters, completed (the annual plan of the year, the plan's last year)", implementation = ReportParameters.class) JsonNode parameters,
         @Schema(enumeration = {"QUEUED", "RUNNING", "SUCCEEDED", "FAILED"}, examples = "SUCCEEDED") String status,
-        @Schema(description = "Why generation failed") String failureReason,
+        @Schema(description = "Why generation failed; null unless FAILED", nullable = true) String failureReason,
         @Schema(examples = "1") int attempts,
-        OffsetDateTime asOf,
-        @Schema(description = "SHA-256 of the structured content") String contentHash,
-        OffsetDateTime createdAt,
-        String createdBy,
-        OffsetDateTime startedAt,
-        OffsetDateTime finishedAt) {
+        @Schema(description = "The indicator data is read as it stood at this time", examples = "2018-02-08T00:00:00Z") OffsetDateTime asOf,
+        @Schema(description = "SHA-256 of the structured content; null until SUCCEEDED", examples = "9f2c6a0e5b8d4f1e3a7c2b6d0e9f8a1b4c3d2e5f6a7b8c9d0e1f2a3b4c5d6e7f", nullable = true) String contentHash,
+        @Schema(examples = "2018-02-08T09:30:00Z") OffsetDateTime createdAt,
+        @Schema(examples = "区发改局") String createdBy,
+        @Schema(description = "Null while QUEUED", examples = "2018-02-08T09:30:01Z", nullable = true) OffsetDateTime startedAt,
+        @Schema(description = "Null until SUCCEEDED or FAILED", examples = "2018-02-08T09:30:03Z", nullable = true) OffsetDateTime finishedAt) {
 }

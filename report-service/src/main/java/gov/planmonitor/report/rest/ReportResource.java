@@ -54,6 +54,7 @@ public class ReportResource {
     }
 
     @POST
+    @APIResponse(responseCode = "503", description = "A service the parameters are checked with did not answer; nothing was queued")
     @Operation(operationId = "requestReport", summary = "Request a report; it is generated as a job")
     @APIResponse(responseCode = "202", description = "Queued; poll Location until SUCCEEDED or FAILED",
             content = @Content(schema = @Schema(implementation = ReportDto.class)),
@@ -133,6 +134,7 @@ public class ReportResource {
                     + "409 when either report has not SUCCEEDED.")
     @APIResponse(responseCode = "200", description = "The changes from {id} to {otherId}",
             content = @Content(schema = @Schema(implementation = ReportDiffDto.class)))
+    @APIResponse(responseCode = "409", description = "Either report has not SUCCEEDED (yet)")
     public ReportDiffDto diff(@PathParam("id") UUID id, @PathParam("otherId") UUID otherId) {
         return reports.diff(id, otherId);
     }
