@@ -25,7 +25,7 @@ import java.util.List;
  * Only responses are checked: a test may send a malformed request on purpose, and the server must see it.
  *
  * <p>Skipped: the Quarkus endpoints under {@code /q/} (health, metrics, the OpenAPI document itself), which are not
- * part of the contract, and requests to other servers (a WireMock stand-in).
+ * part of the contract, requests to other servers (a WireMock stand-in), and what the CORS filter answers itself.
  *
  * <p>With {@code -Dopenapi.update=true} the served document is used instead of the committed one, so that the run
  * which regenerates the contract is not failed by the old one; {@link Contract} then writes the new file.
@@ -42,7 +42,7 @@ public final class ConformanceFilter implements OrderedFilter {
     public Response filter(FilterableRequestSpecification request, FilterableResponseSpecification responseSpec, FilterContext ctx) {
         Response response = ctx.next(request, responseSpec);
         URI uri = URI.create(request.getURI());
-        if (request.getPort() != RestAssured.port || uri.getRawPath().startsWith("/q/")) {
+        if (request.getPort() != RestAssured.port || uri.getRawPath().startsWith("/q/") || answeredByCorsFilter(request, response)) {
             return response;
         }
         List<String> problems = contract(request.getPort()).check(request.getMethod(), uri.getRawPath(), response.statusCode(),
@@ -55,6 +55,17 @@ public final class ConformanceFilter implements OrderedFilter {
             throw new AssertionError(message);
         }
         return response;
+    }
+
+    /**
+     * A CORS preflight, or a browser request refused for its origin: the HTTP layer answers these before any
+     * operation of the contract runs, the same way for every path.
+     */
+    private static boolean answeredByCorsFilter(FilterableRequestSpecification request, Response response) {
+        boolean preflight = "OPTIONS".equals(request.getMethod()) && request.getHeaders().hasHeaderWithName("Access-Control-Request-Method");
+        boolean refusedOrigin = request.getHeaders().hasHeaderWithName("Origin") && response.statusCode() == 403
+                && response.header("Access-Control-Allow-Origin") == null;
+        return preflight || refusedOrigin;
     }
 
     @Override
