@@ -12,6 +12,7 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,6 +26,7 @@ import java.util.Set;
  * {@code <operationId>.request.json} (the request body) on the service's class path: real answers of the service
  * loaded with the seeds (FYP13, 区发改局, 东风西路小学…), lists cut to a few items. Used for the main reads and
  * updates, where an example should be one coherent record;</li>
+ * <li>for a CSV request body, a file {@code <operationId>.request.csv}: rows of the seeds in the import's columns;</li>
  * <li>otherwise composed from the examples the schema's fields carry, so no operation is without one. Fields without
  * an example are left out, except nullable ones (shown as null) and required ones (a value of their format);
  * read-only fields are left out of requests.</li>
@@ -53,6 +55,7 @@ final class Examples {
                 String id = operation.getOperationId();
                 if (operation.getRequestBody() != null) {
                     fill(operation.getRequestBody().getContent(), true, id == null ? null : file(id + ".request"));
+                    fillCsv(operation.getRequestBody().getContent(), id == null ? null : text(id + ".request.csv"));
                 }
                 if (operation.getResponses() == null) {
                     continue;
@@ -75,6 +78,24 @@ final class Examples {
             return in == null ? null : JSON.readValue(in, Object.class);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the example " + FILES + name + ".json", e);
+        }
+    }
+
+    /** A CSV file of the service's class path, as text; null when there is none. */
+    private static String text(String name) {
+        ClassLoader loader = Thread.currentThread().getContextClassLoader();
+        try (InputStream in = (loader == null ? Examples.class.getClassLoader() : loader).getResourceAsStream(FILES + name)) {
+            return in == null ? null : new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the example " + FILES + name, e);
+        }
+    }
+
+    /** CSV bodies have no schema to compose from: only a file gives them an example. */
+    private static void fillCsv(Content content, String fromFile) {
+        MediaType csv = content == null || content.getMediaTypes() == null ? null : content.getMediaType("text/csv");
+        if (csv != null && fromFile != null && csv.getExample() == null && (csv.getExamples() == null || csv.getExamples().isEmpty())) {
+            csv.example(fromFile);
         }
     }
 
