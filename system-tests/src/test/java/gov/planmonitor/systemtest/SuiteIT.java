@@ -2,6 +2,7 @@ package gov.planmonitor.systemtest;
 
 import gov.planmonitor.launcher.Postgres;
 import gov.planmonitor.launcher.Suite;
+import gov.planmonitor.testsupport.ConformanceFilter;
 import io.restassured.RestAssured;
 import io.restassured.config.JsonConfig;
 import io.restassured.path.json.JsonPath;
@@ -80,6 +81,12 @@ class SuiteIT {
         indicatorUrl = suite.service("indicator-service").baseUrl();
         projectUrl = suite.service("project-service").baseUrl();
         reportUrl = suite.service("report-service").baseUrl();
+        // Every answer of the packaged services is checked against the service's committed contract too.
+        Map<Integer, Path> contracts = new HashMap<>();
+        for (String service : List.of("indicator-service", "project-service", "report-service")) {
+            contracts.put(suite.service(service).port(), root.resolve(service).resolve("src/main/resources/openapi/openapi.yaml"));
+        }
+        RestAssured.filters(new ConformanceFilter(contracts));
         // Exact decimals, so 54.37 is compared as printed.
         RestAssured.config = RestAssured.config().jsonConfig(JsonConfig.jsonConfig().numberReturnType(JsonPathConfig.NumberReturnType.BIG_DECIMAL));
 

@@ -17,7 +17,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A RestAssured filter that checks every response of the service under test against its committed contract and fails
@@ -38,19 +40,40 @@ public final class ConformanceFilter implements OrderedFilter {
     private static ContractConformance contract;
     private static int contractPort = -1;
 
+    /** Contracts by port, for tests of several running services; null for the one service under test. */
+    private final Map<Integer, ContractConformance> byPort;
+    private final Map<Integer, Path> filesByPort;
+
+    /** The service under test (RestAssured's port) against its committed contract. */
+    public ConformanceFilter() {
+        this.byPort = null;
+        this.filesByPort = null;
+    }
+
+    /** Several running services, each answering on its port, against their committed contract files. */
+    public ConformanceFilter(Map<Integer, Path> contracts) {
+        this.byPort = new HashMap<>();
+        this.filesByPort = Map.copyOf(contracts);
+        contracts.forEach((port, file) -> byPort.put(port, ContractConformance.ofYaml(file)));
+    }
+
     @Override
     public Response filter(FilterableRequestSpecification request, FilterableResponseSpecification responseSpec, FilterContext ctx) {
         Response response = ctx.next(request, responseSpec);
         URI uri = URI.create(request.getURI());
-        if (request.getPort() != RestAssured.port || uri.getRawPath().startsWith("/q/") || answeredByCorsFilter(request, response)) {
+        int port = uri.getPort() == -1 ? request.getPort() : uri.getPort();
+        boolean covered = byPort == null ? port == RestAssured.port : byPort.containsKey(port);
+        if (!covered || uri.getRawPath().startsWith("/q/") || answeredByCorsFilter(request, response)) {
             return response;
         }
-        List<String> problems = contract(request.getPort()).check(request.getMethod(), uri.getRawPath(), response.statusCode(),
+        ContractConformance checker = byPort == null ? contract(port) : byPort.get(port);
+        List<String> problems = checker.check(request.getMethod(), uri.getRawPath(), response.statusCode(),
                 response.contentType(), response::header, response.asByteArray());
         if (!problems.isEmpty()) {
+            Object source = byPort != null ? filesByPort.get(port) : Boolean.getBoolean("openapi.update") ? "(served)" : Contract.COMMITTED;
             String message = "The response of " + request.getMethod() + " " + uri.getRawPath()
                     + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery()) + " does not conform to the contract "
-                    + (Boolean.getBoolean("openapi.update") ? "(served)" : Contract.COMMITTED) + ":\n  - " + String.join("\n  - ", problems);
+                    + source + ":\n  - " + String.join("\n  - ", problems);
             log(message);
             throw new AssertionError(message);
         }
