@@ -27,4 +27,20 @@ public class ReportRepository implements PanacheRepositoryBase<Report, UUID> {
                 .setParameter("now", now).setParameter("stale", staleBefore).getResultList();
         return ids.stream().findFirst();
     }
+
+    /** A stored rendition of a report, or null when the format has not been read yet. */
+    public byte[] rendition(UUID report, String format) {
+        List<?> rows = getEntityManager().createNativeQuery("SELECT body FROM report_rendition WHERE report_id = :id AND format = :format")
+                .setParameter("id", report).setParameter("format", format).getResultList();
+        return rows.isEmpty() ? null : (byte[]) rows.get(0);
+    }
+
+    /** Stores a rendition unless another reader (another replica) stored one first; the first one stored stays. */
+    public void storeRendition(UUID report, String format, byte[] body, String sha256, OffsetDateTime now) {
+        getEntityManager().createNativeQuery("""
+                        INSERT INTO report_rendition (report_id, format, body, sha256, created_at)
+                        VALUES (:id, :format, :body, :sha256, :now) ON CONFLICT (report_id, format) DO NOTHING""")
+                .setParameter("id", report).setParameter("format", format).setParameter("body", body)
+                .setParameter("sha256", sha256).setParameter("now", now).executeUpdate();
+    }
 }

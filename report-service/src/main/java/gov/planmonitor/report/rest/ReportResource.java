@@ -6,7 +6,6 @@ import gov.planmonitor.report.mapping.ReportDto;
 import gov.planmonitor.report.mapping.ReportRequest;
 import gov.planmonitor.report.render.ReportFormat;
 import gov.planmonitor.report.render.ReportFormat.Media;
-import gov.planmonitor.report.render.ReportRenderer;
 import gov.planmonitor.report.service.ReportService;
 import gov.planmonitor.support.paging.PageDto;
 import gov.planmonitor.support.problem.Problem;
@@ -44,12 +43,10 @@ import java.util.UUID;
 public class ReportResource {
 
     private final ReportService reports;
-    private final ReportRenderer renderer;
     private final Caller caller;
 
-    public ReportResource(ReportService reports, ReportRenderer renderer, Caller caller) {
+    public ReportResource(ReportService reports, Caller caller) {
         this.reports = reports;
-        this.renderer = renderer;
         this.caller = caller;
     }
 
@@ -99,7 +96,7 @@ public class ReportResource {
     @Operation(operationId = "getReportContent", summary = "The report's content as JSON (structured), Markdown, HTML, PDF or XLSX",
             description = "Chosen by format= or, without it, by Accept (no Accept or */* gives JSON). HTML is a printable page with "
                     + "server-drawn SVG charts and no script; the PDF is that page on A4 with the fonts embedded; XLSX has one sheet per table "
-                    + "with numbers as numeric cells. JSON, Markdown, HTML and PDF are identical bytes on every read.")
+                    + "with numbers as numeric cells. Each format is rendered on its first read and stored: every later read gives identical bytes.")
     @APIResponse(responseCode = "200", description = "The content", content = {
             @Content(mediaType = Media.JSON, schema = @Schema(type = SchemaType.OBJECT)),
             @Content(mediaType = Media.MARKDOWN, schema = @Schema(type = SchemaType.STRING)),
@@ -119,7 +116,7 @@ public class ReportResource {
         ReportFormat f = format == null || format.isBlank() ? ReportFormat.negotiate(headers.getAcceptableMediaTypes())
                 : ReportFormat.named(format).orElseThrow(() -> new ServiceException.BadQuery("format",
                 "format must be one of " + ReportFormat.NAMES + "; got '" + format + "'"));
-        byte[] body = renderer.render(reports.content(id), f);
+        byte[] body = reports.rendition(id, f);
         Response.ResponseBuilder response = Response.ok(body, f.contentType()).header(HttpHeaders.VARY, HttpHeaders.ACCEPT);
         if (f != ReportFormat.JSON) {
             response.header("Content-Disposition", "inline; filename=\"report-" + id + "." + f.extension() + "\"");

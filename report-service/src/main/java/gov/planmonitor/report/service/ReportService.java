@@ -8,6 +8,8 @@ import gov.planmonitor.report.client.Downstream;
 import gov.planmonitor.report.mapping.ReportDiffDto;
 import gov.planmonitor.report.mapping.ReportDto;
 import gov.planmonitor.report.mapping.ReportRequest;
+import gov.planmonitor.report.render.ReportFormat;
+import gov.planmonitor.report.render.ReportRenderer;
 import gov.planmonitor.report.repository.Report;
 import gov.planmonitor.report.repository.ReportRepository;
 import gov.planmonitor.support.paging.PageDto;
@@ -43,11 +45,13 @@ public class ReportService {
     private final ReportRepository reports;
     private final ObjectMapper json;
     private final Downstream downstream;
+    private final ReportRenderer renderer;
 
-    public ReportService(ReportRepository reports, ObjectMapper json, Downstream downstream) {
+    public ReportService(ReportRepository reports, ObjectMapper json, Downstream downstream, ReportRenderer renderer) {
         this.reports = reports;
         this.json = json;
         this.downstream = downstream;
+        this.renderer = renderer;
     }
 
     /**
@@ -174,6 +178,21 @@ public class ReportService {
         return parse(report.content);
     }
 
+    /**
+     * A finished report in a format: rendered on its first read and stored, so every later read (by any replica, after
+     * any upgrade of the renderers) returns the same bytes.
+     */
+    public byte[] rendition(UUID id, ReportFormat format) {
+        byte[] stored = reports.rendition(id, format.name());
+        if (stored != null) {
+            return stored;
+        }
+        byte[] body = renderer.render(content(id), format);
+        reports.storeRendition(id, format.name(), body, sha256(body), OffsetDateTime.now(ZoneOffset.UTC));
+        // Another replica may have stored its rendition first; that one is the report from now on.
+        return reports.rendition(id, format.name());
+    }
+
     /** What changed from one finished report to another. */
     public ReportDiffDto diff(UUID fromId, UUID toId) {
         Report from = get(fromId);
@@ -200,8 +219,12 @@ public class ReportService {
     }
 
     static String sha256(String text) {
+        return sha256(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    static String sha256(byte[] bytes) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
