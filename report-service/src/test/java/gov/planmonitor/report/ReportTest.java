@@ -6,8 +6,6 @@ import io.restassured.http.ContentType;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.time.Duration;
-import java.time.Instant;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
@@ -21,7 +19,6 @@ import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.fail;
 
 /** Report jobs against WireMock stand-ins for the other two services. */
 @QuarkusTest
@@ -34,32 +31,10 @@ class ReportTest {
         CircuitBreakerMaintenance.get().resetAll();
     }
 
-    static String request(String body) {
-        return given().contentType(ContentType.JSON).body(body).when().post("/api/v1/reports")
-                .then().statusCode(202).header("Location", containsString("/api/v1/reports/"))
-                .body("status", equalTo("QUEUED")).extract().path("id");
-    }
-
-    static String awaitFinished(String id) {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-        while (Instant.now().isBefore(deadline)) {
-            String status = given().when().get("/api/v1/reports/" + id).then().statusCode(200).extract().path("status");
-            if (status.equals("SUCCEEDED") || status.equals("FAILED")) {
-                return status;
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-        return fail("report " + id + " did not finish");
-    }
-
     @Test
     void annualExecutionReportIsBuiltPinnedAndStable() {
-        String id = request("{\"type\":\"ANNUAL_EXECUTION\",\"year\":2017,\"asOf\":\"2018-02-08T00:00:00Z\"}");
-        assertEquals("SUCCEEDED", awaitFinished(id));
+        String id = Reports.request(Reports.ANNUAL_2017);
+        assertEquals("SUCCEEDED", Reports.awaitFinished(id));
         given().when().get("/api/v1/reports/" + id).then().body("contentHash", notNullValue()).body("attempts", equalTo(1));
         byte[] first = given().when().get("/api/v1/reports/" + id + "/content").then().statusCode(200)
                 .body("plan", equalTo("AP2017"))
@@ -79,8 +54,8 @@ class ReportTest {
                 .body(containsString("| 1 | 地区生产总值（简称“GDP”）")).body(containsString("完成 Achieved"));
 
         // Regenerating with the same asOf and the same data gives the same content.
-        String twin = request("{\"type\":\"ANNUAL_EXECUTION\",\"year\":2017,\"asOf\":\"2018-02-08T00:00:00Z\"}");
-        assertEquals("SUCCEEDED", awaitFinished(twin));
+        String twin = Reports.request(Reports.ANNUAL_2017);
+        assertEquals("SUCCEEDED", Reports.awaitFinished(twin));
         String hash = given().when().get("/api/v1/reports/" + id).then().extract().path("contentHash");
         given().when().get("/api/v1/reports/" + twin).then().body("contentHash", equalTo(hash));
         given().queryParam("type", "ANNUAL_EXECUTION").queryParam("status", "SUCCEEDED").when().get("/api/v1/reports")
@@ -90,22 +65,22 @@ class ReportTest {
     @Test
     void anOutageFailsTheJobWithItsReasonAndALaterRequestSucceeds() {
         DownstreamMock.server.stubFor(get(urlPathEqualTo("/api/v1/plans/AP2017/evaluation")).willReturn(DownstreamMock.json(503, "{}")));
-        String id = request("{\"type\":\"ANNUAL_EXECUTION\",\"year\":2017}");
-        assertEquals("FAILED", awaitFinished(id));
+        String id = Reports.request("{\"type\":\"ANNUAL_EXECUTION\",\"year\":2017}");
+        assertEquals("FAILED", Reports.awaitFinished(id));
         given().when().get("/api/v1/reports/" + id).then().body("failureReason", containsString("did not answer"));
         given().when().get("/api/v1/reports/" + id + "/content").then().statusCode(409).contentType("application/problem+json");
 
         DownstreamMock.healthy();
-        String retry = request("{\"type\":\"ANNUAL_EXECUTION\",\"year\":2017}");
-        assertEquals("SUCCEEDED", awaitFinished(retry));
+        String retry = Reports.request("{\"type\":\"ANNUAL_EXECUTION\",\"year\":2017}");
+        assertEquals("SUCCEEDED", Reports.awaitFinished(retry));
     }
 
     @Test
     void aSlowServiceFailsTheJobInsteadOfHangingIt() {
         DownstreamMock.server.stubFor(get(urlPathEqualTo("/api/v1/plans/AP2017/evaluation"))
                 .willReturn(DownstreamMock.json(200, DownstreamMock.resource("ap2017-evaluation.json")).withFixedDelay(3000)));
-        String id = request("{\"type\":\"ANNUAL_EXECUTION\",\"year\":2017}");
-        assertEquals("FAILED", awaitFinished(id));
+        String id = Reports.request("{\"type\":\"ANNUAL_EXECUTION\",\"year\":2017}");
+        assertEquals("FAILED", Reports.awaitFinished(id));
         given().when().get("/api/v1/reports/" + id).then().body("failureReason", containsString("did not answer"))
                 .body("contentHash", nullValue());
     }
@@ -134,8 +109,8 @@ class ReportTest {
 
     @Test
     void aDepartmentScorecardShowsTheIndicatorsTheDepartmentIsResponsibleFor() {
-        String id = request("{\"type\":\"DEPARTMENT_SCORECARD\",\"department\":\"DRC\",\"plan\":\"AP2017\"}");
-        assertEquals("SUCCEEDED", awaitFinished(id));
+        String id = Reports.request("{\"type\":\"DEPARTMENT_SCORECARD\",\"department\":\"DRC\",\"plan\":\"AP2017\"}");
+        assertEquals("SUCCEEDED", Reports.awaitFinished(id));
         given().when().get("/api/v1/reports/" + id).then().body("parameters.year", equalTo(2017)).body("parameters.department", equalTo("DRC"));
         given().when().get("/api/v1/reports/" + id + "/content").then().statusCode(200)
                 .body("department.nameZh", equalTo("区发改局"))
@@ -149,8 +124,8 @@ class ReportTest {
 
     @Test
     void aProjectProgressReportListsEveryProjectWithItsRollup() {
-        String id = request("{\"type\":\"PROJECT_PROGRESS\",\"list\":\"FYP13-KEY\",\"year\":2017}");
-        assertEquals("SUCCEEDED", awaitFinished(id));
+        String id = Reports.request("{\"type\":\"PROJECT_PROGRESS\",\"list\":\"FYP13-KEY\",\"year\":2017}");
+        assertEquals("SUCCEEDED", Reports.awaitFinished(id));
         given().when().get("/api/v1/reports/" + id + "/content").then().statusCode(200)
                 .body("list.code", equalTo("FYP13-KEY"))
                 .body("indicators", hasSize(0))
@@ -168,8 +143,8 @@ class ReportTest {
 
     @Test
     void aDiffListsWhatChangedBetweenTwoReports() {
-        String before = request("{\"type\":\"ANNUAL_EXECUTION\",\"year\":2017}");
-        assertEquals("SUCCEEDED", awaitFinished(before));
+        String before = Reports.request("{\"type\":\"ANNUAL_EXECUTION\",\"year\":2017}");
+        assertEquals("SUCCEEDED", Reports.awaitFinished(before));
         given().when().get("/api/v1/reports/" + before + "/diff/" + before).then().statusCode(200)
                 .body("identical", equalTo(true)).body("changes", hasSize(0));
 
@@ -178,8 +153,8 @@ class ReportTest {
                 .replace("\"growthRate\": 6.1", "\"growthRate\": 5.9").replace("\"growthRate\":6.1", "\"growthRate\":5.9")
                 .replaceFirst("\"verdict\"\\s*:\\s*\"ACHIEVED\"", "\"verdict\": \"NOT_ACHIEVED\"");
         DownstreamMock.server.stubFor(get(urlPathEqualTo("/api/v1/plans/AP2017/evaluation")).willReturn(DownstreamMock.json(200, revised)));
-        String after = request("{\"type\":\"ANNUAL_EXECUTION\",\"year\":2017}");
-        assertEquals("SUCCEEDED", awaitFinished(after));
+        String after = Reports.request("{\"type\":\"ANNUAL_EXECUTION\",\"year\":2017}");
+        assertEquals("SUCCEEDED", Reports.awaitFinished(after));
         given().when().get("/api/v1/reports/" + before + "/diff/" + after).then().statusCode(200)
                 .body("identical", equalTo(false))
                 .body("from.id", equalTo(before)).body("to.id", equalTo(after))
@@ -190,8 +165,8 @@ class ReportTest {
                 .body("changes.find { it.kind == 'INDICATOR_VERDICT' }.to", equalTo("NOT_ACHIEVED"));
 
         DownstreamMock.server.stubFor(get(urlPathEqualTo("/api/v1/plans/AP2017/evaluation")).willReturn(DownstreamMock.json(503, "{}")));
-        String failed = request("{\"type\":\"ANNUAL_EXECUTION\",\"year\":2017}");
-        assertEquals("FAILED", awaitFinished(failed));
+        String failed = Reports.request("{\"type\":\"ANNUAL_EXECUTION\",\"year\":2017}");
+        assertEquals("FAILED", Reports.awaitFinished(failed));
         given().when().get("/api/v1/reports/" + before + "/diff/" + failed).then().statusCode(409).contentType("application/problem+json");
         given().when().get("/api/v1/reports/" + before + "/diff/00000000-0000-0000-0000-000000000000").then().statusCode(404);
     }
@@ -214,8 +189,8 @@ class ReportTest {
                 .then().statusCode(400);
         given().when().get("/api/v1/reports/00000000-0000-0000-0000-000000000000").then().statusCode(404).contentType("application/problem+json");
         given().queryParam("status", "DONE").when().get("/api/v1/reports").then().statusCode(400);
-        String id = request("{\"type\":\"ANNUAL_EXECUTION\",\"year\":2017}");
-        assertEquals("SUCCEEDED", awaitFinished(id));
+        String id = Reports.request("{\"type\":\"ANNUAL_EXECUTION\",\"year\":2017}");
+        assertEquals("SUCCEEDED", Reports.awaitFinished(id));
         given().queryParam("format", "docx").when().get("/api/v1/reports/" + id + "/content").then().statusCode(400)
                 .body("errors[0].field", equalTo("format"));
     }

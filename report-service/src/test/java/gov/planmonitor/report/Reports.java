@@ -6,6 +6,8 @@ import java.time.Duration;
 import java.time.Instant;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -17,16 +19,20 @@ final class Reports {
     private Reports() {
     }
 
-    /** The id of a SUCCEEDED report for the request body. */
-    static String generated(String body) {
-        String id = given().contentType(ContentType.JSON).body(body).when().post("/api/v1/reports")
-                .then().statusCode(202).extract().path("id");
+    /** Requests a report: 202, queued, with its Location. Returns its id. */
+    static String request(String body) {
+        return given().contentType(ContentType.JSON).body(body).when().post("/api/v1/reports")
+                .then().statusCode(202).header("Location", containsString("/api/v1/reports/"))
+                .body("status", equalTo("QUEUED")).extract().path("id");
+    }
+
+    /** Polls a report until its job ends; returns SUCCEEDED or FAILED. */
+    static String awaitFinished(String id) {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
         while (Instant.now().isBefore(deadline)) {
             String status = given().when().get("/api/v1/reports/" + id).then().statusCode(200).extract().path("status");
             if (status.equals("SUCCEEDED") || status.equals("FAILED")) {
-                assertEquals("SUCCEEDED", status, "report " + id);
-                return id;
+                return status;
             }
             try {
                 Thread.sleep(100);
@@ -36,5 +42,12 @@ final class Reports {
             }
         }
         return fail("report " + id + " did not finish");
+    }
+
+    /** The id of a SUCCEEDED report for the request body. */
+    static String generated(String body) {
+        String id = request(body);
+        assertEquals("SUCCEEDED", awaitFinished(id), "report " + id);
+        return id;
     }
 }

@@ -53,7 +53,7 @@ class WorkerTest {
             reports.persist(r);
             return r.id;
         });
-        assertEquals("SUCCEEDED", ReportTest.awaitFinished(id.toString()));
+        assertEquals("SUCCEEDED", Reports.awaitFinished(id.toString()));
         given().when().get("/api/v1/reports/" + id).then().body("attempts", equalTo(2));
     }
 

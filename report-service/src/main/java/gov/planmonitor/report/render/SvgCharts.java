@@ -69,19 +69,7 @@ final class SvgCharts {
         int top = y;
         double scale = (WIDTH - BAR_X - 48) / (double) max;
         for (JsonNode row : categories) {
-            List<String> zh = wrap(Fields.text(row, "nameZh", Fields.text(row, "code", "")), LABEL_WIDTH, 12.5);
-            List<String> en = wrap(Fields.text(row, "nameEn", ""), LABEL_WIDTH, 9.5);
-            int labelHeight = zh.size() * 16 + en.size() * 12;
-            int rowHeight = Math.max(38, labelHeight + 12);
-            int labelY = y + (rowHeight - labelHeight) / 2;
-            for (String line : zh) {
-                labelY += 16;
-                text(body, 0, labelY - 4, 12.5, "#1f2328", "start", line);
-            }
-            for (String line : en) {
-                labelY += 12;
-                text(body, 0, labelY - 3, 9.5, MUTED, "start", line);
-            }
+            int rowHeight = rowLabel(body, y, Fields.text(row, "nameZh", Fields.text(row, "code", "")), Fields.text(row, "nameEn", ""), 38, 12);
             int barY = y + rowHeight / 2 - 11;
             double x = BAR_X;
             int total = 0;
@@ -152,19 +140,7 @@ final class SvgCharts {
 
         StringBuilder bars = new StringBuilder();
         for (Row row : rows) {
-            List<String> zh = wrap(row.zh(), LABEL_WIDTH, 12.5);
-            List<String> en = wrap(row.en(), LABEL_WIDTH, 9.5);
-            int labelHeight = zh.size() * 16 + en.size() * 12;
-            int rowHeight = Math.max(48, labelHeight + 14);
-            int labelY = y + (rowHeight - labelHeight) / 2;
-            for (String line : zh) {
-                labelY += 16;
-                text(bars, 0, labelY - 4, 12.5, "#1f2328", "start", line);
-            }
-            for (String line : en) {
-                labelY += 12;
-                text(bars, 0, labelY - 3, 9.5, MUTED, "start", line);
-            }
+            int rowHeight = rowLabel(bars, y, row.zh(), row.en(), 48, 14);
             int barY = y + rowHeight / 2 - 15;
             bar(bars, barY, row.planned(), scale, PLANNED, row.plannedText(), null);
             bar(bars, barY + 16, row.completed(), scale, COMPLETED, row.completedText(), row.ratio() == null ? null : "完成率 " + row.ratio());
@@ -179,6 +155,27 @@ final class SvgCharts {
         text(body, BAR_X + axisMax * scale + 14, y + 14, 9.5, MUTED, "start", "亿元 100 million yuan");
         body.append(bars);
         return svg(y + 22, "各类重点项目计划与完成投资 Planned and completed investment by category", body);
+    }
+
+    /**
+     * A row's label left of the bars: the Chinese name, the English one smaller beneath, both wrapped and centred in
+     * the row. Returns the row's height: at least {@code minHeight}, or the label plus {@code padding}.
+     */
+    private static int rowLabel(StringBuilder sb, int y, String nameZh, String nameEn, int minHeight, int padding) {
+        List<String> zh = wrap(nameZh, LABEL_WIDTH, 12.5);
+        List<String> en = wrap(nameEn, LABEL_WIDTH, 9.5);
+        int labelHeight = zh.size() * 16 + en.size() * 12;
+        int rowHeight = Math.max(minHeight, labelHeight + padding);
+        int labelY = y + (rowHeight - labelHeight) / 2;
+        for (String line : zh) {
+            labelY += 16;
+            text(sb, 0, labelY - 4, 12.5, "#1f2328", "start", line);
+        }
+        for (String line : en) {
+            labelY += 12;
+            text(sb, 0, labelY - 3, 9.5, MUTED, "start", line);
+        }
+        return rowHeight;
     }
 
     private static void bar(StringBuilder sb, int y, BigDecimal yuan, double scale, String colour, String label, String extra) {

@@ -73,9 +73,9 @@ final class Examples {
 
     /** The example in a file of the service's class path, as plain maps and lists; null when there is none. */
     private static Object file(String name) {
-        ClassLoader loader = Thread.currentThread().getContextClassLoader();
-        try (InputStream in = (loader == null ? Examples.class.getClassLoader() : loader).getResourceAsStream(FILES + name + ".json")) {
-            return in == null ? null : JSON.readValue(in, Object.class);
+        byte[] bytes = resource(name + ".json");
+        try {
+            return bytes == null ? null : JSON.readValue(bytes, Object.class);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the example " + FILES + name + ".json", e);
         }
@@ -83,9 +83,15 @@ final class Examples {
 
     /** A CSV file of the service's class path, as text; null when there is none. */
     private static String text(String name) {
+        byte[] bytes = resource(name);
+        return bytes == null ? null : new String(bytes, StandardCharsets.UTF_8);
+    }
+
+    /** An example file of the service's class path; null when there is none. */
+    private static byte[] resource(String name) {
         ClassLoader loader = Thread.currentThread().getContextClassLoader();
         try (InputStream in = (loader == null ? Examples.class.getClassLoader() : loader).getResourceAsStream(FILES + name)) {
-            return in == null ? null : new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            return in == null ? null : in.readAllBytes();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the example " + FILES + name, e);
         }
