@@ -2,7 +2,7 @@
 // generates from the combined contract (target/ts/suite.d.ts). Paths, parameters, bodies and responses are all
 // checked by tsc, so a contract change that breaks this code fails the build.
 //
-//   INDICATOR_URL=http://localhost:8081 REPORT_URL=http://localhost:8083 node target/ts-out/client.js
+//   TOKEN=$(./run token reporter) INDICATOR_URL=http://localhost:8081 REPORT_URL=http://localhost:8083 node target/ts-out/client.js
 //
 // Prints one JSON line per step (system-tests' SuiteIT runs it against the running suite and reads them).
 import createClient from "openapi-fetch";
@@ -13,12 +13,17 @@ type Report = components["schemas"]["Report"];
 
 const indicatorUrl = process.env.INDICATOR_URL ?? "http://localhost:8081";
 const reportUrl = process.env.REPORT_URL ?? "http://localhost:8083";
+// A bearer token (./run token reporter locally, the identity provider's in production): reads need none, writes do.
+const token = process.env.TOKEN;
 const pollMillis = Number(process.env.POLL_MILLIS ?? 250);
 const reportTimeoutMillis = Number(process.env.REPORT_TIMEOUT_MILLIS ?? 60_000);
 
 // One client per service: each answers its own paths (the combined document's servers say which).
 const indicators = createClient<paths>({ baseUrl: indicatorUrl });
-const reports = createClient<paths>({ baseUrl: reportUrl });
+const reports = createClient<paths>({
+  baseUrl: reportUrl,
+  headers: token ? { Authorization: `Bearer ${token}` } : {},
+});
 
 function print(step: string, fields: object): void {
   console.log(JSON.stringify({ step, ...fields }));
@@ -56,7 +61,6 @@ async function readFyp12Evaluation(): Promise<void> {
 async function requestAnnualExecutionReport(): Promise<void> {
   const requested = await reports.POST("/api/v1/reports", {
     body: { type: "ANNUAL_EXECUTION", year: 2017 },
-    headers: { "X-User": "frontend-example" }, // who asked; authentication will supply it later
   });
   if (!requested.data) throw failure("report request", requested.error, requested.response);
   const id = requested.data.id;

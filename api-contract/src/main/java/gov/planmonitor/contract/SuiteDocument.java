@@ -307,6 +307,28 @@ public final class SuiteDocument {
         }));
     }
 
+    /**
+     * Operation ids are unique in a document; one that another service already uses (the audit trail every service
+     * serves) gets the service's name in front: listAuditEntries becomes projectListAuditEntries.
+     */
+    private static void uniqueOperationIds(ObjectNode paths, Service service, ObjectNode item, List<String> notes) {
+        Set<String> taken = new LinkedHashSet<>();
+        paths.properties().forEach(p -> p.getValue().properties().forEach(op -> {
+            if (op.getValue().has("operationId")) {
+                taken.add(op.getValue().path("operationId").asText());
+            }
+        }));
+        item.properties().forEach(op -> {
+            String id = op.getValue().path("operationId").asText(null);
+            if (id != null && taken.contains(id)) {
+                String prefix = service.name().replace("-service", "");
+                String renamed = prefix + Character.toUpperCase(id.charAt(0)) + id.substring(1);
+                ((ObjectNode) op.getValue()).put("operationId", renamed);
+                notes.add("operationId `" + id + "` of " + service.name() + " is `" + renamed + "` here (another service uses `" + id + "`).");
+            }
+        });
+    }
+
     private static void addPath(ObjectNode paths, Service service, String path, ObjectNode item, List<String> notes) {
         if (item.has("servers")) {
             throw new IllegalArgumentException(service.name() + " " + path + " has its own servers, which the combined document would replace");
@@ -317,10 +339,18 @@ public final class SuiteDocument {
             if (!path.startsWith(API_PREFIX + "/")) {
                 throw new IllegalArgumentException(path + " is served by two services and is not under " + API_PREFIX);
             }
-            key = path.substring(API_PREFIX.length());
-            serverUrl = service.localUrl() + API_PREFIX;
-            if (paths.has(key)) {
-                throw new IllegalArgumentException(path + " of " + service.name() + " cannot be listed as " + key + ": taken");
+            // The second service to serve a path lists it without /api/v1 under a server ending in /api/v1, a third
+            // without /api under one ending in /api: each key is unique and each URL the same.
+            key = null;
+            for (String prefix : List.of(API_PREFIX, API_PREFIX.substring(0, API_PREFIX.lastIndexOf('/')))) {
+                if (!paths.has(path.substring(prefix.length()))) {
+                    key = path.substring(prefix.length());
+                    serverUrl = service.localUrl() + prefix;
+                    break;
+                }
+            }
+            if (key == null) {
+                throw new IllegalArgumentException(path + " of " + service.name() + " cannot be listed: served by more than three services");
             }
             String first = paths.get(path).path("servers").path(0).path("description").asText();
             notes.add("`" + path + "` is served by " + first + " and by " + service.name() + ": " + first
@@ -329,7 +359,8 @@ public final class SuiteDocument {
         }
         ObjectNode withServer = JsonNodeFactory.instance.objectNode();
         withServer.putArray("servers").addObject().put("url", serverUrl).put("description", service.name());
-        withServer.setAll(item);
+        withServer.setAll(item.deepCopy());
+        uniqueOperationIds(paths, service, withServer, notes);
         paths.set(key, withServer);
     }
 }

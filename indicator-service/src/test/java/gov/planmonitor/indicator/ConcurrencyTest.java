@@ -1,5 +1,6 @@
 package gov.planmonitor.indicator;
 
+import gov.planmonitor.testsupport.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import org.junit.jupiter.api.Test;
@@ -55,7 +56,7 @@ class ConcurrencyTest {
                         .timeout(Duration.ofSeconds(30))
                         .header("Content-Type", "application/json")
                         .header("If-Match", etag)
-                        .header("X-User", "writer-" + writer)
+                        .header("Authorization", Tokens.bearer(Tokens.of("u-writer-" + writer, "writer-" + writer, java.util.List.of("admin"), java.util.List.of())))
                         .PUT(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8))
                         .build();
                 futures.add(pool.submit(() -> {
@@ -109,7 +110,7 @@ class ConcurrencyTest {
                 HttpRequest request = HttpRequest.newBuilder(uri)
                         .timeout(Duration.ofSeconds(30))
                         .header("Content-Type", "application/json")
-                        .header("X-User", "writer-" + writer)
+                        .header("Authorization", Tokens.bearer(Tokens.of("u-writer-" + writer, "writer-" + writer, java.util.List.of("admin"), java.util.List.of())))
                         .PUT(HttpRequest.BodyPublishers.ofString("{\"value\": " + (100 + writer) + ", \"status\": \"FINAL\"}"))
                         .build();
                 futures.add(pool.submit(() -> {

@@ -1,5 +1,6 @@
 package gov.planmonitor.indicator;
 
+import gov.planmonitor.testsupport.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
@@ -10,6 +11,7 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import static gov.planmonitor.indicator.Fixtures.etag;
@@ -42,7 +44,9 @@ class ObservationResourceTest {
     }
 
     private static Response put(String code, int year, Map<String, Object> body, String user, String ifMatch) {
-        var request = given().contentType(ContentType.JSON).header("X-User", user).body(body);
+        // Each user is an admin here: this test is about values and their history; who may write is AuthorizationTest's.
+        var request = given().contentType(ContentType.JSON)
+                .header("Authorization", Tokens.bearer(Tokens.of("u-" + user, user, List.of("admin"), List.of()))).body(body);
         if (ifMatch != null) {
             request = request.header("If-Match", ifMatch);
         }
@@ -67,7 +71,7 @@ class ObservationResourceTest {
                 .body("comparable", equalTo(true))
                 .body("source", equalTo("统计公报"))
                 .body("revision", equalTo(1))
-                .body("recordedBy", equalTo("alice"))
+                .body("recordedBy", equalTo("alice (u-alice)"))
                 .body("recordedAt", notNullValue())
                 .body("supersededAt", nullValue());
 
@@ -94,7 +98,7 @@ class ObservationResourceTest {
                 .body("value", equalTo(110))
                 .body("status", equalTo("FINAL"))
                 .body("revision", equalTo(2))
-                .body("recordedBy", equalTo("bob"));
+                .body("recordedBy", equalTo("bob (u-bob)"));
 
         // the ETag of the first read is stale now
         problem(put(code, 2003, observation(120, "FINAL"), "carol", "\"1\"").then(), 412);
@@ -114,10 +118,10 @@ class ObservationResourceTest {
                 .then().statusCode(200).contentType(ContentType.JSON)
                 .body("", hasSize(2))
                 .body("revision", contains(1, 2))
-                .body("recordedBy", contains("alice", "bob"))
+                .body("recordedBy", contains("alice (u-alice)", "bob (u-bob)"))
                 .body("[0].value", equalTo(1000))
                 .body("[0].supersededAt", notNullValue())
-                .body("[0].supersededBy", equalTo("bob"))
+                .body("[0].supersededBy", equalTo("bob (u-bob)"))
                 .body("[1].value", equalTo(1050.25f))
                 .body("[1].supersededAt", nullValue());
 
@@ -246,10 +250,11 @@ class ObservationResourceTest {
     }
 
     @Test
-    void anonymousWritesAreRecordedAsAnonymous() {
+    void anonymousWritesAreRefusedAndWriteNothing() {
         String code = newIndicator();
-        given().contentType(ContentType.JSON).body(observation(7, "FINAL"))
-                .when().put(PATH, code, 2001)
-                .then().statusCode(201).body("recordedBy", equalTo("anonymous"));
+        problem(given().header("Authorization", Tokens.ANONYMOUS).contentType(ContentType.JSON).body(observation(7, "FINAL"))
+                .when().put(PATH, code, 2001).then(), 401)
+                .header("WWW-Authenticate", equalTo("Bearer"));
+        problem(given().when().get(PATH, code, 2001).then(), 404);
     }
 }

@@ -1,11 +1,13 @@
 package gov.planmonitor.indicator;
 
 import gov.planmonitor.testsupport.PostgresResource;
+import gov.planmonitor.testsupport.TokenResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 
-/** Every test of this module runs against a fresh PostgreSQL database (embedded unless PGHOST names a server). */
+/** Every test of this module runs against a fresh PostgreSQL database (embedded unless PGHOST names a server), trusts the test run's token key,. */
 @QuarkusTestResource(value = PostgresResource.class, initArgs = @ResourceArg(name = "database", value = "indicator_test"))
+@QuarkusTestResource(TokenResource.class)
 public final class TestDatabase {
     private TestDatabase() {
     }

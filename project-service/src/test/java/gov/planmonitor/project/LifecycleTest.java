@@ -1,5 +1,6 @@
 package gov.planmonitor.project;
 
+import gov.planmonitor.testsupport.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import org.junit.jupiter.api.BeforeEach;
@@ -21,7 +22,8 @@ class LifecycleTest {
     }
 
     private static io.restassured.response.ValidatableResponse move(String project, String to, String date, String reason) {
-        return given().contentType(ContentType.JSON).header("X-User", java.net.URLEncoder.encode("区建设水务局", java.nio.charset.StandardCharsets.UTF_8))
+        return given().contentType(ContentType.JSON)
+                .header("Authorization", Tokens.bearer(Tokens.of("u-water", "区建设水务局", java.util.List.of("planner"), java.util.List.of())))
                 .body("{\"to\":\"" + to + "\",\"date\":\"" + date + "\"" + (reason == null ? "" : ",\"reason\":\"" + reason + "\"") + "}")
                 .when().post("/api/v1/projects/" + project + "/status").then();
     }
@@ -42,7 +44,7 @@ class LifecycleTest {
                 .body("history", hasSize(7))
                 .body("history[3].to", equalTo("SUSPENDED"))
                 .body("history[3].reason", equalTo("征地拆迁未完成"))
-                .body("history[3].author", equalTo("区建设水务局"))
+                .body("history[3].author", equalTo("区建设水务局 (u-water)"))
                 .body("history[6].from", equalTo("COMPLETION"));
         given().when().get("/api/v1/projects/" + p).then().body("status", equalTo("COMPLETED"));
     }
@@ -98,9 +100,10 @@ class LifecycleTest {
                 .body("state", equalTo("REACHED")).body("overdue", equalTo(false));
         given().contentType(ContentType.JSON).body("{\"date\":\"2999-01-01\",\"textZh\":\"进展\"}")
                 .when().post("/api/v1/projects/" + p + "/updates").then().statusCode(422).body("errors[0].field", equalTo("date"));
-        given().contentType(ContentType.JSON).header("X-User", java.net.URLEncoder.encode("区发改局", java.nio.charset.StandardCharsets.UTF_8))
+        given().contentType(ContentType.JSON)
+                .header("Authorization", Tokens.bearer(Tokens.of("u-drc", "区发改局", java.util.List.of("admin"), java.util.List.of())))
                 .body("{\"date\":\"2018-06-30\",\"textZh\":\"主体结构完成60%\",\"progressPercent\":60,\"links\":[\"https://example.gov/doc/1\"]}")
-                .when().post("/api/v1/projects/" + p + "/updates").then().statusCode(201).body("author", equalTo("区发改局"));
+                .when().post("/api/v1/projects/" + p + "/updates").then().statusCode(201).body("author", equalTo("区发改局 (u-drc)"));
         given().contentType(ContentType.JSON).body("{\"date\":\"2018-03-30\",\"textZh\":\"较早的进展\",\"progressPercent\":20}")
                 .when().post("/api/v1/projects/" + p + "/updates").then().statusCode(201);
         given().when().get("/api/v1/projects/" + p).then().body("progressPercent", equalTo(60));

@@ -1,6 +1,7 @@
 package gov.planmonitor.project;
 
 import gov.planmonitor.testsupport.PostgresResource;
+import gov.planmonitor.testsupport.TokenResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 
@@ -10,6 +11,7 @@ import io.quarkus.test.common.ResourceArg;
  */
 @QuarkusTestResource(value = PostgresResource.class, initArgs = @ResourceArg(name = "database", value = "project_test"))
 @QuarkusTestResource(IndicatorServiceMock.class)
+@QuarkusTestResource(TokenResource.class)
 public final class TestDatabase {
     private TestDatabase() {
     }

@@ -325,6 +325,7 @@ class SuiteIT {
         node.environment().put("INDICATOR_URL", indicatorUrl);
         node.environment().put("PROJECT_URL", projectUrl);
         node.environment().put("REPORT_URL", reportUrl);
+        node.environment().put("TOKEN", suite.keys().token("reporter", List.of(), Duration.ofMinutes(10)));
         node.environment().put("REPORT_TIMEOUT_MILLIS", String.valueOf(REPORT_TIMEOUT.toMillis()));
         Process process = node.start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -371,7 +372,7 @@ class SuiteIT {
             return known;
         }
         long started = System.nanoTime();
-        String id = given().contentType("application/json").header("X-User", "system-test").body(body.getBytes(StandardCharsets.UTF_8))
+        String id = given().contentType("application/json").header("Authorization", "Bearer " + suite.keys().token("reporter", List.of(), Duration.ofMinutes(10))).body(body.getBytes(StandardCharsets.UTF_8))
                 .post(reportUrl + "/api/v1/reports").then()
                 .statusCode(202)
                 .header("Location", containsString("/api/v1/reports/"))

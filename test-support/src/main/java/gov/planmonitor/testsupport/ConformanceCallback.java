@@ -6,7 +6,7 @@ import io.restassured.RestAssured;
 import io.restassured.filter.Filter;
 
 /**
- * Installs {@link ConformanceFilter} for every {@code @QuarkusTest} of a module that has test-support on its test
+ * Installs {@link DefaultTokenFilter} and {@link ConformanceFilter} for every {@code @QuarkusTest} of a module that has test-support on its test
  * classpath (registered in META-INF/services). A Quarkus callback rather than a JUnit extension because Quarkus runs
  * the test, and loads it, in its own class loader: this callback is loaded there too, so the RestAssured it configures
  * is the one the test uses. Idempotent: RestAssured's filter list is global and outlives one test.
@@ -15,11 +15,18 @@ public class ConformanceCallback implements QuarkusTestBeforeEachCallback {
 
     @Override
     public void beforeEach(QuarkusTestMethodContext context) {
+        boolean conformance = false;
+        boolean token = false;
         for (Filter filter : RestAssured.filters()) {
-            if (filter.getClass().getName().equals(ConformanceFilter.class.getName())) {
-                return;
-            }
+            conformance |= filter.getClass().getName().equals(ConformanceFilter.class.getName());
+            token |= filter.getClass().getName().equals(DefaultTokenFilter.class.getName());
         }
-        RestAssured.filters(new ConformanceFilter());
+        // The token first, so the conformance check sees the request as sent.
+        if (!token) {
+            RestAssured.filters(new DefaultTokenFilter());
+        }
+        if (!conformance) {
+            RestAssured.filters(new ConformanceFilter());
+        }
     }
 }

@@ -17,8 +17,11 @@ public final class Launcher {
     }
 
     public static void main(String[] args) throws Exception {
-        boolean fresh = List.of(args).contains("--fresh");
         Path root = Path.of(System.getProperty("planmonitor.root", ".")).toAbsolutePath().normalize();
+        if (args.length > 0 && args[0].equals("token")) {
+            System.exit(printToken(root, List.of(args).subList(1, args.length)));
+        }
+        boolean fresh = List.of(args).contains("--fresh");
         Suite.Settings settings = new Suite.Settings(env("INDICATOR_PORT", 8081), env("PROJECT_PORT", 8082), env("REPORT_PORT", 8083),
                 "planmonitor_", fresh, null);
 
@@ -39,10 +42,33 @@ public final class Launcher {
                     service.name(), service.baseUrl(), service.baseUrl(), service.baseUrl());
         }
         System.out.printf("  PostgreSQL         %s:%d (user %s)%n", postgres.host(), postgres.port(), postgres.user());
+        System.out.println("Reads need no token. To write, get one and paste it into Swagger UI's Authorize button:");
+        System.out.println("  ./run token planner | admin | reporter | department DRC");
         int exit = suite.awaitExit();
         if (exit != 0) {
             System.err.println("A service exited with status " + exit + "; stopping the suite.");
             System.exit(exit);
+        }
+    }
+
+    /**
+     * {@code ./run token ROLE [DEPARTMENT...]}: prints a bearer token signed with the development key (valid 8 hours)
+     * and nothing else on standard output, so {@code TOKEN=$(./run token planner)} works.
+     */
+    private static int printToken(Path root, List<String> args) throws IOException {
+        if (args.isEmpty()) {
+            System.err.println("usage: ./run token ROLE [DEPARTMENT...]   ROLE is one of " + DevelopmentKeys.ROLES
+                    + "; a department token names its department codes, e.g. ./run token department DRC");
+            return 2;
+        }
+        try {
+            DevelopmentKeys keys = DevelopmentKeys.in(root.resolve(".data/keys"));
+            System.out.println(keys.token(args.get(0), args.subList(1, args.size()), java.time.Duration.ofHours(8)));
+            System.err.println("A development token for '" + args.get(0) + "', valid 8 hours; send it as Authorization: Bearer <token>.");
+            return 0;
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            return 2;
         }
     }
 

@@ -62,10 +62,12 @@ public final class Suite implements AutoCloseable {
     private final Map<String, Duration> startToReady = new LinkedHashMap<>();
     private final Map<String, Duration> seedLoad = new LinkedHashMap<>();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final DevelopmentKeys keys;
     private volatile boolean stopping;
 
-    public Suite(Path root, Settings settings, Postgres postgres) {
+    public Suite(Path root, Settings settings, Postgres postgres) throws IOException {
         this.root = root;
+        this.keys = DevelopmentKeys.in(root.resolve(".data/keys"));
         this.settings = settings;
         this.postgres = postgres;
         String prefix = settings.databasePrefix();
@@ -76,6 +78,11 @@ public final class Suite implements AutoCloseable {
                         "seeds/projects", List.of("categories", "lists", "projects", "investments", "milestones"), "/api/v1/project-lists?size=1"),
                 new Service("report-service", "report-service", settings.reportPort(), prefix + "report",
                         "seeds/reports", List.of(), null));
+    }
+
+    /** The development signing key the services trust; {@code ./run token} and the seed loader sign with it. */
+    public DevelopmentKeys keys() {
+        return keys;
     }
 
     public List<Service> services() {
@@ -151,6 +158,14 @@ public final class Suite implements AutoCloseable {
         env.put("QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl(service.database()));
         env.put("QUARKUS_DATASOURCE_USERNAME", postgres.user());
         env.put("QUARKUS_DATASOURCE_PASSWORD", postgres.password());
+        // Tokens: the development key (JWKS with its key id) is trusted, and report-service's worker signs its own
+        // service token with it. The "local" profile is prod in all but name; prod itself refuses this key.
+        env.put("QUARKUS_PROFILE", "local");
+        env.put("JWT_PUBLIC_KEY_LOCATION", keys.jwksFile().toUri().toString());
+        env.put("JWT_ISSUER", DevelopmentKeys.ISSUER);
+        env.put("JWT_AUDIENCE", DevelopmentKeys.AUDIENCE);
+        env.put("SMALLRYE_JWT_SIGN_KEY_LOCATION", keys.privateKeyFile().toUri().toString());
+        env.put("SMALLRYE_JWT_SIGN_KEY_ID", keys.keyId());
         for (Service other : services) {
             // Each service finds the others by these URLs (used by report-service's REST clients).
             String key = other.name().replace("-service", "").toUpperCase() + "_SERVICE_URL";
@@ -233,6 +248,7 @@ public final class Suite implements AutoCloseable {
         if (probe.statusCode() == 200 && !probe.body().contains("\"total\":0")) {
             return;
         }
+        String seedToken = keys.token("seed-loader", "Seed loader (./run)", List.of("admin"), List.of(), Duration.ofMinutes(30));
         for (String entity : service.seedOrder()) {
             Path file = root.resolve(service.seedDir()).resolve(entity + ".csv");
             if (!Files.exists(file)) {
@@ -241,7 +257,7 @@ public final class Suite implements AutoCloseable {
             HttpResponse<String> response = http.send(HttpRequest.newBuilder(
                             URI.create(service.baseUrl() + "/api/v1/imports?entity=" + entity))
                     .header("Content-Type", "text/csv; charset=UTF-8")
-                    .header("X-User", "seed-loader")
+                    .header("Authorization", "Bearer " + seedToken)
                     .POST(HttpRequest.BodyPublishers.ofFile(file))
                     .timeout(Duration.ofSeconds(120))
                     .build(), HttpResponse.BodyHandlers.ofString());

@@ -1,5 +1,7 @@
 package gov.planmonitor.indicator.rest;
 
+import gov.planmonitor.support.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import gov.planmonitor.indicator.mapping.CodeNameDto;
 import gov.planmonitor.indicator.mapping.DepartmentDto;
 import gov.planmonitor.indicator.mapping.DepartmentIndicatorDto;
@@ -9,7 +11,7 @@ import gov.planmonitor.indicator.service.DepartmentService;
 import gov.planmonitor.indicator.service.EvaluationService;
 import gov.planmonitor.support.paging.PageDto;
 import gov.planmonitor.support.paging.Versioned;
-import gov.planmonitor.support.rest.Caller;
+import gov.planmonitor.support.security.Caller;
 import gov.planmonitor.support.rest.Http;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;
@@ -68,6 +70,7 @@ public class DepartmentResource {
 
     @POST
     @Path("/departments")
+    @RolesAllowed({Roles.PLANNER, Roles.ADMIN})
     @Operation(operationId = "createDepartment", summary = "Register a department")
     @APIResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = DepartmentDto.class)),
             headers = {@Header(name = "Location", schema = @Schema(type = SchemaType.STRING)), @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING))})
@@ -87,6 +90,7 @@ public class DepartmentResource {
 
     @PUT
     @Path("/departments/{code}")
+    @RolesAllowed({Roles.PLANNER, Roles.ADMIN})
     @Operation(operationId = "updateDepartment", summary = "Rename a department (needs If-Match)")
     @APIResponse(responseCode = "200", description = "Updated", content = @Content(schema = @Schema(implementation = DepartmentDto.class)),
             headers = @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING)))

@@ -1,8 +1,10 @@
 package gov.planmonitor.indicator.rest;
 
+import gov.planmonitor.support.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import gov.planmonitor.indicator.service.ExportService;
 import gov.planmonitor.indicator.service.ImportService;
-import gov.planmonitor.support.rest.Caller;
+import gov.planmonitor.support.security.Caller;
 import gov.planmonitor.support.tabular.ImportReportDto;
 import gov.planmonitor.support.tabular.Transfers;
 import jakarta.ws.rs.Consumes;
@@ -45,10 +47,13 @@ public class ImportResource {
     @Path("/imports")
     @Consumes({"text/csv", MediaType.APPLICATION_JSON, XLSX})
     @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.PLANNER, Roles.DEPARTMENT, Roles.ADMIN})
     @Operation(operationId = "importData", summary = "Import departments, plans, indicators and observations",
             description = "CSV holds one entity (give entity=); XLSX has one sheet per entity; JSON is an object of arrays of rows. "
                     + "Columns are those of the export. Any row error rejects the whole import (422, every error listed); "
-                    + "dryRun=true reports what would happen and writes nothing. Importing the same data twice changes nothing.")
+                    + "dryRun=true reports what would happen and writes nothing. Importing the same data twice changes nothing. "
+                    + "Departments, plans and indicators need the planner role; observations a department token for the indicators "
+                    + "its departments lead or support (403 names the first row it may not write).")
     @RequestBody(content = {@Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING)),
             @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT)),
             @Content(mediaType = XLSX, schema = @Schema(type = SchemaType.STRING, format = "binary"))})

@@ -1,5 +1,7 @@
 package gov.planmonitor.indicator.rest;
 
+import gov.planmonitor.support.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import gov.planmonitor.indicator.mapping.IndicatorDto;
 import gov.planmonitor.indicator.mapping.IndicatorInput;
 import gov.planmonitor.indicator.mapping.ObservationDto;
@@ -8,7 +10,7 @@ import gov.planmonitor.indicator.mapping.TargetDto;
 import gov.planmonitor.indicator.mapping.TargetInput;
 import gov.planmonitor.indicator.service.IndicatorService;
 import gov.planmonitor.indicator.service.ObservationService;
-import gov.planmonitor.support.rest.Caller;
+import gov.planmonitor.support.security.Caller;
 import gov.planmonitor.support.rest.Http;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -60,6 +62,7 @@ public class IndicatorResource {
 
     @PUT
     @Path("/{code}")
+    @RolesAllowed({Roles.PLANNER, Roles.ADMIN})
     @Operation(operationId = "updateIndicator", summary = "Replace an indicator (needs If-Match)")
     @APIResponse(responseCode = "200", description = "Updated", content = @Content(schema = @Schema(implementation = IndicatorDto.class)),
             headers = @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING)))
@@ -79,6 +82,7 @@ public class IndicatorResource {
 
     @POST
     @Path("/{code}/targets")
+    @RolesAllowed({Roles.PLANNER, Roles.ADMIN})
     @Operation(operationId = "reviseTarget", summary = "Revise the target (规划调整) from a date; evaluation uses the target in force")
     @APIResponse(responseCode = "201", description = "The new target revision", content = @Content(schema = @Schema(implementation = TargetDto.class)),
             headers = @Header(name = "Location", schema = @Schema(type = SchemaType.STRING)))
@@ -107,7 +111,9 @@ public class IndicatorResource {
 
     @PUT
     @Path("/{code}/observations/{year}")
-    @Operation(operationId = "putObservation", summary = "Record the value for a year (201), or replace it (200, needs If-Match); the old value stays in the history")
+    @RolesAllowed({Roles.DEPARTMENT, Roles.ADMIN})
+    @Operation(operationId = "putObservation", summary = "Record the value for a year (201), or replace it (200, needs If-Match); the old value stays in the history",
+            description = "A department token may report the indicators its departments lead or support; others get 403.")
     @APIResponse(responseCode = "200", description = "Replaced", content = @Content(schema = @Schema(implementation = ObservationDto.class)),
             headers = @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "201", description = "Recorded", content = @Content(schema = @Schema(implementation = ObservationDto.class)),

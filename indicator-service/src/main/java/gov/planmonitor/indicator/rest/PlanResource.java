@@ -1,5 +1,7 @@
 package gov.planmonitor.indicator.rest;
 
+import gov.planmonitor.support.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import gov.planmonitor.indicator.mapping.EvaluationDto;
 import gov.planmonitor.indicator.mapping.IndicatorDto;
 import gov.planmonitor.indicator.mapping.IndicatorInput;
@@ -10,7 +12,7 @@ import gov.planmonitor.indicator.service.IndicatorService;
 import gov.planmonitor.indicator.service.PlanService;
 import gov.planmonitor.support.paging.PageDto;
 import gov.planmonitor.support.paging.Versioned;
-import gov.planmonitor.support.rest.Caller;
+import gov.planmonitor.support.security.Caller;
 import gov.planmonitor.support.rest.Http;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -64,6 +66,7 @@ public class PlanResource {
     }
 
     @POST
+    @RolesAllowed({Roles.PLANNER, Roles.ADMIN})
     @Operation(operationId = "createPlan", summary = "Create a plan")
     @APIResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = PlanDto.class)),
             headers = {@Header(name = "Location", schema = @Schema(type = SchemaType.STRING)), @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING))})
@@ -83,6 +86,7 @@ public class PlanResource {
 
     @PUT
     @Path("/{code}")
+    @RolesAllowed({Roles.PLANNER, Roles.ADMIN})
     @Operation(operationId = "updatePlan", summary = "Replace a plan (needs If-Match)")
     @APIResponse(responseCode = "200", description = "Updated", content = @Content(schema = @Schema(implementation = PlanDto.class)),
             headers = @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING)))
@@ -108,6 +112,7 @@ public class PlanResource {
 
     @POST
     @Path("/{code}/indicators")
+    @RolesAllowed({Roles.PLANNER, Roles.ADMIN})
     @Operation(operationId = "createIndicator", summary = "Add an indicator to a plan")
     @APIResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = IndicatorDto.class)),
             headers = {@Header(name = "Location", schema = @Schema(type = SchemaType.STRING)), @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING))})

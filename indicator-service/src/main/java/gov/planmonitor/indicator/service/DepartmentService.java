@@ -1,5 +1,8 @@
 package gov.planmonitor.indicator.service;
 
+import gov.planmonitor.support.security.Roles;
+import gov.planmonitor.support.audit.AuditTrail;
+import gov.planmonitor.support.security.Caller;
 import gov.planmonitor.indicator.config.IndicatorConfig;
 import gov.planmonitor.indicator.mapping.DepartmentDto;
 import gov.planmonitor.indicator.mapping.IndicatorMapper;
@@ -32,8 +35,12 @@ public class DepartmentService {
     private final DepartmentRepository departments;
     private final IndicatorMapper mapper;
     private final IndicatorConfig config;
+    private final Caller caller;
+    private final AuditTrail audit;
 
-    public DepartmentService(DepartmentRepository departments, IndicatorMapper mapper, IndicatorConfig config) {
+    public DepartmentService(DepartmentRepository departments, IndicatorMapper mapper, IndicatorConfig config, Caller caller, AuditTrail audit) {
+        this.caller = caller;
+        this.audit = audit;
         this.departments = departments;
         this.mapper = mapper;
         this.config = config;
@@ -54,28 +61,34 @@ public class DepartmentService {
     }
 
     public Department create(@NotNull @Valid DepartmentDto input, String user) {
+        caller.require("registering a department", Roles.PLANNER);
         if (departments.findByCode(input.code()).isPresent()) {
             throw new ServiceException.Conflict("a department with code " + input.code() + " already exists");
         }
         Department department = new Department();
         apply(department, input, user);
         departments.persist(department);
+        audit.record("department", department.code, null, mapper.toDto(department));
         return department;
     }
 
     public Department update(String code, @NotNull @Valid DepartmentDto input, String ifMatch, String user) {
+        caller.require("changing a department", Roles.PLANNER);
         Department department = get(code);
         Versions.check(ifMatch, department.version);
+        DepartmentDto before = mapper.toDto(department);
         if (!code.equals(input.code())) {
             throw new ServiceException.Invalid("code", "the code in the body (" + input.code() + ") differs from the path (" + code + "); codes cannot change");
         }
         apply(department, input, user);
         departments.flush();
+        audit.record("department", department.code, before, mapper.toDto(department));
         return department;
     }
 
     /** Import: create or update by code. */
     public Outcome upsert(DepartmentDto input, String user) {
+        caller.require("importing departments", Roles.PLANNER);
         Department department = departments.findByCode(input.code()).orElse(null);
         if (department == null) {
             create(input, user);
@@ -84,7 +97,9 @@ public class DepartmentService {
         if (Objects.equals(department.nameZh, input.nameZh()) && Objects.equals(department.nameEn, input.nameEn())) {
             return Outcome.UNCHANGED;
         }
+        DepartmentDto before = mapper.toDto(department);
         apply(department, input, user);
+        audit.record("department", department.code, before, mapper.toDto(department));
         return Outcome.UPDATED;
     }
 

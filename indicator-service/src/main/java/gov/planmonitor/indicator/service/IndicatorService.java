@@ -1,5 +1,8 @@
 package gov.planmonitor.indicator.service;
 
+import gov.planmonitor.support.security.Roles;
+import gov.planmonitor.support.audit.AuditTrail;
+import gov.planmonitor.support.security.Caller;
 import gov.planmonitor.indicator.config.IndicatorConfig;
 import gov.planmonitor.indicator.mapping.DepartmentRoleDto;
 import gov.planmonitor.indicator.mapping.IndicatorDto;
@@ -55,9 +58,13 @@ public class IndicatorService {
     private final TargetParser parser;
     private final IndicatorMapper mapper;
     private final IndicatorConfig config;
+    private final Caller caller;
+    private final AuditTrail audit;
 
     public IndicatorService(IndicatorRepository indicators, CategoryRepository categories, DepartmentRepository departments,
-                            PlanService plans, TargetParser parser, IndicatorMapper mapper, IndicatorConfig config) {
+                            PlanService plans, TargetParser parser, IndicatorMapper mapper, IndicatorConfig config, Caller caller, AuditTrail audit) {
+        this.caller = caller;
+        this.audit = audit;
         this.indicators = indicators;
         this.categories = categories;
         this.departments = departments;
@@ -141,6 +148,7 @@ public class IndicatorService {
     }
 
     public Indicator create(String planCode, @NotNull @Valid IndicatorInput input, String user) {
+        caller.require("adding an indicator to a plan", Roles.PLANNER);
         Plan plan = plans.get(planCode);
         if (indicators.findByCode(input.code()).isPresent()) {
             throw new ServiceException.Conflict("an indicator with code " + input.code() + " already exists");
@@ -154,12 +162,15 @@ public class IndicatorService {
         setTarget(indicator, input.target(), user);
         indicators.persist(indicator);
         indicators.flush();
+        audit.record("indicator", indicator.code, null, toDto(indicator));
         return indicator;
     }
 
     public Indicator update(String code, @NotNull @Valid IndicatorInput input, String ifMatch, String user) {
+        caller.require("changing an indicator", Roles.PLANNER);
         Indicator indicator = get(code);
         Versions.check(ifMatch, indicator.version);
+        IndicatorDto before = toDto(indicator);
         if (!code.equals(input.code())) {
             throw new ServiceException.Invalid("code", "the code in the body (" + input.code() + ") differs from the path (" + code + "); codes cannot change");
         }
@@ -169,11 +180,13 @@ public class IndicatorService {
         apply(indicator, input, user);
         setTarget(indicator, input.target(), user);
         indicators.flush();
+        audit.record("indicator", indicator.code, before, toDto(indicator));
         return indicator;
     }
 
     /** Import: create or update by code; a second identical import reports UNCHANGED and writes nothing. */
     public Outcome upsert(String planCode, IndicatorInput input, String user) {
+        caller.require("importing indicators", Roles.PLANNER);
         Indicator indicator = indicators.findByCode(input.code()).orElse(null);
         if (indicator == null) {
             create(planCode, input, user);
@@ -185,11 +198,16 @@ public class IndicatorService {
         indicators.findByPlanAndSeq(indicator.plan, input.seq()).filter(other -> other != indicator).ifPresent(other -> {
             throw new ServiceException.Conflict("plan " + planCode + " already has an indicator with seq " + input.seq());
         });
+        IndicatorDto before = toDto(indicator);
         boolean changed = !same(indicator, input);
         if (changed) {
             apply(indicator, input, user);
         }
         changed |= setTarget(indicator, input.target(), user);
+        if (changed) {
+            indicators.flush();
+            audit.record("indicator", indicator.code, before, toDto(indicator));
+        }
         return changed ? Outcome.UPDATED : Outcome.UNCHANGED;
     }
 
@@ -199,7 +217,9 @@ public class IndicatorService {
 
     /** A target revision (规划调整): a new target from a later date; the original stays for comparison. */
     public Target revise(String code, @NotNull @Valid TargetInput input, String user) {
+        caller.require("revising a target", Roles.PLANNER);
         Indicator indicator = get(code);
+        IndicatorDto before = toDto(indicator);
         if (input.effectiveFrom() == null) {
             throw new ServiceException.Invalid("effectiveFrom", "a target revision needs the date it takes effect");
         }
@@ -218,6 +238,7 @@ public class IndicatorService {
         indicator.targets.add(target);
         indicator.touch(user, OffsetDateTime.now(ZoneOffset.UTC));
         indicators.flush();
+        audit.record("indicator", indicator.code, before, toDto(indicator));
         return target;
     }
 

@@ -1,5 +1,8 @@
 package gov.planmonitor.indicator.service;
 
+import gov.planmonitor.support.security.Roles;
+import gov.planmonitor.support.audit.AuditTrail;
+import gov.planmonitor.support.security.Caller;
 import gov.planmonitor.indicator.mapping.IndicatorMapper;
 import gov.planmonitor.indicator.mapping.ObservationDto;
 import gov.planmonitor.indicator.mapping.ObservationInput;
@@ -32,8 +35,12 @@ public class ObservationService {
     private final ObservationRepository observations;
     private final IndicatorService indicators;
     private final IndicatorMapper mapper;
+    private final Caller caller;
+    private final AuditTrail audit;
 
-    public ObservationService(ObservationRepository observations, IndicatorService indicators, IndicatorMapper mapper) {
+    public ObservationService(ObservationRepository observations, IndicatorService indicators, IndicatorMapper mapper, Caller caller, AuditTrail audit) {
+        this.caller = caller;
+        this.audit = audit;
         this.observations = observations;
         this.indicators = indicators;
         this.mapper = mapper;
@@ -59,6 +66,7 @@ public class ObservationService {
     /** Creates the value for a year, or replaces it (If-Match required) keeping the old one as history. */
     public Written put(String code, int year, @NotNull @Valid ObservationInput input, String ifMatch, String user) {
         Indicator indicator = indicators.get(code);
+        requireReporter(indicator);
         Observation current = observations.findCurrent(indicator, year).orElse(null);
         if (current != null) {
             Versions.check(ifMatch, current.revision);
@@ -69,11 +77,18 @@ public class ObservationService {
     /** Import: writes a new revision only when something differs. */
     public Outcome upsert(String code, int year, ObservationInput input, String user) {
         Indicator indicator = indicators.get(code);
+        requireReporter(indicator);
         Observation current = observations.findCurrent(indicator, year).orElse(null);
         if (current != null && same(current, input)) {
             return Outcome.UNCHANGED;
         }
         return write(indicator, year, current, input, user).created() ? Outcome.CREATED : Outcome.UPDATED;
+    }
+
+    /** Values are reported by the departments that lead or support the indicator (or an admin). */
+    private void requireReporter(Indicator indicator) {
+        caller.requireDepartment("reporting values of indicator " + indicator.code,
+                indicator.departments.stream().map(d -> d.department.code).collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new)));
     }
 
     private Written write(Indicator indicator, int year, Observation current, ObservationInput input, String user) {
@@ -104,6 +119,7 @@ public class ObservationService {
         o.recordedBy = user;
         observations.persist(o);
         observations.flush();
+        audit.record("observation", indicator.code + "/" + year, current == null ? null : mapper.toDto(current), mapper.toDto(o));
         return new Written(o, current == null);
     }
 

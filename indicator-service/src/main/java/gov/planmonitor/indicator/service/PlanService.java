@@ -1,5 +1,8 @@
 package gov.planmonitor.indicator.service;
 
+import gov.planmonitor.support.security.Roles;
+import gov.planmonitor.support.audit.AuditTrail;
+import gov.planmonitor.support.security.Caller;
 import gov.planmonitor.indicator.config.IndicatorConfig;
 import gov.planmonitor.indicator.mapping.IndicatorMapper;
 import gov.planmonitor.indicator.mapping.PlanDto;
@@ -38,8 +41,12 @@ public class PlanService {
     private final IndicatorRepository indicators;
     private final IndicatorMapper mapper;
     private final IndicatorConfig config;
+    private final Caller caller;
+    private final AuditTrail audit;
 
-    public PlanService(PlanRepository plans, IndicatorRepository indicators, IndicatorMapper mapper, IndicatorConfig config) {
+    public PlanService(PlanRepository plans, IndicatorRepository indicators, IndicatorMapper mapper, IndicatorConfig config, Caller caller, AuditTrail audit) {
+        this.caller = caller;
+        this.audit = audit;
         this.plans = plans;
         this.indicators = indicators;
         this.mapper = mapper;
@@ -81,27 +88,34 @@ public class PlanService {
     }
 
     public Plan create(@NotNull @Valid PlanInput input, String user) {
+        caller.require("creating a plan", Roles.PLANNER);
         if (plans.findByCode(input.code()).isPresent()) {
             throw new ServiceException.Conflict("a plan with code " + input.code() + " already exists");
         }
         Plan plan = new Plan();
         apply(plan, input, user);
         plans.persist(plan);
+        plans.flush();
+        audit.record("plan", plan.code, null, toDto(plan));
         return plan;
     }
 
     public Plan update(String code, @NotNull @Valid PlanInput input, String ifMatch, String user) {
+        caller.require("changing a plan", Roles.PLANNER);
         Plan plan = get(code);
         Versions.check(ifMatch, plan.version);
+        PlanDto before = toDto(plan);
         if (!code.equals(input.code())) {
             throw new ServiceException.Invalid("code", "the code in the body (" + input.code() + ") differs from the path (" + code + "); codes cannot change");
         }
         apply(plan, input, user);
         plans.flush();
+        audit.record("plan", plan.code, before, toDto(plan));
         return plan;
     }
 
     public Outcome upsert(PlanInput input, String user) {
+        caller.require("importing plans", Roles.PLANNER);
         Plan plan = plans.findByCode(input.code()).orElse(null);
         if (plan == null) {
             create(input, user);
@@ -110,7 +124,10 @@ public class PlanService {
         if (same(plan, input)) {
             return Outcome.UNCHANGED;
         }
+        PlanDto before = toDto(plan);
         apply(plan, input, user);
+        plans.flush();
+        audit.record("plan", plan.code, before, toDto(plan));
         return Outcome.UPDATED;
     }
 

@@ -1,8 +1,10 @@
 package gov.planmonitor.project.rest;
 
+import gov.planmonitor.support.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import gov.planmonitor.project.service.ExportService;
 import gov.planmonitor.project.service.ImportService;
-import gov.planmonitor.support.rest.Caller;
+import gov.planmonitor.support.security.Caller;
 import gov.planmonitor.support.tabular.ImportReportDto;
 import gov.planmonitor.support.tabular.Transfers;
 import jakarta.ws.rs.Consumes;
@@ -46,10 +48,13 @@ public class ImportResource {
     @Consumes({"text/csv", MediaType.APPLICATION_JSON, XLSX})
     @Produces(MediaType.APPLICATION_JSON)
     @APIResponse(responseCode = "503", description = "The indicator service, which checks the linked plan indicators, did not answer; nothing was written")
+    @RolesAllowed({Roles.PLANNER, Roles.DEPARTMENT, Roles.ADMIN})
     @Operation(operationId = "importProjectData", summary = "Import categories, lists, projects, investment figures and milestones",
             description = "CSV holds one entity (give entity=); XLSX has one sheet per entity; JSON is an object of arrays of rows. "
                     + "Columns are those of the export. Any row error rejects the whole import (422, every error listed); "
-                    + "dryRun=true reports what would happen and writes nothing. Importing the same data twice changes nothing.")
+                    + "dryRun=true reports what would happen and writes nothing. Importing the same data twice changes nothing. "
+                    + "Categories, lists and projects need the planner role; investments and milestones a department token for the "
+                    + "projects its departments are responsible for (403 names the first row it may not write).")
     @RequestBody(content = {@Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING)),
             @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT)),
             @Content(mediaType = XLSX, schema = @Schema(type = SchemaType.STRING, format = "binary"))})

@@ -1,12 +1,14 @@
 package gov.planmonitor.project.rest;
 
+import gov.planmonitor.support.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import gov.planmonitor.project.mapping.ListSummaryDto;
 import gov.planmonitor.project.mapping.ProjectListDto;
 import gov.planmonitor.project.mapping.ProjectListInput;
 import gov.planmonitor.project.service.ProjectListService;
 import gov.planmonitor.support.paging.PageDto;
 import gov.planmonitor.support.paging.Versioned;
-import gov.planmonitor.support.rest.Caller;
+import gov.planmonitor.support.security.Caller;
 import gov.planmonitor.support.rest.Http;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -53,6 +55,7 @@ public class ProjectListResource {
     }
 
     @POST
+    @RolesAllowed({Roles.PLANNER, Roles.ADMIN})
     @Operation(operationId = "createProjectList", summary = "Create a project list")
     @APIResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = ProjectListDto.class)),
             headers = {@Header(name = "Location", schema = @Schema(type = SchemaType.STRING)), @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING))})
@@ -72,6 +75,7 @@ public class ProjectListResource {
 
     @PUT
     @Path("/{code}")
+    @RolesAllowed({Roles.PLANNER, Roles.ADMIN})
     @Operation(operationId = "updateProjectList", summary = "Replace a project list (needs If-Match)")
     @APIResponse(responseCode = "200", description = "Updated", content = @Content(schema = @Schema(implementation = ProjectListDto.class)),
             headers = @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING)))

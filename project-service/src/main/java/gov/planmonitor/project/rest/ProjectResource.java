@@ -1,5 +1,7 @@
 package gov.planmonitor.project.rest;
 
+import gov.planmonitor.support.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import gov.planmonitor.project.mapping.InvestmentDto;
 import gov.planmonitor.project.mapping.InvestmentInput;
 import gov.planmonitor.project.mapping.MilestoneDto;
@@ -14,7 +16,7 @@ import gov.planmonitor.project.service.ProgressService;
 import gov.planmonitor.project.service.ProjectService;
 import gov.planmonitor.support.paging.PageDto;
 import gov.planmonitor.support.paging.Versioned;
-import gov.planmonitor.support.rest.Caller;
+import gov.planmonitor.support.security.Caller;
 import gov.planmonitor.support.rest.Http;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -74,6 +76,7 @@ public class ProjectResource {
 
     @POST
     @APIResponse(responseCode = "503", description = "The indicator service, which checks the linked plan indicators, did not answer; nothing was written")
+    @RolesAllowed({Roles.PLANNER, Roles.ADMIN})
     @Operation(operationId = "createProject", summary = "Create a project")
     @APIResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = ProjectDto.class)),
             headers = {@Header(name = "Location", schema = @Schema(type = SchemaType.STRING)), @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING))})
@@ -94,6 +97,7 @@ public class ProjectResource {
     @PUT
     @Path("/{id}")
     @APIResponse(responseCode = "503", description = "The indicator service, which checks the linked plan indicators, did not answer; nothing was written")
+    @RolesAllowed({Roles.PLANNER, Roles.ADMIN})
     @Operation(operationId = "updateProject", summary = "Replace a project (needs If-Match; status changes go through /status)")
     @APIResponse(responseCode = "200", description = "Updated", content = @Content(schema = @Schema(implementation = ProjectDto.class)),
             headers = @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING)))
@@ -113,7 +117,9 @@ public class ProjectResource {
 
     @POST
     @Path("/{id}/status")
-    @Operation(operationId = "changeProjectStatus", summary = "Move the project to another lifecycle stage; a refused step says why")
+    @RolesAllowed({Roles.PLANNER, Roles.DEPARTMENT, Roles.ADMIN})
+    @Operation(operationId = "changeProjectStatus", summary = "Move the project to another lifecycle stage; a refused step says why",
+            description = "Planners, and the departments responsible for the project; others get 403.")
     @APIResponse(responseCode = "201", description = "Recorded", content = @Content(schema = @Schema(implementation = StatusDto.class)),
             headers = @Header(name = "Location", schema = @Schema(type = SchemaType.STRING)))
     public Response changeStatus(@PathParam("id") String id, StatusChangeInput input) {
@@ -140,7 +146,9 @@ public class ProjectResource {
 
     @PUT
     @Path("/{id}/investments/{year}")
-    @Operation(operationId = "putInvestment", summary = "Record (201) or replace (200, needs If-Match) a year's planned and completed investment")
+    @RolesAllowed({Roles.DEPARTMENT, Roles.ADMIN})
+    @Operation(operationId = "putInvestment", summary = "Record (201) or replace (200, needs If-Match) a year's planned and completed investment",
+            description = "A department token may report the projects its departments are responsible for; others get 403.")
     @APIResponse(responseCode = "200", description = "Replaced", content = @Content(schema = @Schema(implementation = InvestmentDto.class)),
             headers = @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "201", description = "Recorded", content = @Content(schema = @Schema(implementation = InvestmentDto.class)),
@@ -164,7 +172,9 @@ public class ProjectResource {
 
     @POST
     @Path("/{id}/milestones")
-    @Operation(operationId = "addMilestone", summary = "Add a milestone")
+    @RolesAllowed({Roles.DEPARTMENT, Roles.ADMIN})
+    @Operation(operationId = "addMilestone", summary = "Add a milestone",
+            description = "A department token may report the projects its departments are responsible for; others get 403.")
     @APIResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = MilestoneDto.class)),
             headers = {@Header(name = "Location", schema = @Schema(type = SchemaType.STRING)), @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING))})
     public Response addMilestone(@PathParam("id") String id, MilestoneInput input) {
@@ -183,7 +193,9 @@ public class ProjectResource {
 
     @PUT
     @Path("/{id}/milestones/{milestoneId}")
-    @Operation(operationId = "updateMilestone", summary = "Replace a milestone (needs If-Match), e.g. to record it reached")
+    @RolesAllowed({Roles.DEPARTMENT, Roles.ADMIN})
+    @Operation(operationId = "updateMilestone", summary = "Replace a milestone (needs If-Match), e.g. to record it reached",
+            description = "A department token may report the projects its departments are responsible for; others get 403.")
     @APIResponse(responseCode = "200", description = "Updated", content = @Content(schema = @Schema(implementation = MilestoneDto.class)),
             headers = @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING)))
     public Response updateMilestone(@PathParam("id") String id, @PathParam("milestoneId") long milestoneId,
@@ -202,7 +214,9 @@ public class ProjectResource {
 
     @POST
     @Path("/{id}/updates")
-    @Operation(operationId = "addProgressUpdate", summary = "Report progress (text, optional percent, document links)")
+    @RolesAllowed({Roles.DEPARTMENT, Roles.ADMIN})
+    @Operation(operationId = "addProgressUpdate", summary = "Report progress (text, optional percent, document links)",
+            description = "A department token may report the projects its departments are responsible for; others get 403.")
     @APIResponse(responseCode = "201", description = "Recorded", content = @Content(schema = @Schema(implementation = ProgressUpdateDto.class)),
             headers = @Header(name = "Location", schema = @Schema(type = SchemaType.STRING)))
     public Response addUpdate(@PathParam("id") String id, ProgressUpdateInput input) {

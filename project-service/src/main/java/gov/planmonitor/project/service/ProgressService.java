@@ -1,5 +1,6 @@
 package gov.planmonitor.project.service;
 
+import gov.planmonitor.support.audit.AuditTrail;
 import gov.planmonitor.project.mapping.InvestmentDto;
 import gov.planmonitor.project.mapping.InvestmentInput;
 import gov.planmonitor.project.mapping.MilestoneDto;
@@ -43,9 +44,11 @@ public class ProgressService {
     private final MilestoneRepository milestones;
     private final ProgressUpdateRepository updates;
     private final ProjectMapper mapper;
+    private final AuditTrail audit;
 
     public ProgressService(ProjectService projects, InvestmentRepository investments, MilestoneRepository milestones,
-                           ProgressUpdateRepository updates, ProjectMapper mapper) {
+                           ProgressUpdateRepository updates, ProjectMapper mapper, AuditTrail audit) {
+        this.audit = audit;
         this.projects = projects;
         this.investments = investments;
         this.milestones = milestones;
@@ -66,6 +69,7 @@ public class ProgressService {
     /** Records a year's planned and completed investment, or replaces them (If-Match required). */
     public Written<InvestmentDto> putInvestment(String id, int year, @NotNull @Valid InvestmentInput input, String ifMatch, String user) {
         Project project = projects.get(id);
+        projects.requireResponsible(project, "reporting investment of project " + id);
         Investment existing = investments.find("project = ?1 and year = ?2", project, year).firstResult();
         if (existing != null) {
             Versions.check(ifMatch, existing.version);
@@ -76,6 +80,7 @@ public class ProgressService {
 
     public Outcome upsertInvestment(String id, int year, InvestmentInput input, String user) {
         Project project = projects.get(id);
+        projects.requireResponsible(project, "reporting investment of project " + id);
         Investment existing = investments.find("project = ?1 and year = ?2", project, year).firstResult();
         if (existing != null && ProjectService.numEq(existing.planned, input.planned()) && ProjectService.numEq(existing.completed, input.completed())
                 && Objects.equals(existing.note, ProjectService.blankToNull(input.note()))) {
@@ -92,6 +97,7 @@ public class ProgressService {
         if (input.planned() == null && input.completed() == null) {
             throw new ServiceException.Invalid("planned", "give planned or completed investment (or both)");
         }
+        InvestmentDto before = existing == null ? null : mapper.toDto(existing);
         Investment i = existing != null ? existing : new Investment();
         i.project = project;
         i.year = year;
@@ -103,6 +109,7 @@ public class ProgressService {
             investments.persist(i);
         }
         investments.flush();
+        audit.record("investment", project.code + "/" + year, before, mapper.toDto(i));
         return i;
     }
 
@@ -113,26 +120,32 @@ public class ProgressService {
     public Versioned<MilestoneDto> addMilestone(String id, @NotNull @Valid MilestoneInput input, String user) {
         Milestone m = new Milestone();
         m.project = projects.get(id);
+        projects.requireResponsible(m.project, "adding a milestone to project " + id);
         apply(m, input, user);
         milestones.persist(m);
         milestones.flush();
+        audit.record("milestone", id + "/" + m.id, null, mapper.toDto(m));
         return new Versioned<>(mapper.toDto(m), m.version);
     }
 
     public Outcome upsertMilestone(String id, MilestoneInput input, String user) {
         Project project = projects.get(id);
+        projects.requireResponsible(project, "recording milestones of project " + id);
         Milestone existing = milestones.find("project = ?1 and nameZh = ?2", project, input.nameZh()).firstResult();
         if (existing != null && existing.plannedDate.equals(input.plannedDate()) && Objects.equals(existing.actualDate, input.actualDate())
                 && Objects.equals(existing.nameEn, ProjectService.blankToNull(input.nameEn()))
                 && existing.state.name().equals(state(input).name())) {
             return Outcome.UNCHANGED;
         }
+        MilestoneDto before = existing == null ? null : mapper.toDto(existing);
         Milestone m = existing != null ? existing : new Milestone();
         m.project = project;
         apply(m, input, user);
         if (existing == null) {
             milestones.persist(m);
         }
+        milestones.flush();
+        audit.record("milestone", id + "/" + m.id, before, mapper.toDto(m));
         return existing == null ? Outcome.CREATED : Outcome.UPDATED;
     }
 
@@ -143,9 +156,12 @@ public class ProgressService {
 
     public Versioned<MilestoneDto> updateMilestone(String id, long milestoneId, @NotNull @Valid MilestoneInput input, String ifMatch, String user) {
         Milestone m = findMilestone(id, milestoneId);
+        projects.requireResponsible(m.project, "changing a milestone of project " + id);
         Versions.check(ifMatch, m.version);
+        MilestoneDto before = mapper.toDto(m);
         apply(m, input, user);
         milestones.flush();
+        audit.record("milestone", id + "/" + m.id, before, mapper.toDto(m));
         return new Versioned<>(mapper.toDto(m), m.version);
     }
 
@@ -189,6 +205,7 @@ public class ProgressService {
     /** A dated progress report; its percent, when given, becomes the project's physical progress if it is the latest. */
     public ProgressUpdateDto addUpdate(String id, @NotNull @Valid ProgressUpdateInput input, String user) {
         Project project = projects.get(id);
+        projects.requireResponsible(project, "reporting progress of project " + id);
         if (input.date().isAfter(LocalDate.now(ZoneOffset.UTC))) {
             throw new ServiceException.Invalid("date", "a progress update cannot be dated in the future");
         }
@@ -208,6 +225,7 @@ public class ProgressService {
             project.touch(user, u.recordedAt);
         }
         updates.flush();
+        audit.record("progress-update", id + "/" + u.id, null, mapper.toDto(u));
         return mapper.toDto(u);
     }
 }

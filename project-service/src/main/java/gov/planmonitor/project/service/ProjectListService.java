@@ -1,5 +1,8 @@
 package gov.planmonitor.project.service;
 
+import gov.planmonitor.support.security.Roles;
+import gov.planmonitor.support.audit.AuditTrail;
+import gov.planmonitor.support.security.Caller;
 import gov.planmonitor.project.config.ProjectConfig;
 import gov.planmonitor.project.mapping.CodeNameDto;
 import gov.planmonitor.project.mapping.ListSummaryDto.CategoryRollupDto;
@@ -57,9 +60,13 @@ public class ProjectListService {
     private final MilestoneRepository milestones;
     private final ProjectMapper mapper;
     private final ProjectConfig config;
+    private final Caller caller;
+    private final AuditTrail audit;
 
     public ProjectListService(ProjectListRepository lists, CategoryRepository categories, InvestmentRepository investments,
-                              MilestoneRepository milestones, ProjectMapper mapper, ProjectConfig config) {
+                              MilestoneRepository milestones, ProjectMapper mapper, ProjectConfig config, Caller caller, AuditTrail audit) {
+        this.caller = caller;
+        this.audit = audit;
         this.lists = lists;
         this.categories = categories;
         this.investments = investments;
@@ -85,6 +92,7 @@ public class ProjectListService {
     }
 
     public Versioned<ProjectListDto> create(@NotNull @Valid ProjectListInput input, String user) {
+        caller.require("creating a project list", Roles.PLANNER);
         if (lists.findByCode(input.code()).isPresent()) {
             throw new ServiceException.Conflict("a project list with code " + input.code() + " already exists");
         }
@@ -92,21 +100,26 @@ public class ProjectListService {
         apply(list, input, user);
         lists.persist(list);
         lists.flush();
+        audit.record("project-list", list.code, null, mapper.toDto(list));
         return new Versioned<>(mapper.toDto(list), list.version);
     }
 
     public Versioned<ProjectListDto> update(String code, @NotNull @Valid ProjectListInput input, String ifMatch, String user) {
+        caller.require("changing a project list", Roles.PLANNER);
         ProjectList list = get(code);
         Versions.check(ifMatch, list.version);
+        ProjectListDto before = mapper.toDto(list);
         if (!code.equals(input.code())) {
             throw new ServiceException.Invalid("code", "the code in the body (" + input.code() + ") differs from the path (" + code + "); codes cannot change");
         }
         apply(list, input, user);
         lists.flush();
+        audit.record("project-list", list.code, before, mapper.toDto(list));
         return new Versioned<>(mapper.toDto(list), list.version);
     }
 
     public Outcome upsert(ProjectListInput input, String user) {
+        caller.require("importing project lists", Roles.PLANNER);
         ProjectList list = lists.findByCode(input.code()).orElse(null);
         if (list == null) {
             create(input, user);
@@ -120,7 +133,10 @@ public class ProjectListService {
                 && Objects.equals(list.reportedNote, ProjectService.blankToNull(input.reportedNote()))) {
             return Outcome.UNCHANGED;
         }
+        ProjectListDto before = mapper.toDto(list);
         apply(list, input, user);
+        lists.flush();
+        audit.record("project-list", list.code, before, mapper.toDto(list));
         return Outcome.UPDATED;
     }
 
@@ -193,11 +209,13 @@ public class ProjectListService {
 
     /** Import of the category code list. */
     public Outcome upsertCategory(CodeNameDto input, int seq, String user) {
+        caller.require("importing project categories", Roles.PLANNER);
         Category category = categories.findByCode(input.code()).orElse(null);
         if (category != null && category.nameZh.equals(input.nameZh()) && category.nameEn.equals(input.nameEn()) && category.seq == seq) {
             return Outcome.UNCHANGED;
         }
         Outcome outcome = category == null ? Outcome.CREATED : Outcome.UPDATED;
+        CodeNameDto before = category == null ? null : mapper.toDto(category);
         if (category == null) {
             category = new Category();
         }
@@ -209,6 +227,7 @@ public class ProjectListService {
         if (outcome == Outcome.CREATED) {
             categories.persist(category);
         }
+        audit.record("category", category.code, before, mapper.toDto(category));
         return outcome;
     }
 

@@ -1,5 +1,8 @@
 package gov.planmonitor.project.service;
 
+import gov.planmonitor.support.security.Roles;
+import gov.planmonitor.support.audit.AuditTrail;
+import gov.planmonitor.support.security.Caller;
 import gov.planmonitor.project.client.IndicatorClient;
 import gov.planmonitor.project.config.ProjectConfig;
 import gov.planmonitor.project.mapping.DepartmentRoleDto;
@@ -83,10 +86,14 @@ public class ProjectService {
     private final IndicatorClient indicatorClient;
     private final ProjectMapper mapper;
     private final ProjectConfig config;
+    private final Caller caller;
+    private final AuditTrail audit;
 
     public ProjectService(ProjectRepository projects, ProjectListRepository lists, CategoryRepository categories, ZoneRepository zones,
                           InvestmentRepository investments, MilestoneRepository milestones, StatusChangeRepository statusChanges,
-                          IndicatorClient indicatorClient, ProjectMapper mapper, ProjectConfig config) {
+                          IndicatorClient indicatorClient, ProjectMapper mapper, ProjectConfig config, Caller caller, AuditTrail audit) {
+        this.caller = caller;
+        this.audit = audit;
         this.projects = projects;
         this.lists = lists;
         this.categories = categories;
@@ -220,8 +227,10 @@ public class ProjectService {
     }
 
     public Versioned<ProjectDto> update(String id, @NotNull @Valid ProjectInput input, String ifMatch, String user) {
+        caller.require("changing a project", Roles.PLANNER);
         Project project = get(id);
         Versions.check(ifMatch, project.version);
+        ProjectDto before = toDto(project, null);
         if (!id.equals(input.id())) {
             throw new ServiceException.Invalid("id", "the id in the body (" + input.id() + ") differs from the path (" + id + "); ids cannot change");
         }
@@ -230,10 +239,13 @@ public class ProjectService {
         }
         apply(project, input, user);
         projects.flush();
-        return new Versioned<>(toDto(project, null), project.version);
+        ProjectDto after = toDto(project, null);
+        audit.record("project", project.code, before, after);
+        return new Versioned<>(after, project.version);
     }
 
     Project createProject(ProjectInput input, String user) {
+        caller.require("creating a project", Roles.PLANNER);
         if (projects.findByCode(input.id()).isPresent()) {
             throw new ServiceException.Conflict("a project with id " + input.id() + " already exists");
         }
@@ -244,16 +256,20 @@ public class ProjectService {
         projects.flush();
         setMemberships(project, input.lists());
         record(project, null, project.status, LocalDate.now(ZoneOffset.UTC), "created", user);
+        projects.flush();
+        audit.record("project", project.code, null, toDto(project, null));
         return project;
     }
 
     /** Import: create, or bring an existing project in line with the row; UNCHANGED writes nothing. */
     public Outcome upsert(ProjectInput input, String user) {
+        caller.require("importing projects", Roles.PLANNER);
         Project project = projects.findByCode(input.id()).orElse(null);
         if (project == null) {
             createProject(input, user);
             return Outcome.CREATED;
         }
+        ProjectDto before = toDto(project, null);
         boolean changed = !same(project, input);
         if (changed) {
             apply(project, input, user);
@@ -264,6 +280,10 @@ public class ProjectService {
             project.status = Project.Status.valueOf(input.status());
             record(project, from, project.status, LocalDate.now(ZoneOffset.UTC), "imported", user);
             changed = true;
+        }
+        if (changed) {
+            projects.flush();
+            audit.record("project", project.code, before, toDto(project, null));
         }
         return changed ? Outcome.UPDATED : Outcome.UNCHANGED;
     }
@@ -395,6 +415,8 @@ public class ProjectService {
 
     public StatusDto changeStatus(String id, @NotNull @Valid StatusChangeInput input, String user) {
         Project project = get(id);
+        requireResponsible(project, "changing the status of project " + id, Roles.PLANNER);
+        String before = project.status.name();
         Project.Status to = Project.Status.valueOf(input.to());
         Set<Project.Status> allowed = allowedNext(project);
         if (!allowed.contains(to)) {
@@ -417,6 +439,8 @@ public class ProjectService {
         project.touch(user, OffsetDateTime.now(ZoneOffset.UTC));
         record(project, from, to, input.date(), blankToNull(input.reason()), user);
         projects.flush();
+        audit.record("project-status", project.code, java.util.Map.of("status", before),
+                java.util.Map.of("status", to.name(), "date", input.date().toString(), "reason", input.reason() == null ? "" : input.reason()));
         return status(id);
     }
 
@@ -447,6 +471,15 @@ public class ProjectService {
         change.author = user;
         change.recordedAt = OffsetDateTime.now(ZoneOffset.UTC);
         statusChanges.persist(change);
+    }
+
+    /**
+     * Object-level check for a project's figures: the departments responsible for it (lead or support) may write
+     * them, and so may holders of {@code alsoAllowed} and admins.
+     */
+    void requireResponsible(Project project, String what, String... alsoAllowed) {
+        caller.requireDepartment(what, project.departments.stream().map(ProjectDepartment::code).collect(java.util.stream.Collectors.toCollection(TreeSet::new)),
+                alsoAllowed);
     }
 
     static String blankToNull(String s) {

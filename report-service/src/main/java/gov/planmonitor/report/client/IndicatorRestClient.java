@@ -5,6 +5,8 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
+import gov.planmonitor.support.security.ForwardedAuthorization;
+import org.eclipse.microprofile.rest.client.annotation.RegisterClientHeaders;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
 /**
@@ -14,6 +16,7 @@ import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
  */
 @Path("/api/v1")
 @RegisterRestClient(configKey = "indicator-service")
+@RegisterClientHeaders(ForwardedAuthorization.class)
 interface IndicatorRestClient {
 
     @GET

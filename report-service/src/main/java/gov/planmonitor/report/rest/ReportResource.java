@@ -1,5 +1,7 @@
 package gov.planmonitor.report.rest;
 
+import gov.planmonitor.support.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import com.fasterxml.jackson.databind.JsonNode;
 import gov.planmonitor.report.mapping.ReportDiffDto;
 import gov.planmonitor.report.mapping.ReportDto;
@@ -10,7 +12,7 @@ import gov.planmonitor.report.service.ReportService;
 import gov.planmonitor.support.paging.PageDto;
 import gov.planmonitor.support.problem.Problem;
 import gov.planmonitor.support.problem.ServiceException;
-import gov.planmonitor.support.rest.Caller;
+import gov.planmonitor.support.security.Caller;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -52,7 +54,10 @@ public class ReportResource {
 
     @POST
     @APIResponse(responseCode = "503", description = "A service the parameters are checked with did not answer; nothing was queued")
-    @Operation(operationId = "requestReport", summary = "Request a report; it is generated as a job")
+    @RolesAllowed({Roles.REPORTER, Roles.ADMIN})
+    @Operation(operationId = "requestReport", summary = "Request a report; it is generated as a job",
+            description = "The report records who requested it (createdBy). The parameters are checked with the other services using the "
+                    + "caller's token; the job later reads them under report-service's own service identity.")
     @APIResponse(responseCode = "202", description = "Queued; poll Location until SUCCEEDED or FAILED",
             content = @Content(schema = @Schema(implementation = ReportDto.class)),
             headers = @Header(name = "Location", schema = @Schema(type = SchemaType.STRING)))

@@ -1,5 +1,8 @@
 package gov.planmonitor.report.service;
 
+import gov.planmonitor.support.security.Roles;
+import gov.planmonitor.support.audit.AuditTrail;
+import gov.planmonitor.support.security.Caller;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -46,8 +49,12 @@ public class ReportService {
     private final ObjectMapper json;
     private final Downstream downstream;
     private final ReportRenderer renderer;
+    private final Caller caller;
+    private final AuditTrail audit;
 
-    public ReportService(ReportRepository reports, ObjectMapper json, Downstream downstream, ReportRenderer renderer) {
+    public ReportService(ReportRepository reports, ObjectMapper json, Downstream downstream, ReportRenderer renderer, Caller caller, AuditTrail audit) {
+        this.caller = caller;
+        this.audit = audit;
         this.reports = reports;
         this.json = json;
         this.downstream = downstream;
@@ -59,6 +66,7 @@ public class ReportService {
      * checked now with the other services, so a job fails only when a service fails, never for a bad request.
      */
     public ReportDto request(@NotNull @Valid ReportRequest request, String user) {
+        caller.require("requesting a report", Roles.REPORTER);
         ObjectNode params = json.createObjectNode();
         try {
             switch (request.type()) {
@@ -105,7 +113,9 @@ public class ReportService {
         report.createdAt = now;
         report.createdBy = user;
         reports.persist(report);
-        return toDto(report);
+        ReportDto queued = toDto(report);
+        audit.record("report", report.id.toString(), null, queued);
+        return queued;
     }
 
     private void putPlanAndYear(ObjectNode params, String code, Integer year) {

@@ -64,12 +64,29 @@ public class ContractFilter implements OASFilter {
             for (Operation operation : path.getValue().getOperations().values()) {
                 paging(openAPI, operation);
                 headers(operation);
+                roles(operation);
             }
         }
         pageEnvelopes(openAPI);
         pruneUnused(openAPI);
         new Examples(openAPI).fill();
         topLevelOrder(openAPI);
+    }
+
+    /** A secured operation says in words which roles it needs (the scopes of its requirement). */
+    private static void roles(Operation operation) {
+        if (operation.getSecurity() == null || operation.getSecurity().isEmpty()) {
+            return;
+        }
+        List<String> roles = operation.getSecurity().get(0).getScheme("bearer");
+        if (roles == null || roles.isEmpty()) {
+            return;
+        }
+        String needs = "Needs a bearer token with the role " + String.join(" or ", roles) + ".";
+        String description = operation.getDescription();
+        if (description == null || !description.contains(needs)) {
+            operation.setDescription(description == null ? needs : description + " " + needs);
+        }
     }
 
     /**

@@ -57,6 +57,44 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
+    public Response unauthenticated(ServiceException.Unauthenticated e, UriInfo uri) {
+        return unauthorized(e.getMessage(), uri);
+    }
+
+    /** A secured operation called without a token (the annotation check, before the body is read). */
+    @ServerExceptionMapper
+    public Response unauthorized(io.quarkus.security.UnauthorizedException e, UriInfo uri) {
+        return unauthorized("this operation needs a bearer token (Authorization: Bearer <JWT>)", uri);
+    }
+
+    /** A token that is expired, unsigned, wrongly signed or for another issuer or audience. */
+    @ServerExceptionMapper
+    public Response authenticationFailed(io.quarkus.security.AuthenticationFailedException e, UriInfo uri) {
+        return unauthorized(ServiceException.Unauthenticated.INVALID_TOKEN, uri);
+    }
+
+    static Response unauthorized(String detail, UriInfo uri) {
+        return Response.fromResponse(problem(401, "unauthenticated", "Authentication required", detail, uri, null))
+                .header("WWW-Authenticate", "Bearer").build();
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ServiceException.Forbidden e, UriInfo uri) {
+        return problem(403, "forbidden", "Not allowed", e.getMessage(), uri, null);
+    }
+
+    /** The annotation check: the token is valid but carries none of the operation's roles. */
+    @ServerExceptionMapper
+    public Response forbidden(io.quarkus.security.ForbiddenException e, UriInfo uri) {
+        return problem(403, "forbidden", "Not allowed", "your token's roles do not allow this operation", uri, null);
+    }
+
+    @ServerExceptionMapper
+    public Response tooLarge(ServiceException.TooLarge e, UriInfo uri) {
+        return problem(413, "too-large", "Content too large", e.getMessage(), uri, null);
+    }
+
+    @ServerExceptionMapper
     public Response unavailable(ServiceException.Unavailable e, UriInfo uri) {
         return Response.fromResponse(problem(503, "dependency-unavailable", "A service this one depends on is unavailable", e.getMessage(), uri, null))
                 .header("Retry-After", "30").build();

@@ -21,7 +21,8 @@ import java.util.Map;
  * Documents the Problem responses every operation can give, so the contract lists each error and its shape
  * without repeating them on every method. Which ones follows from the operation: a path parameter can name nothing
  * (404), a body can be malformed (400), of the wrong type (415) or unacceptable (422), a write can conflict (409), an
- * update needs If-Match (428, 412), any answer can be refused for its Accept (406) or fail (500). These are shared
+ * update needs If-Match (428, 412), any answer can be refused for its Accept (406) or fail (500), any request can carry a
+ * bad token (401), a secured one can be refused to the caller (403) and any body can be too large (413). These are shared
  * responses in components/responses, each with a Problem example.
  *
  * <p>Errors only some operations give (503 when a service they check with is down, 409 when a report is not ready)
@@ -41,26 +42,35 @@ public class ProblemResponsesFilter implements OASFilter {
     private static final Kind BAD_PARAMETER = new Kind("InvalidParameter", "Invalid request: a query or path parameter is malformed",
             "bad-query", "Invalid query parameter", "page must be 0 or more (pages are numbered from 0)", "page");
 
-    private static final Map<String, Kind> KINDS = Map.of(
-            "404", new Kind("NotFound", "No resource at this path (unknown code or id)", "not-found", "Not found",
-                    "no resource at this path", null),
-            "406", new Kind("NotAcceptable", "The media type asked for in Accept is not available", "http-406", "Not Acceptable",
-                    "the requested media type (Accept) is not available here", null),
-            "409", new Kind("Conflict", "Conflicts with existing data: the code exists already, or a concurrent write came first",
-                    "conflict", "Conflict with existing data", "the data conflicts with a concurrent change; read again and retry", null),
-            "412", new Kind("PreconditionFailed", "If-Match does not match the current ETag: someone else changed the resource since it was read",
+    private static final Map<String, Kind> KINDS = Map.ofEntries(
+            Map.entry("401", new Kind("Unauthenticated", "No bearer token, or one that is expired, unsigned, signed with an unknown key, or for another issuer or audience",
+                    "unauthenticated", "Authentication required", "this operation needs a bearer token (Authorization: Bearer <JWT>)", null)),
+            Map.entry("403", new Kind("Forbidden", "The token is valid but does not allow this operation on this resource (its role, or another department's data)",
+                    "forbidden", "Not allowed", "reporting values of indicator FYP13-01 is for departments DRC, STAT; your token speaks for EDU", null)),
+            Map.entry("413", new Kind("TooLarge", "The body or file is larger than the service accepts", "too-large", "Content too large",
+                    "the body is larger than the 10 MB this service accepts", null)),
+            Map.entry("404", new Kind("NotFound", "No resource at this path (unknown code or id)", "not-found", "Not found",
+                    "no resource at this path", null)),
+            Map.entry("406", new Kind("NotAcceptable", "The media type asked for in Accept is not available", "http-406", "Not Acceptable",
+                    "the requested media type (Accept) is not available here", null)),
+            Map.entry("409", new Kind("Conflict", "Conflicts with existing data: the code exists already, or a concurrent write came first",
+                    "conflict", "Conflict with existing data", "the data conflicts with a concurrent change; read again and retry", null)),
+            Map.entry("412", new Kind("PreconditionFailed", "If-Match does not match the current ETag: someone else changed the resource since it was read",
                     "precondition-failed", "The resource changed since it was read",
-                    "The resource changed since you read it (current ETag \"2\"); read it again and reapply your change.", null),
-            "415", new Kind("UnsupportedMediaType", "Unsupported Content-Type", "http-415", "Unsupported Media Type",
-                    "unsupported Content-Type for this operation", null),
-            "422", new Kind("Unprocessable", "The content cannot be accepted: an unknown reference, an unparseable target, a refused step, import row errors",
-                    "unprocessable", "The content cannot be accepted", "unknown department XYZ", "departments[0].code"),
-            "428", new Kind("PreconditionRequired", "If-Match header missing", "precondition-required", "If-Match required",
-                    "This update needs an If-Match header carrying the ETag of your last read, so no update is lost.", null),
-            "500", new Kind("InternalError", "Unexpected failure (logged; no details are exposed)", "internal", "Internal error",
-                    "The request could not be completed; it has been logged.", null),
-            "503", new Kind("ServiceUnavailable", "A service this one depends on did not answer", "dependency-unavailable",
-                    "A service this one depends on is unavailable", "a service this one checks with did not answer; try again later", null));
+                    "The resource changed since you read it (current ETag \"2\"); read it again and reapply your change.", null)),
+            Map.entry("415", new Kind("UnsupportedMediaType", "Unsupported Content-Type", "http-415", "Unsupported Media Type",
+                    "unsupported Content-Type for this operation", null)),
+            Map.entry("422", new Kind("Unprocessable", "The content cannot be accepted: an unknown reference, an unparseable target, a refused step, import row errors",
+                    "unprocessable", "The content cannot be accepted", "unknown department XYZ", "departments[0].code")),
+            Map.entry("428", new Kind("PreconditionRequired", "If-Match header missing", "precondition-required", "If-Match required",
+                    "This update needs an If-Match header carrying the ETag of your last read, so no update is lost.", null)),
+            Map.entry("500", new Kind("InternalError", "Unexpected failure (logged; no details are exposed)", "internal", "Internal error",
+                    "The request could not be completed; it has been logged.", null)),
+            Map.entry("503", new Kind("ServiceUnavailable", "A service this one depends on did not answer", "dependency-unavailable",
+                    "A service this one depends on is unavailable", "a service this one checks with did not answer; try again later", null)));
+
+    /** Descriptions smallrye-openapi gives the bodiless responses it adds itself (validated bodies, secured operations). */
+    private static final java.util.Set<String> GENERATED = java.util.Set.of("Bad Request", "Not Authorized", "Not Allowed");
 
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
@@ -83,8 +93,14 @@ public class ProblemResponsesFilter implements OASFilter {
                 if (hasPathParam) {
                     errors.put("404", KINDS.get("404"));
                 }
+                // Any request with a bad token is refused, and reads too when READS_NEED_TOKEN is set.
+                errors.put("401", KINDS.get("401"));
+                if (operation.getSecurity() != null && !operation.getSecurity().isEmpty()) {
+                    errors.put("403", KINDS.get("403"));
+                }
                 errors.put("406", KINDS.get("406"));
                 if (hasBody) {
+                    errors.put("413", KINDS.get("413"));
                     errors.put("409", KINDS.get("409"));
                     errors.put("415", KINDS.get("415"));
                     errors.put("422", KINDS.get("422"));
@@ -98,7 +114,7 @@ public class ProblemResponsesFilter implements OASFilter {
                     APIResponse existing = operation.getResponses().getAPIResponse(error.getKey());
                     // A generated response (the 400 "Bad Request" of a validated body) has no body: the shared one replaces it.
                     boolean generated = existing != null && existing.getRef() == null && existing.getContent() == null
-                            && (existing.getDescription() == null || existing.getDescription().equals("Bad Request"));
+                            && (existing.getDescription() == null || GENERATED.contains(existing.getDescription()));
                     if (existing == null || generated) {
                         operation.getResponses().addAPIResponse(error.getKey(),
                                 OASFactory.createAPIResponse().ref(shared(openAPI.getComponents(), error.getKey(), error.getValue())));
@@ -155,6 +171,10 @@ public class ProblemResponsesFilter implements OASFilter {
                 example.put("errors", List.of(error));
             }
             media.example(example);
+        }
+        if ("401".equals(status) && (response.getHeaders() == null || !response.getHeaders().containsKey("WWW-Authenticate"))) {
+            response.addHeader("WWW-Authenticate", OASFactory.createHeader().description("The challenge: Bearer")
+                    .schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING)));
         }
         if ("503".equals(status) && (response.getHeaders() == null || !response.getHeaders().containsKey("Retry-After"))) {
             response.addHeader("Retry-After", OASFactory.createHeader()

@@ -69,6 +69,31 @@ public abstract class ServiceException extends RuntimeException {
         }
     }
 
+    /** 401: the operation needs a valid bearer token and the request has none. */
+    public static class Unauthenticated extends ServiceException {
+        /** Why a token was refused; deliberately one text, so a caller cannot probe which check failed. */
+        public static final String INVALID_TOKEN =
+                "the bearer token is not valid: expired, unsigned, signed with an unknown key, or for another issuer or audience";
+
+        public Unauthenticated(String detail) {
+            super(detail, null);
+        }
+    }
+
+    /** 403: the token is valid but does not allow this operation on this resource; the detail says why. */
+    public static class Forbidden extends ServiceException {
+        public Forbidden(String detail) {
+            super(detail, null);
+        }
+    }
+
+    /** 413: a body or file is larger than the service accepts. */
+    public static class TooLarge extends ServiceException {
+        public TooLarge(String detail) {
+            super(detail, null);
+        }
+    }
+
     /** 503: a service this one depends on did not answer; the request can be retried later. */
     public static class Unavailable extends ServiceException {
         public Unavailable(String detail) {

@@ -24,13 +24,18 @@ public final class Http {
     }
 
     public static OffsetDateTime asOf(String value) {
+        return time("asOf", value);
+    }
+
+    /** A query parameter holding an ISO-8601 timestamp with offset; null when absent, 400 when malformed. */
+    public static OffsetDateTime time(String parameter, String value) {
         if (value == null || value.isBlank()) {
             return null;
         }
         try {
             return OffsetDateTime.parse(value);
         } catch (DateTimeParseException e) {
-            throw new ServiceException.BadQuery("asOf", "asOf must be an ISO-8601 timestamp with offset, e.g. 2018-02-08T00:00:00Z");
+            throw new ServiceException.BadQuery(parameter, parameter + " must be an ISO-8601 timestamp with offset, e.g. 2018-02-08T00:00:00Z");
         }
     }
 

@@ -301,6 +301,9 @@ public final class Tabular {
             for (Line line : lines) {
                 try {
                     tally.merge(handler.apply(name, line, user).name(), 1, Integer::sum);
+                } catch (gov.planmonitor.support.problem.ServiceException.Forbidden e) {
+                    // Not a row error to fix in the file: the caller may not write this row at all.
+                    throw new gov.planmonitor.support.problem.ServiceException.Forbidden(name + " row " + line.row() + ": " + e.getMessage());
                 } catch (gov.planmonitor.support.problem.ServiceException e) {
                     if (e.errors().isEmpty()) {
                         errors.add(new FieldError(name, line.row(), null, e.getMessage()));

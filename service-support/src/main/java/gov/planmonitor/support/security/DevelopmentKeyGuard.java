@@ -1,0 +1,72 @@
+package gov.planmonitor.support.security;
+
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.runtime.configuration.ConfigUtils;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * The {@code prod} profile refuses to start with no verification key, or with {@code ./run}'s development key or
+ * issuer: a token anyone can mint from a laptop must never be accepted by a service in production.
+ */
+@ApplicationScoped
+public class DevelopmentKeyGuard {
+
+    /** The issuer of {@code ./run}'s tokens, and the default when none is configured. */
+    public static final String DEVELOPMENT_ISSUER = "planmonitor-development";
+    /** Key id prefix {@code ./run} gives its development keys (in the JWKS it writes and the tokens it signs). */
+    public static final String DEVELOPMENT_KEY_ID = "planmonitor-development";
+
+    @ConfigProperty(name = "mp.jwt.verify.issuer")
+    Optional<String> issuer;
+
+    @ConfigProperty(name = "mp.jwt.verify.publickey.location")
+    Optional<String> keyLocation;
+
+    void check(@Observes StartupEvent started) {
+        if (ConfigUtils.isProfileActive("prod")) {
+            refuseDevelopmentKey(issuer.orElse(""), keyLocation.orElse(""));
+        }
+    }
+
+    static void refuseDevelopmentKey(String issuer, String keyLocation) {
+        if (keyLocation.isBlank()) {
+            throw new IllegalStateException("No token verification key: set JWT_PUBLIC_KEY_LOCATION to your identity provider's JWKS URL or PEM file");
+        }
+        if (DEVELOPMENT_ISSUER.equals(issuer)) {
+            throw new IllegalStateException("The prod profile refuses the development token issuer '" + DEVELOPMENT_ISSUER
+                    + "': set JWT_ISSUER to your identity provider's issuer");
+        }
+        String key = read(keyLocation);
+        if (key.contains(DEVELOPMENT_KEY_ID)) {
+            throw new IllegalStateException("The prod profile refuses ./run's development signing key (" + keyLocation
+                    + "): set JWT_PUBLIC_KEY_LOCATION to your identity provider's keys");
+        }
+    }
+
+    private static String read(String location) {
+        try {
+            if (location.startsWith("http://") || location.startsWith("https://")) {
+                return ""; // a JWKS URL: an identity provider's, not a file ./run wrote
+            }
+            if (location.startsWith("classpath:")) {
+                try (InputStream in = Thread.currentThread().getContextClassLoader().getResourceAsStream(location.substring("classpath:".length()).replaceFirst("^/", ""))) {
+                    return in == null ? "" : new String(in.readAllBytes(), StandardCharsets.UTF_8);
+                }
+            }
+            Path path = location.startsWith("file:") ? Path.of(URI.create(location)) : Path.of(location);
+            return Files.exists(path) ? Files.readString(path) : "";
+        } catch (IOException | IllegalArgumentException e) {
+            return "";
+        }
+    }
+}
