@@ -1,19 +1,11 @@
 package gov.planmonitor.systemtest;
 
-import gov.planmonitor.launcher.Postgres;
 import gov.planmonitor.launcher.Suite;
-import gov.planmonitor.testsupport.ConformanceFilter;
-import io.restassured.RestAssured;
-import io.restassured.config.JsonConfig;
 import io.restassured.path.json.JsonPath;
-import io.restassured.path.json.config.JsonPathConfig;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.io.IOException;
 import java.math.BigDecimal;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -50,7 +42,7 @@ class SuiteIT {
 
     private static final Duration REPORT_TIMEOUT = Duration.ofSeconds(60);
 
-    private static Postgres postgres;
+    private static RunningSuite running;
     private static Suite suite;
     private static String indicatorUrl;
     private static String projectUrl;
@@ -60,63 +52,11 @@ class SuiteIT {
 
     @BeforeAll
     static void startSuite() throws Exception {
-        Path root = Path.of(System.getProperty("planmonitor.root", "..")).toAbsolutePath().normalize();
-        Path logs = Path.of(System.getProperty("planmonitor.logs", "target")).toAbsolutePath();
-        // Stops everything should the JVM end without @AfterAll (failsafe timeout, Ctrl-C).
-        Runtime.getRuntime().addShutdownHook(new Thread(SuiteIT::stopSuite, "system-test-shutdown"));
-
-        long t0 = System.nanoTime();
-        // Like every other test: PG* names a server, or an embedded one in a temporary directory.
-        postgres = Postgres.fromEnvironment().orElse(null);
-        if (postgres == null) {
-            postgres = Postgres.embedded(null, 0);
-        }
-        Duration postgresStart = Duration.ofNanos(System.nanoTime() - t0);
-        // Own database names, so a server named by PGHOST keeps the databases ./run uses.
-        suite = new Suite(root, new Suite.Settings(freePort(), freePort(), freePort(), "planmonitor_system_", true, logs), postgres);
-        long t1 = System.nanoTime();
-        suite.start();
-        Duration suiteStart = Duration.ofNanos(System.nanoTime() - t1);
-
-        indicatorUrl = suite.service("indicator-service").baseUrl();
-        projectUrl = suite.service("project-service").baseUrl();
-        reportUrl = suite.service("report-service").baseUrl();
-        // Every answer of the packaged services is checked against the service's committed contract too.
-        Map<Integer, Path> contracts = new HashMap<>();
-        for (String service : List.of("indicator-service", "project-service", "report-service")) {
-            contracts.put(suite.service(service).port(), root.resolve(service).resolve("src/main/resources/openapi/openapi.yaml"));
-        }
-        RestAssured.filters(new ConformanceFilter(contracts));
-        // Exact decimals, so 54.37 is compared as printed.
-        RestAssured.config = RestAssured.config().jsonConfig(JsonConfig.jsonConfig().numberReturnType(JsonPathConfig.NumberReturnType.BIG_DECIMAL));
-
-        Suite.Timings timings = suite.timings();
-        System.out.printf("[timing] PostgreSQL start (%s): %d ms%n", postgres.isEmbedded() ? "embedded" : "PGHOST", postgresStart.toMillis());
-        timings.startToReady().forEach((name, d) -> System.out.printf("[timing] %s start-to-ready: %d ms%n", name, d.toMillis()));
-        timings.seedLoad().forEach((name, d) -> System.out.printf("[timing] %s seed load: %d ms%n", name, d.toMillis()));
-        System.out.printf("[timing] seed load total: %d ms%n", timings.totalSeedLoad().toMillis());
-        System.out.printf("[timing] suite start (databases, services in parallel, seeds): %d ms; service logs in %s%n",
-                suiteStart.toMillis(), logs);
-    }
-
-    @AfterAll
-    static void stopSuite() {
-        // Services first, then the database they use.
-        Suite s = suite;
-        if (s != null) {
-            s.close();
-        }
-        Postgres p = postgres;
-        if (p != null) {
-            p.close();
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            socket.setReuseAddress(true);
-            return socket.getLocalPort();
-        }
+        running = RunningSuite.get();
+        suite = running.suite;
+        indicatorUrl = running.indicatorUrl;
+        projectUrl = running.projectUrl;
+        reportUrl = running.reportUrl;
     }
 
     // ---- the seeded services ------------------------------------------------------------------------------------
@@ -318,8 +258,7 @@ class SuiteIT {
      */
     @Test
     void typedClientExampleWorksAgainstTheSuite() throws Exception {
-        Path root = Path.of(System.getProperty("planmonitor.root", "..")).toAbsolutePath().normalize();
-        Path script = root.resolve("api-contract/target/ts-out/client.js");
+                Path script = running.root.resolve("api-contract/target/ts-out/client.js");
         assertTrue(Files.isRegularFile(script), () -> script + " is missing: build api-contract first");
         ProcessBuilder node = new ProcessBuilder("node", script.toString()).redirectErrorStream(true);
         node.environment().put("INDICATOR_URL", indicatorUrl);

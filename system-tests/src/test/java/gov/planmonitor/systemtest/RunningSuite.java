@@ -1,0 +1,104 @@
+package gov.planmonitor.systemtest;
+
+import gov.planmonitor.launcher.Postgres;
+import gov.planmonitor.launcher.Suite;
+import gov.planmonitor.testsupport.ConformanceFilter;
+import io.restassured.RestAssured;
+import io.restassured.config.JsonConfig;
+import io.restassured.path.json.config.JsonPathConfig;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The packaged suite, started once for all end-to-end test classes of the run as {@code ./run} starts it (a fresh
+ * PostgreSQL, the three jars, the seeds through the import APIs) and stopped when the JVM ends.
+ */
+final class RunningSuite {
+
+    private static RunningSuite instance;
+
+    final Path root;
+    final Postgres postgres;
+    final Suite suite;
+    final String indicatorUrl;
+    final String projectUrl;
+    final String reportUrl;
+
+    private RunningSuite(Path root, Postgres postgres, Suite suite) {
+        this.root = root;
+        this.postgres = postgres;
+        this.suite = suite;
+        this.indicatorUrl = suite.service("indicator-service").baseUrl();
+        this.projectUrl = suite.service("project-service").baseUrl();
+        this.reportUrl = suite.service("report-service").baseUrl();
+    }
+
+    static synchronized RunningSuite get() throws Exception {
+        if (instance == null) {
+            instance = start();
+        }
+        return instance;
+    }
+
+    /** A token signed with the development key the services trust. */
+    String token(String role, String... departments) {
+        return suite.keys().token(role, List.of(departments), Duration.ofMinutes(10));
+    }
+
+    private static RunningSuite start() throws Exception {
+        Path root = Path.of(System.getProperty("planmonitor.root", "..")).toAbsolutePath().normalize();
+        Path logs = Path.of(System.getProperty("planmonitor.logs", "target")).toAbsolutePath();
+
+        long t0 = System.nanoTime();
+        // Like every other test: PG* names a server, or an embedded one in a temporary directory.
+        Postgres postgres = Postgres.fromEnvironment().orElse(null);
+        if (postgres == null) {
+            postgres = Postgres.embedded(null, 0);
+        }
+        Duration postgresStart = Duration.ofNanos(System.nanoTime() - t0);
+        // Own database names, so a server named by PGHOST keeps the databases ./run uses.
+        Suite suite = new Suite(root, new Suite.Settings(freePort(), freePort(), freePort(), "planmonitor_system_", true, logs), postgres);
+        RunningSuite running = new RunningSuite(root, postgres, suite);
+        // Stops everything when the JVM ends: services first, then the database they use.
+        Runtime.getRuntime().addShutdownHook(new Thread(running::stop, "system-test-shutdown"));
+        long t1 = System.nanoTime();
+        suite.start();
+        Duration suiteStart = Duration.ofNanos(System.nanoTime() - t1);
+
+        // Every answer of the packaged services is checked against the service's committed contract too.
+        Map<Integer, Path> contracts = new HashMap<>();
+        for (String service : List.of("indicator-service", "project-service", "report-service")) {
+            contracts.put(suite.service(service).port(), root.resolve(service).resolve("src/main/resources/openapi/openapi.yaml"));
+        }
+        RestAssured.filters(new ConformanceFilter(contracts));
+        // Exact decimals, so 54.37 is compared as printed.
+        RestAssured.config = RestAssured.config().jsonConfig(JsonConfig.jsonConfig().numberReturnType(JsonPathConfig.NumberReturnType.BIG_DECIMAL));
+
+        Suite.Timings timings = suite.timings();
+        System.out.printf("[timing] PostgreSQL start (%s): %d ms%n", postgres.isEmbedded() ? "embedded" : "PGHOST", postgresStart.toMillis());
+        timings.startToReady().forEach((name, d) -> System.out.printf("[timing] %s start-to-ready: %d ms%n", name, d.toMillis()));
+        timings.seedLoad().forEach((name, d) -> System.out.printf("[timing] %s seed load: %d ms%n", name, d.toMillis()));
+        System.out.printf("[timing] seed load total: %d ms%n", timings.totalSeedLoad().toMillis());
+        System.out.printf("[timing] suite start (databases, services in parallel, seeds): %d ms; service logs in %s%n",
+                suiteStart.toMillis(), logs);
+        return running;
+    }
+
+    private void stop() {
+        suite.close();
+        postgres.close();
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            socket.setReuseAddress(true);
+            return socket.getLocalPort();
+        }
+    }
+}
