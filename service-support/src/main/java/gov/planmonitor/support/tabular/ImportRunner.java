@@ -1,7 +1,10 @@
 package gov.planmonitor.support.tabular;
 
 import gov.planmonitor.support.problem.ServiceException;
+import io.quarkus.runtime.configuration.MemorySize;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.apache.poi.openxml4j.util.ZipSecureFile;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import jakarta.transaction.TransactionManager;
 import jakarta.transaction.Transactional;
 
@@ -15,15 +18,22 @@ import java.util.Map;
 public class ImportRunner {
 
     private final TransactionManager transactions;
+    private final int maxRows;
 
-    public ImportRunner(TransactionManager transactions) {
+    public ImportRunner(TransactionManager transactions,
+                        @ConfigProperty(name = "planmonitor.limits.import-rows", defaultValue = "50000") int maxRows,
+                        @ConfigProperty(name = "planmonitor.limits.xlsx-expanded-size", defaultValue = "16M") MemorySize xlsxExpanded) {
         this.transactions = transactions;
+        this.maxRows = maxRows;
+        // An XLSX is a zip: a small upload can expand to gigabytes (a "zip bomb"). POI refuses entries that expand past
+        // this size, and (by default) ones that compress more than 100 to 1.
+        ZipSecureFile.setMaxEntrySize(xlsxExpanded.asLongValue());
     }
 
     @Transactional
     public ImportReportDto run(Tabular.Format format, byte[] body, String entity, boolean dryRun,
                                Map<String, Tabular.Columns> schema, Tabular.RowHandler handler, String user) {
-        Tabular.Result result = Tabular.importAll(format, body, entity, schema, handler, user);
+        Tabular.Result result = Tabular.importAll(format, body, entity, schema, handler, user, maxRows);
         if (!result.errors().isEmpty() && !dryRun) {
             throw new ServiceException.ImportRejected(result.errors());
         }

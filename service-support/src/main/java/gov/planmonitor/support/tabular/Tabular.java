@@ -67,7 +67,8 @@ public final class Tabular {
     }
 
     /** Reads the tables of an import; structural problems (wrong columns, bad encoding) become row-0 errors. */
-    public static Map<String, List<Line>> read(Format format, byte[] body, String entity, Map<String, Columns> schema, List<FieldError> errors) {
+    public static Map<String, List<Line>> read(Format format, byte[] body, String entity, Map<String, Columns> schema, List<FieldError> errors,
+                                               int maxRows) {
         Map<String, List<Line>> tables = new LinkedHashMap<>();
         switch (format) {
             case CSV -> {
@@ -75,10 +76,10 @@ public final class Tabular {
                     errors.add(new FieldError(null, null, "entity", "a CSV import holds one entity: give ?entity= one of " + schema.keySet()));
                     return tables;
                 }
-                readCsv(decodeUtf8(body, errors), entity, schema.get(entity), errors).ifPresent(lines -> tables.put(entity, lines));
+                readCsv(decodeUtf8(body, errors), entity, schema.get(entity), errors, maxRows).ifPresent(lines -> tables.put(entity, lines));
             }
-            case XLSX -> readXlsx(body, entity, schema, errors, tables);
-            case JSON -> readJson(body, entity, schema, errors, tables);
+            case XLSX -> readXlsx(body, entity, schema, errors, tables, maxRows);
+            case JSON -> readJson(body, entity, schema, errors, tables, maxRows);
         }
         return tables;
     }
@@ -95,7 +96,7 @@ public final class Tabular {
         }
     }
 
-    private static java.util.Optional<List<Line>> readCsv(String text, String entity, Columns columns, List<FieldError> errors) {
+    private static java.util.Optional<List<Line>> readCsv(String text, String entity, Columns columns, List<FieldError> errors, int maxRows) {
         if (text == null) {
             return java.util.Optional.empty();
         }
@@ -108,6 +109,7 @@ public final class Tabular {
             int row = 0;
             for (CSVRecord record : parser) {
                 row++;
+                checkRows(row, maxRows);
                 if (record.size() != parser.getHeaderNames().size()) {
                     errors.add(new FieldError(entity, row, null, "row has " + record.size() + " fields, the header has " + parser.getHeaderNames().size()));
                     continue;
@@ -140,7 +142,8 @@ public final class Tabular {
         return true;
     }
 
-    private static void readXlsx(byte[] body, String only, Map<String, Columns> schema, List<FieldError> errors, Map<String, List<Line>> tables) {
+    private static void readXlsx(byte[] body, String only, Map<String, Columns> schema, List<FieldError> errors, Map<String, List<Line>> tables,
+                                 int maxRows) {
         try (Workbook workbook = new XSSFWorkbook(new ByteArrayInputStream(body))) {
             for (Sheet sheet : workbook) {
                 String entity = sheet.getSheetName();
@@ -174,13 +177,40 @@ public final class Tabular {
                     }
                     if (!blank) {
                         lines.add(new Line(++n, values));
+                        checkRows(n, maxRows);
                     }
                 }
                 tables.put(entity, lines);
             }
+        } catch (gov.planmonitor.support.problem.ServiceException.TooLarge e) {
+            throw e;
         } catch (IOException | RuntimeException e) {
+            if (expandsTooFar(e)) {
+                throw new gov.planmonitor.support.problem.ServiceException.TooLarge("the XLSX file expands to more than "
+                        + org.apache.poi.openxml4j.util.ZipSecureFile.getMaxEntrySize() / (1024 * 1024)
+                        + " MB (or compresses suspiciously well); split it, or import CSV");
+            }
             errors.add(new FieldError(null, null, "file", "not a readable XLSX workbook"));
         }
+    }
+
+    /** Stops reading a file with more rows than an import takes, before it fills the memory. */
+    private static void checkRows(int rows, int maxRows) {
+        if (rows > maxRows) {
+            throw new gov.planmonitor.support.problem.ServiceException.TooLarge("the file holds more than " + maxRows
+                    + " data rows in one table; an import takes at most that many (split it into several files)");
+        }
+    }
+
+    /** POI's zip-bomb guards (ZipSecureFile: expanded size per entry, compression ratio) somewhere in the causes. */
+    private static boolean expandsTooFar(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            String message = t.getMessage();
+            if (message != null && (message.contains("Zip bomb") || message.contains("exceed the max size of the expanded data"))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String text(Cell cell) {
@@ -202,7 +232,8 @@ public final class Tabular {
         return (stripped.scale() < 0 ? stripped.setScale(0) : stripped).toPlainString();
     }
 
-    private static void readJson(byte[] body, String only, Map<String, Columns> schema, List<FieldError> errors, Map<String, List<Line>> tables) {
+    private static void readJson(byte[] body, String only, Map<String, Columns> schema, List<FieldError> errors, Map<String, List<Line>> tables,
+                                 int maxRows) {
         JsonNode root;
         try {
             root = JSON.readTree(body);
@@ -233,6 +264,7 @@ public final class Tabular {
             int n = 0;
             for (JsonNode node : table.getValue()) {
                 n++;
+                checkRows(n, maxRows);
                 if (!node.isObject()) {
                     errors.add(new FieldError(entity, n, null, "each row must be an object"));
                     continue;
@@ -276,12 +308,13 @@ public final class Tabular {
      * Reads an import and applies its rows entity by entity in schema order, collecting every row error.
      * The caller's transaction decides: any error, or a dry run, rolls it all back.
      */
-    public static Result importAll(Format format, byte[] body, String entity, Map<String, Columns> schema, RowHandler handler, String user) {
+    public static Result importAll(Format format, byte[] body, String entity, Map<String, Columns> schema, RowHandler handler, String user,
+                                   int maxRows) {
         if (entity != null && !schema.containsKey(entity)) {
             throw new gov.planmonitor.support.problem.ServiceException.BadQuery("entity", "unknown entity " + entity + "; one of " + schema.keySet());
         }
         List<FieldError> errors = new ArrayList<>();
-        Map<String, List<Line>> tables = read(format, body, entity, schema, errors);
+        Map<String, List<Line>> tables = read(format, body, entity, schema, errors, maxRows);
         Map<String, Map<String, Integer>> counts = new LinkedHashMap<>();
         if (errors.isEmpty() && tables.values().stream().allMatch(List::isEmpty)) {
             errors.add(new FieldError(entity, null, "file", "the file holds no data rows"));
