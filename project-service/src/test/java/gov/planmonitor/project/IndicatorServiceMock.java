@@ -16,7 +16,7 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
  */
 public class IndicatorServiceMock implements QuarkusTestResourceLifecycleManager {
 
-    private WireMockServer server;
+    static WireMockServer server;
 
     @Override
     public Map<String, String> start() {

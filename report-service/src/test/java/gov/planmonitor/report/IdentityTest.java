@@ -1,0 +1,77 @@
+package gov.planmonitor.report;
+
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import gov.planmonitor.testsupport.Tokens;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Who report-service speaks as: the parameters of a request are checked with the other services under the caller's
+ * own token; the job, which runs outside any request, reads them under report-service's service token; the report
+ * and the audit trail record who asked.
+ */
+@QuarkusTest
+class IdentityTest {
+
+    @BeforeEach
+    void healthy() {
+        DownstreamMock.healthy();
+    }
+
+    @Test
+    void theCallersTokenChecksTheRequestAndTheServiceTokenBuildsTheReport() {
+        String token = Tokens.of("u-chen", "报告员 陈静", List.of("reporter"), List.of());
+        String id = given().header("Authorization", Tokens.bearer(token)).contentType(ContentType.JSON)
+                .body("{\"type\":\"DEPARTMENT_SCORECARD\",\"department\":\"DRC\",\"plan\":\"AP2017\"}")
+                .when().post("/api/v1/reports").then().statusCode(202).body("createdBy", equalTo("报告员 陈静 (u-chen)"))
+                .extract().path("id");
+        // The department check happened while the request was answered, with the caller's own token.
+        List<LoggedRequest> checks = DownstreamMock.server.findAll(anyRequestedFor(urlPathMatching("/api/v1/departments/DRC")));
+        assertFalse(checks.isEmpty());
+        assertEquals(Tokens.bearer(token), checks.get(0).getHeader("Authorization"));
+
+        DownstreamMock.server.resetRequests();
+        assertEquals("SUCCEEDED", Reports.awaitFinished(id));
+        List<LoggedRequest> reads = DownstreamMock.server.findAll(anyRequestedFor(urlPathMatching("/api/v1/.*")));
+        assertFalse(reads.isEmpty(), "the job read the other services");
+        for (LoggedRequest read : reads) {
+            String authorization = read.getHeader("Authorization");
+            assertTrue(authorization != null && authorization.startsWith("Bearer "), () -> read.getUrl() + " without a token");
+            JsonPath claims = JsonPath.from(new String(Base64.getUrlDecoder().decode(authorization.substring(7).split("\\.")[1]), StandardCharsets.UTF_8));
+            assertEquals("report-service", claims.getString("sub"), read.getUrl());
+            assertEquals(List.of("service"), claims.getList("groups"), read.getUrl());
+            assertEquals("planmonitor", claims.getString("aud"));
+        }
+
+        JsonPath audit = given().queryParam("resourceType", "report").queryParam("resource", id).when().get("/api/v1/audit")
+                .then().statusCode(200).extract().jsonPath();
+        assertEquals(1, audit.getInt("total"));
+        assertEquals("u-chen", audit.getString("items[0].subject"));
+        assertEquals("requestReport", audit.getString("items[0].operation"));
+        assertEquals("QUEUED", audit.getString("items[0].after.status"));
+    }
+
+    @Test
+    void aPlannerMayNotRequestReportsAndNothingIsQueued() {
+        long before = given().when().get("/api/v1/reports").then().statusCode(200).extract().jsonPath().getLong("total");
+        given().header("Authorization", Tokens.bearer(Tokens.planner())).contentType(ContentType.JSON)
+                .body("{\"type\":\"PLAN_EVALUATION\",\"plan\":\"AP2017\"}")
+                .when().post("/api/v1/reports").then().statusCode(403).contentType("application/problem+json");
+        assertEquals(before, given().when().get("/api/v1/reports").then().statusCode(200).extract().jsonPath().getLong("total"));
+    }
+}
