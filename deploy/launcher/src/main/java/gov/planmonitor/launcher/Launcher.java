@@ -38,10 +38,11 @@ public final class Launcher {
         System.out.println();
         System.out.println("The plan monitoring suite is running (Ctrl-C stops it):");
         for (Suite.Service service : suite.services()) {
-            System.out.printf("  %-18s API %s/api/v1   Swagger UI %s/q/swagger-ui   OpenAPI %s/q/openapi%n",
-                    service.name(), service.baseUrl(), service.baseUrl(), service.baseUrl());
+            System.out.printf("  %-18s API %s/api/v1   Swagger UI %s/q/swagger-ui   OpenAPI %s/q/openapi   health, metrics %s/q/health, /q/metrics%n",
+                    service.name(), service.baseUrl(), service.baseUrl(), service.baseUrl(), service.managementUrl());
         }
-        System.out.printf("  PostgreSQL         %s:%d (user %s)%n", postgres.host(), postgres.port(), postgres.user());
+        System.out.printf("  PostgreSQL         %s:%d (superuser %s; each service connects as its own role, planmonitor_<service>)%n",
+                postgres.host(), postgres.port(), postgres.user());
         System.out.println("Reads need no token. To write, get one and paste it into Swagger UI's Authorize button:");
         System.out.println("  ./run token planner | admin | reporter | department DRC");
         int exit = suite.awaitExit();

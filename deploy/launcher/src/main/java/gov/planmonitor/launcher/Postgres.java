@@ -104,6 +104,44 @@ public final class Postgres implements AutoCloseable {
         }
     }
 
+    /**
+     * Makes {@code role} a login role with this password (created, or its password replaced) and the owner of the
+     * database and of everything in its public schema, so a service connects as its own role, never as a superuser.
+     * Role and database names are the suite's own (letters, digits, underscores), never user input.
+     */
+    public void prepareOwner(String database, String role, String rolePassword) throws SQLException {
+        if (!role.matches("[a-z_][a-z0-9_]*") || !database.matches("[a-z_][a-z0-9_]*")) {
+            throw new IllegalArgumentException("unsafe role or database name: " + role + ", " + database);
+        }
+        String quotedPassword = "'" + rolePassword.replace("'", "''") + "'";
+        try (Connection c = DriverManager.getConnection(jdbcUrl("postgres"), user, password);
+             Statement s = c.createStatement()) {
+            boolean exists;
+            try (ResultSet rs = s.executeQuery("SELECT 1 FROM pg_roles WHERE rolname = '" + role + "'")) {
+                exists = rs.next();
+            }
+            s.execute((exists ? "ALTER" : "CREATE") + " ROLE " + role + " LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE PASSWORD " + quotedPassword);
+            s.execute("ALTER DATABASE " + database + " OWNER TO " + role);
+        }
+        // A database made by an earlier version of ./run holds tables the superuser owns: hand them over.
+        try (Connection c = DriverManager.getConnection(jdbcUrl(database), user, password);
+             Statement s = c.createStatement()) {
+            s.execute("ALTER SCHEMA public OWNER TO " + role);
+            s.execute("""
+                    DO $$
+                    DECLARE r record;
+                    BEGIN
+                        FOR r IN SELECT format('ALTER TABLE %I.%I OWNER TO %I', schemaname, tablename, '""" + role + """
+                    ') AS sql FROM pg_tables WHERE schemaname = 'public' LOOP EXECUTE r.sql; END LOOP;
+                        FOR r IN SELECT format('ALTER SEQUENCE %I.%I OWNER TO %I', schemaname, sequencename, '""" + role + """
+                    ') AS sql FROM pg_sequences WHERE schemaname = 'public' LOOP EXECUTE r.sql; END LOOP;
+                        FOR r IN SELECT format('ALTER FUNCTION %s OWNER TO %I', p.oid::regprocedure, '""" + role + """
+                    ') AS sql FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace WHERE n.nspname = 'public' LOOP EXECUTE r.sql; END LOOP;
+                    END
+                    $$""");
+        }
+    }
+
     @Override
     public synchronized void close() {
         if (embedded == null) {

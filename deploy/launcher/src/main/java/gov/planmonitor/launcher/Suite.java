@@ -37,13 +37,19 @@ public final class Suite implements AutoCloseable {
     }
 
     /** One service of the suite: where its jar is, its port, its database, and the seeds it loads first. */
-    public record Service(String name, String moduleDir, int port, String database, String seedDir, List<String> seedOrder, String emptyProbe) {
+    public record Service(String name, String moduleDir, int port, int managementPort, String database, String seedDir, List<String> seedOrder,
+                          String emptyProbe) {
         Path jar(Path root) {
             return root.resolve(moduleDir).resolve("target/quarkus-app/quarkus-run.jar");
         }
 
         public String baseUrl() {
             return "http://localhost:" + port;
+        }
+
+        /** Health and metrics: /q/health, /q/metrics. */
+        public String managementUrl() {
+            return "http://localhost:" + managementPort;
         }
     }
 
@@ -63,6 +69,7 @@ public final class Suite implements AutoCloseable {
     private final Map<String, Duration> seedLoad = new LinkedHashMap<>();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final DevelopmentKeys keys;
+    private final Map<String, String> databasePasswords = new java.util.concurrent.ConcurrentHashMap<>();
     private volatile boolean stopping;
 
     public Suite(Path root, Settings settings, Postgres postgres) throws IOException {
@@ -72,12 +79,26 @@ public final class Suite implements AutoCloseable {
         this.postgres = postgres;
         String prefix = settings.databasePrefix();
         this.services = List.of(
-                new Service("indicator-service", "indicator-service", settings.indicatorPort(), prefix + "indicator",
+                new Service("indicator-service", "indicator-service", settings.indicatorPort(), managementPort(settings.indicatorPort()), prefix + "indicator",
                         "seeds/indicators", List.of("departments", "plans", "indicators", "observations"), "/api/v1/plans?size=1"),
-                new Service("project-service", "project-service", settings.projectPort(), prefix + "project",
+                new Service("project-service", "project-service", settings.projectPort(), managementPort(settings.projectPort()), prefix + "project",
                         "seeds/projects", List.of("categories", "lists", "projects", "investments", "milestones"), "/api/v1/project-lists?size=1"),
-                new Service("report-service", "report-service", settings.reportPort(), prefix + "report",
+                new Service("report-service", "report-service", settings.reportPort(), managementPort(settings.reportPort()), prefix + "report",
                         "seeds/reports", List.of(), null));
+    }
+
+    /** The service's port + 1000 (9081 for 8081) where that is free to take, else any free port. */
+    private static int managementPort(int port) throws IOException {
+        if (port + 1000 <= 65535) {
+            try (java.net.ServerSocket socket = new java.net.ServerSocket(port + 1000)) {
+                return socket.getLocalPort();
+            } catch (IOException taken) {
+                // fall through to any free port
+            }
+        }
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
     }
 
     /** The development signing key the services trust; {@code ./run token} and the seed loader sign with it. */
@@ -120,6 +141,10 @@ public final class Suite implements AutoCloseable {
                 if (postgres.prepareDatabase(service.database(), settings.fresh())) {
                     System.out.println("Created database " + service.database());
                 }
+                // Each service connects as its own role, with a password made anew at every start (nothing to store).
+                String password = newPassword();
+                postgres.prepareOwner(service.database(), service.database(), password);
+                databasePasswords.put(service.name(), password);
             }
             List<CompletableFuture<Void>> ready = new ArrayList<>();
             for (Service service : services) {
@@ -147,6 +172,12 @@ public final class Suite implements AutoCloseable {
         }
     }
 
+    private static String newPassword() {
+        byte[] random = new byte[24];
+        new java.security.SecureRandom().nextBytes(random);
+        return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+    }
+
     private Process launch(Service service) throws IOException {
         Path jar = service.jar(root);
         if (!Files.exists(jar)) {
@@ -155,9 +186,10 @@ public final class Suite implements AutoCloseable {
         ProcessBuilder builder = new ProcessBuilder("java", "-Xmx256m", "-jar", jar.toString());
         Map<String, String> env = builder.environment();
         env.put("QUARKUS_HTTP_PORT", String.valueOf(service.port()));
+        env.put("MANAGEMENT_PORT", String.valueOf(service.managementPort()));
         env.put("QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl(service.database()));
-        env.put("QUARKUS_DATASOURCE_USERNAME", postgres.user());
-        env.put("QUARKUS_DATASOURCE_PASSWORD", postgres.password());
+        env.put("QUARKUS_DATASOURCE_USERNAME", service.database());
+        env.put("QUARKUS_DATASOURCE_PASSWORD", databasePasswords.get(service.name()));
         // Tokens: the development key (JWKS with its key id) is trusted, and report-service's worker signs its own
         // service token with it. The "local" profile is prod in all but name; prod itself refuses this key.
         env.put("QUARKUS_PROFILE", "local");
@@ -212,7 +244,7 @@ public final class Suite implements AutoCloseable {
                         + (settings.logDir() == null ? "" : "; see " + settings.logDir().resolve(service.name() + ".log")));
             }
             try {
-                HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(service.baseUrl() + "/q/health/ready"))
+                HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(service.managementUrl() + "/q/health/ready"))
                         .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
                 if (response.statusCode() == 200) {
                     synchronized (this) {
