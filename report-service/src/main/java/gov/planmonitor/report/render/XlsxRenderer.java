@@ -1,6 +1,7 @@
 package gov.planmonitor.report.render;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import gov.planmonitor.support.tabular.SpreadsheetText;
 import org.apache.poi.ooxml.POIXMLProperties;
 import org.apache.poi.ss.usermodel.BorderStyle;
 import org.apache.poi.ss.usermodel.Cell;
@@ -76,24 +77,24 @@ public final class XlsxRenderer {
         for (JsonNode i : indicators) {
             Row row = sheet.createRow(r++);
             number(row, 0, Fields.decimal(i, "seq"), s.integer);
-            text(row, 1, Fields.text(i, "code"), s.text);
-            text(row, 2, Fields.text(i, "nameZh"), s.text);
-            text(row, 3, Fields.text(i, "nameEn"), s.text);
-            text(row, 4, Fields.text(Fields.object(i, "category"), "nameZh"), s.text);
+            text(s, row, 1, Fields.text(i, "code"), s.text);
+            text(s, row, 2, Fields.text(i, "nameZh"), s.text);
+            text(s, row, 3, Fields.text(i, "nameEn"), s.text);
+            text(s, row, 4, Fields.text(Fields.object(i, "category"), "nameZh"), s.text);
             String attribute = Fields.text(i, "attribute");
-            text(row, 5, attribute == null ? null : Optional.ofNullable(Labels.attributeZh(attribute)).orElse(attribute), s.text);
-            text(row, 6, Fields.text(i, "unit"), s.text);
-            text(row, 7, Fields.text(i, "target"), s.text);
+            text(s, row, 5, attribute == null ? null : Optional.ofNullable(Labels.attributeZh(attribute)).orElse(attribute), s.text);
+            text(s, row, 6, Fields.text(i, "unit"), s.text);
+            text(s, row, 7, Fields.text(i, "target"), s.text);
             number(row, 8, Fields.decimal(i, "value"), s.decimal);
             number(row, 9, Fields.decimal(i, "growthRate"), s.decimal);
-            text(row, 10, Fields.text(i, "qualitativeZh"), s.text);
+            text(s, row, 10, Fields.text(i, "qualitativeZh"), s.text);
             String verdict = Fields.text(i, "verdict");
             Labels.Verdict v = Labels.verdict(verdict);
-            text(row, 11, Fields.text(i, "verdictZh", v.zh()), s.verdict(v.colour()));
-            text(row, 12, Fields.text(i, "verdictEn", v.en()), s.text);
-            text(row, 13, verdict, s.text);
-            text(row, 14, Fields.text(i, "explanationZh"), s.text);
-            text(row, 15, Fields.text(i, "explanationEn"), s.text);
+            text(s, row, 11, Fields.text(i, "verdictZh", v.zh()), s.verdict(v.colour()));
+            text(s, row, 12, Fields.text(i, "verdictEn", v.en()), s.text);
+            text(s, row, 13, verdict, s.text);
+            text(s, row, 14, Fields.text(i, "explanationZh"), s.text);
+            text(s, row, 15, Fields.text(i, "explanationEn"), s.text);
         }
         finish(sheet, header.length, r);
     }
@@ -117,9 +118,9 @@ public final class XlsxRenderer {
     }
 
     private static void investmentRow(Row row, Styles s, String zh, String en, String code, BigDecimal count, JsonNode investment, boolean total) {
-        text(row, 0, zh, total ? s.bold : s.text);
-        text(row, 1, en, total ? s.bold : s.text);
-        text(row, 2, code, s.text);
+        text(s, row, 0, zh, total ? s.bold : s.text);
+        text(s, row, 1, en, total ? s.bold : s.text);
+        text(s, row, 2, code, s.text);
         number(row, 3, count, total ? s.boldInteger : s.integer);
         number(row, 4, Fields.decimal(Fields.object(investment, "planned"), "yuan"), total ? s.boldYuan : s.yuan);
         number(row, 5, Fields.decimal(Fields.object(investment, "completed"), "yuan"), total ? s.boldYuan : s.yuan);
@@ -137,12 +138,12 @@ public final class XlsxRenderer {
             Row row = sheet.createRow(r++);
             String status = Fields.text(p, "status");
             number(row, 0, Fields.decimal(p, "seq"), s.integer);
-            text(row, 1, Fields.text(p, "code"), s.text);
-            text(row, 2, Fields.text(p, "nameZh"), s.text);
-            text(row, 3, Fields.text(p, "nameEn"), s.text);
-            text(row, 4, Fields.text(Fields.object(p, "category"), "nameZh"), s.text);
-            text(row, 5, status == null ? null : Labels.statusZh(status), s.text);
-            text(row, 6, status, s.text);
+            text(s, row, 1, Fields.text(p, "code"), s.text);
+            text(s, row, 2, Fields.text(p, "nameZh"), s.text);
+            text(s, row, 3, Fields.text(p, "nameEn"), s.text);
+            text(s, row, 4, Fields.text(Fields.object(p, "category"), "nameZh"), s.text);
+            text(s, row, 5, status == null ? null : Labels.statusZh(status), s.text);
+            text(s, row, 6, status, s.text);
             number(row, 7, Fields.decimal(p, "progressPercent"), s.decimal);
             number(row, 8, Fields.decimal(Fields.object(p, "planned"), "yuan"), s.yuan);
             number(row, 9, Fields.decimal(Fields.object(p, "completed"), "yuan"), s.yuan);
@@ -168,8 +169,8 @@ public final class XlsxRenderer {
                 continue;
             }
             Row row = sheet.createRow(i++);
-            text(row, 0, pair[0], s.bold);
-            text(row, 1, pair[1], s.text);
+            text(s, row, 0, pair[0], s.bold);
+            text(s, row, 1, pair[1], s.text);
         }
     }
 
@@ -189,7 +190,7 @@ public final class XlsxRenderer {
         Row row = sheet.createRow(0);
         row.setHeightInPoints(30);
         for (int c = 0; c < columns.length; c++) {
-            text(row, c, columns[c][0], s.header);
+            text(s, row, c, columns[c][0], s.header);
             sheet.setColumnWidth(c, Integer.parseInt(columns[c][1]) * 256);
         }
     }
@@ -201,12 +202,9 @@ public final class XlsxRenderer {
         }
     }
 
-    private static void text(Row row, int column, String value, CellStyle style) {
-        Cell cell = row.createCell(column);
-        cell.setCellStyle(style);
-        if (value != null) {
-            cell.setCellValue(value);
-        }
+    /** A text cell: a string cell even when the text looks like a formula, which then is also quote-prefixed. */
+    private static void text(Styles s, Row row, int column, String value, CellStyle style) {
+        s.texts.set(row.createCell(column), value, style);
     }
 
     /** A numeric cell, or a blank one when the number is absent: never the text "null" or "—". */
@@ -228,11 +226,13 @@ public final class XlsxRenderer {
         final CellStyle boldInteger;
         final CellStyle boldDecimal;
         final CellStyle boldYuan;
+        final SpreadsheetText texts;
         private final XSSFWorkbook wb;
         private final Map<String, CellStyle> verdicts = new HashMap<>();
 
         Styles(XSSFWorkbook wb) {
             this.wb = wb;
+            this.texts = new SpreadsheetText(wb);
             XSSFFont boldFont = wb.createFont();
             boldFont.setBold(true);
             header = wb.createCellStyle();

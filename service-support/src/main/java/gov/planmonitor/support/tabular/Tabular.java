@@ -38,7 +38,8 @@ import java.util.Set;
 /**
  * The one tabular shape of imports and exports: per entity a table of named columns, read from and written
  * to CSV (one entity per file), XLSX (one sheet per entity) and JSON (an object of arrays of rows).
- * Export then import gives back the same data.
+ * Export then import gives back the same data. Text is exported verbatim except where a spreadsheet would run it
+ * as a formula (see {@link SpreadsheetText}); JSON is no spreadsheet and stays verbatim both ways.
  */
 public final class Tabular {
 
@@ -116,7 +117,7 @@ public final class Tabular {
                 }
                 Map<String, String> values = new LinkedHashMap<>();
                 for (String name : parser.getHeaderNames()) {
-                    values.put(name, record.get(name));
+                    values.put(name, SpreadsheetText.unguard(record.get(name)));
                 }
                 lines.add(new Line(row, values));
             }
@@ -222,7 +223,9 @@ public final class Tabular {
             case NUMERIC -> DateUtil.isCellDateFormatted(cell) ? cell.getLocalDateTimeCellValue().toLocalDate().toString()
                     : plain(BigDecimal.valueOf(cell.getNumericCellValue()));
             case BOOLEAN -> String.valueOf(cell.getBooleanCellValue());
-            case STRING -> cell.getStringCellValue();
+            // A quote-prefixed cell is text as typed (exports mark formula-like text so); in any other cell an apostrophe
+            // before a formula character is the CSV guard, still there when a guarded CSV was saved as a workbook.
+            case STRING -> cell.getCellStyle().getQuotePrefixed() ? cell.getStringCellValue() : SpreadsheetText.unguard(cell.getStringCellValue());
             default -> null;
         };
     }
@@ -359,7 +362,8 @@ public final class Tabular {
                 List<String> values = new ArrayList<>();
                 for (String c : columns.all()) {
                     Object v = row.get(c);
-                    values.add(v == null ? "" : v instanceof BigDecimal d ? plain(d) : v.toString());
+                    values.add(v == null ? "" : v instanceof BigDecimal d ? plain(d)
+                            : v instanceof Number || v instanceof Boolean ? v.toString() : SpreadsheetText.guard(v.toString()));
                 }
                 printer.printRecord(values);
             }
@@ -371,6 +375,7 @@ public final class Tabular {
 
     public static byte[] writeXlsx(Map<String, Columns> schema, Map<String, List<Map<String, Object>>> tables) {
         try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            SpreadsheetText text = new SpreadsheetText(workbook);
             for (Map.Entry<String, List<Map<String, Object>>> table : tables.entrySet()) {
                 Columns columns = schema.get(table.getKey());
                 Sheet sheet = workbook.createSheet(table.getKey());
@@ -395,7 +400,7 @@ public final class Tabular {
                         } else if (v instanceof Boolean b) {
                             cell.setCellValue(b);
                         } else {
-                            cell.setCellValue(v.toString());
+                            text.set(cell, v.toString(), null);
                         }
                     }
                 }
