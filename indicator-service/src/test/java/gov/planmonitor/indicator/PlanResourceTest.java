@@ -1,5 +1,6 @@
 package gov.planmonitor.indicator;
 
+import gov.planmonitor.testsupport.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
@@ -316,5 +317,13 @@ class PlanResourceTest {
                 .then().statusCode(400).contentType(PROBLEM)
                 .body("instance", equalTo("/api/v1/plans"))
                 .body("errors", notNullValue());
+    }
+
+    @Test
+    void publishedPlansAreReadWithoutATokenButABadTokenIsRefused() {
+        given().header("Authorization", Tokens.ANONYMOUS).when().get("/api/v1/plans").then().statusCode(200);
+        for (String bad : List.of(Tokens.unsigned(), Tokens.foreignKey(), Tokens.expired(), "not-a-jwt")) {
+            problem(given().header("Authorization", Tokens.bearer(bad)).when().get("/api/v1/plans").then(), 401);
+        }
     }
 }
