@@ -322,7 +322,8 @@ class PlanResourceTest {
     @Test
     void publishedPlansAreReadWithoutATokenButABadTokenIsRefused() {
         given().header("Authorization", Tokens.ANONYMOUS).when().get("/api/v1/plans").then().statusCode(200);
-        for (String bad : List.of(Tokens.unsigned(), Tokens.foreignKey(), Tokens.expired(), "not-a-jwt")) {
+        for (String bad : List.of(Tokens.unsigned(), Tokens.foreignKey(), Tokens.expired(), Tokens.otherAudience(),
+                Tokens.otherIssuer(), "not-a-jwt")) {
             problem(given().header("Authorization", Tokens.bearer(bad)).when().get("/api/v1/plans").then(), 401);
         }
     }

@@ -70,6 +70,20 @@ public final class Tokens {
         return sign("u-admin", "系统管理员", List.of("admin"), List.of(), 3600, FOREIGN);
     }
 
+    /** An admin token, validly signed, but for another audience (another system's token replayed here). */
+    public static String otherAudience() {
+        JwtClaims claims = claims("u-admin", "系统管理员", List.of("admin"), List.of(), 3600);
+        claims.setAudience("another-system");
+        return sign(claims, TRUSTED);
+    }
+
+    /** An admin token, validly signed, from another issuer. */
+    public static String otherIssuer() {
+        JwtClaims claims = claims("u-admin", "系统管理员", List.of("admin"), List.of(), 3600);
+        claims.setIssuer("https://sso.elsewhere.example");
+        return sign(claims, TRUSTED);
+    }
+
     /** An admin token with {@code alg: none} and no signature. */
     public static String unsigned() {
         JsonWebSignature jws = new JsonWebSignature();
@@ -106,8 +120,12 @@ public final class Tokens {
     }
 
     private static String sign(String subject, String name, List<String> roles, List<String> departments, long secondsValid, String keyName) {
+        return sign(claims(subject, name, roles, departments, secondsValid), keyName);
+    }
+
+    private static String sign(JwtClaims claims, String keyName) {
         JsonWebSignature jws = new JsonWebSignature();
-        jws.setPayload(claims(subject, name, roles, departments, secondsValid).toJson());
+        jws.setPayload(claims.toJson());
         jws.setKey(privateKey(keyName));
         jws.setKeyIdHeaderValue("planmonitor-test-" + keyName);
         jws.setAlgorithmHeaderValue(AlgorithmIdentifiers.RSA_USING_SHA256);
