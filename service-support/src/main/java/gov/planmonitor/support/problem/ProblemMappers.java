@@ -85,8 +85,12 @@ public class ProblemMappers {
 
     /** The annotation check: the token is valid but carries none of the operation's roles. */
     @ServerExceptionMapper
-    public Response forbidden(io.quarkus.security.ForbiddenException e, UriInfo uri) {
-        return problem(403, "forbidden", "Not allowed", "your token's roles do not allow this operation", uri, null);
+    public Response forbidden(io.quarkus.security.ForbiddenException e, UriInfo uri, jakarta.ws.rs.container.ResourceInfo resource) {
+        jakarta.annotation.security.RolesAllowed allowed = resource == null || resource.getResourceMethod() == null ? null
+                : resource.getResourceMethod().getAnnotation(jakarta.annotation.security.RolesAllowed.class);
+        String detail = allowed == null ? "your token's roles do not allow this operation"
+                : "this operation needs the role " + String.join(" or ", allowed.value()) + "; your token has none of them";
+        return problem(403, "forbidden", "Not allowed", detail, uri, null);
     }
 
     @ServerExceptionMapper

@@ -100,10 +100,7 @@ public class Caller {
      * {@code what} words the operation for the Problem, e.g. "changing a plan".
      */
     public void require(String what, String... roles) {
-        if (anonymous()) {
-            throw new ServiceException.Unauthenticated(what + " needs a bearer token");
-        }
-        if (has(Roles.ADMIN)) {
+        if (signedInAsAdmin(what)) {
             return;
         }
         for (String role : roles) {
@@ -120,10 +117,7 @@ public class Caller {
      * the {@code owners} may go on; anyone else is refused with a Problem naming the owners.
      */
     public void requireDepartment(String what, Collection<String> owners, String... alsoAllowed) {
-        if (anonymous()) {
-            throw new ServiceException.Unauthenticated(what + " needs a bearer token");
-        }
-        if (has(Roles.ADMIN)) {
+        if (signedInAsAdmin(what)) {
             return;
         }
         for (String role : alsoAllowed) {
@@ -142,5 +136,13 @@ public class Caller {
             throw new ServiceException.Forbidden(what + " is for " + ownersText + "; your token speaks for "
                     + (mine.isEmpty() ? "no department" : String.join(", ", mine)));
         }
+    }
+
+    /** 401 without a token; whether the token is an admin's, who may do everything. */
+    private boolean signedInAsAdmin(String what) {
+        if (anonymous()) {
+            throw new ServiceException.Unauthenticated(what + " needs a bearer token");
+        }
+        return has(Roles.ADMIN);
     }
 }
