@@ -13,8 +13,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Reads a target as the plan documents print it ("7左右", "≥94", "50以上", "控制在9‰以内", "与经济增长基本同步")
- * into a typed target. Text it cannot read is rejected, never stored as something else.
+ * Reads a target as the plan documents print it ("7左右", "≥94", "50以上", "控制在9‰以内", "与经济增长基本同步",
+ * "年均增长7%左右", "累计下降15%", "比2015年下降18%", "力争达到80%") into a typed target. The printed text decides the
+ * kind where it says it (年均, 累计/比…年, 下降, ≥/以上, ≤/以内, 左右); the indicator's name decides only for a bare number
+ * (a 年均…增长率 or a …下降率 of a five-year plan). Text it cannot read is rejected, never stored as something else.
  */
 @ApplicationScoped
 public class TargetParser {
@@ -26,8 +28,15 @@ public class TargetParser {
     public record Parsed(Kind kind, Measure measure, BigDecimal value, BigDecimal tolerance, String textUnit, boolean basically) {
     }
 
+    /** Words of aspiration in front of a target (力争 "strive to"): they do not change what is measured. */
+    private static final Pattern ASPIRATION = Pattern.compile("^(力争|争取|确保)");
+    /** The scope of a change: per year on average, or over the whole period from its base year. */
+    private static final Pattern SCOPE = Pattern.compile("^(年均|累计|比(?:\\d{4}年|上年|基期))");
+    /** Which way the printed change goes. */
+    private static final Pattern CHANGE = Pattern.compile("^(增长|提高|下降|降低|减少)");
+
     private static final Pattern NUMERIC = Pattern.compile(
-            "^(控制在|达到|增长|下降|保持|不低于|不少于|不高于|不超过|超过)?\\s*(≥|≤|>=|<=|＞|＜|>|<)?\\s*(-?\\d+(?:\\.\\d+)?)\\s*([^\\d\\s左以]*?)\\s*(左右|以上|以内|以下)?$");
+            "^(控制在|达到|增长|下降|保持在|保持|不低于|不少于|不高于|不超过|超过)?\\s*(≥|≤|>=|<=|＞|＜|>|<)?\\s*(-?\\d+(?:\\.\\d+)?)\\s*([^\\d\\s左以]*?)\\s*(左右|以上|以内|以下)?$");
 
     private final IndicatorConfig config;
 
@@ -49,12 +58,34 @@ public class TargetParser {
             return new Parsed(Kind.RELATIVE, Measure.GROWTH_RATE, null,
                     basically ? config.evaluation().basicallyInStepPoints() : BigDecimal.ZERO, null, basically);
         }
+        // 力争, then 年均 / 累计 / 比2015年, then 增长 / 下降: each taken off the front in turn.
+        text = ASPIRATION.matcher(text).replaceFirst("");
+        String scope = null;
+        Matcher scopeMatch = SCOPE.matcher(text);
+        if (scopeMatch.find()) {
+            scope = scopeMatch.group(1).startsWith("比") ? "累计" : scopeMatch.group(1);
+            text = text.substring(scopeMatch.end());
+        }
+        String change = null;
+        Matcher changeMatch = CHANGE.matcher(text);
+        if (changeMatch.find()) {
+            change = switch (changeMatch.group(1)) {
+                case "增长", "提高" -> "增长";
+                default -> "下降";
+            };
+            text = text.substring(changeMatch.end());
+        }
         Matcher m = NUMERIC.matcher(text);
         if (!m.matches()) {
             throw new ServiceException.Invalid("target.text", "cannot parse target text '" + rawText
-                    + "': expected forms like 7左右, ≥94, 50以上, 7‰以内, 控制在673万吨标准煤以内, 与经济增长同步 (or kind QUALITATIVE)");
+                    + "': expected forms like 7左右, ≥94, 50以上, 7‰以内, 控制在673万吨标准煤以内, 年均增长7%左右, 累计下降15%, "
+                    + "比2015年下降18%, 与经济增长同步 (or kind QUALITATIVE)");
         }
         String verb = m.group(1);
+        if ("增长".equals(verb) || "下降".equals(verb)) {
+            change = change == null ? verb : change;
+            verb = null;
+        }
         String symbol = m.group(2);
         BigDecimal value = new BigDecimal(m.group(3));
         String unit = m.group(4) == null || m.group(4).isBlank() ? null : m.group(4);
@@ -75,35 +106,70 @@ public class TargetParser {
         if (atLeast && atMost) {
             throw new ServiceException.Invalid("target.text", "target text '" + rawText + "' is both a floor and a ceiling");
         }
+        if (change != null && value.signum() < 0) {
+            throw new ServiceException.Invalid("target.text", "target text '" + rawText + "' gives a direction (" + change
+                    + ") and a negative number; write the change as a positive number (下降3%, not 下降-3%)");
+        }
         String name = context.indicatorName() == null ? "" : context.indicatorName();
         boolean fiveYear = context.planKind() == Plan.Kind.FIVE_YEAR;
-        boolean averageGrowth = fiveYear && name.contains("年均") && name.contains("增长率");
-        boolean declineRate = fiveYear && name.contains("下降率");
+        if (scope != null && !fiveYear) {
+            throw new ServiceException.Invalid("target.text", "target text '" + rawText + "' is " + scope
+                    + " over several years, but an annual plan covers one year: give the year's own target (增长7%, 下降3%)");
+        }
+        if ("年均".equals(scope) && "下降".equals(change)) {
+            throw new ServiceException.Invalid("target.text", "target text '" + rawText
+                    + "': an average annual decline is not a target kind; give the decline over the period (累计下降…%)");
+        }
+        if ("累计".equals(scope) && !"下降".equals(change)) {
+            throw new ServiceException.Invalid("target.text", "target text '" + rawText
+                    + "': growth over the whole period is not a target kind; give the average annual growth (年均增长…%) or the level to reach");
+        }
+        if (scope != null && atMost) {
+            throw new ServiceException.Invalid("target.text", "target text '" + rawText + "': a " + scope
+                    + " change with a ceiling (以内) is not a target kind; a 年均增长 or 累计下降 target is a floor");
+        }
+        boolean printedAverage = "年均".equals(scope);
+        boolean printedDecline = "下降".equals(change) && (fiveYear || "累计".equals(scope));
+        // The name decides only for a bare number (the text says nothing of the change it means).
+        boolean bare = scope == null && change == null && verb == null && symbol == null && !atLeast && !atMost;
+        boolean averageGrowth = printedAverage || (bare && fiveYear && name.contains("年均") && name.contains("增长率"));
+        boolean declineRate = printedDecline || (bare && fiveYear && name.contains("下降率"));
 
         Kind inferred;
-        if (atLeast) {
-            inferred = Kind.AT_LEAST;
-        } else if (atMost) {
-            inferred = Kind.AT_MOST;
-        } else if (averageGrowth) {
+        if (averageGrowth) {
             inferred = Kind.AVERAGE_ANNUAL_GROWTH;
         } else if (declineRate) {
             inferred = Kind.CUMULATIVE_DECLINE;
+        } else if (atLeast) {
+            inferred = Kind.AT_LEAST;
+        } else if (atMost) {
+            inferred = Kind.AT_MOST;
         } else if (about) {
             inferred = Kind.ABOUT;
         } else {
             inferred = Kind.REACH;
         }
         Kind kind = requested == null ? inferred : requested;
-        if (requested != null && !compatible(requested, atLeast, atMost, about)) {
+        // Where the text names the kind itself (年均, 累计下降), a requested kind must agree with it.
+        boolean textDecides = printedAverage || printedDecline;
+        if (requested != null && (!compatible(requested, atLeast, atMost, about) || (textDecides && requested != inferred))) {
             throw mismatch(rawText, requested, inferred);
         }
 
         // A growth target: the kind says so, or the text's unit is a rate while the indicator's is a level (6.5% on 亿元).
         boolean indicatorIsRate = UnitCatalog.find(context.indicatorUnit()).map(UnitCatalog.Unit::rate).orElse(false);
         boolean textIsRate = unit != null && UnitCatalog.find(unit).map(UnitCatalog.Unit::rate).orElse(false);
-        Measure measure = kind == Kind.AVERAGE_ANNUAL_GROWTH || "增长".equals(verb) || (textIsRate && !indicatorIsRate)
-                ? Measure.GROWTH_RATE : Measure.LEVEL;
+        Measure measure = kind == Kind.AVERAGE_ANNUAL_GROWTH || (kind != Kind.CUMULATIVE_DECLINE
+                && ("增长".equals(change) || (textIsRate && !indicatorIsRate))) ? Measure.GROWTH_RATE : Measure.LEVEL;
+        if (kind == Kind.CUMULATIVE_DECLINE && !indicatorIsRate) {
+            throw new ServiceException.Invalid("target.text", "target text '" + rawText + "' is a decline over the period, which is judged "
+                    + "from yearly decline rates: the indicator must be measured in % (a …下降率), not " + context.indicatorUnit());
+        }
+        // In an annual plan 下降3.6% is the year's decline rate, recorded on a …下降率 indicator in % (as 2017's 能耗 is).
+        if ("下降".equals(change) && kind != Kind.CUMULATIVE_DECLINE && !(indicatorIsRate && name.contains("下降率"))) {
+            throw new ServiceException.Invalid("target.text", "target text '" + rawText
+                    + "': a decline in an annual plan is the year's decline rate; set it on a …下降率 indicator measured in %");
+        }
         if (unit != null && !textIsRate && !unit.equals(context.indicatorUnit())) {
             throw new ServiceException.Invalid("target.text", "target text '" + rawText + "' is in " + unit
                     + " but the indicator is measured in " + context.indicatorUnit());
@@ -125,7 +191,7 @@ public class TargetParser {
             case AT_MOST -> atMost;
             case ABOUT -> about;
             case REACH -> !atLeast && !atMost && !about;
-            case AVERAGE_ANNUAL_GROWTH, CUMULATIVE_DECLINE -> !atLeast && !atMost;
+            case AVERAGE_ANNUAL_GROWTH, CUMULATIVE_DECLINE -> !atMost;
             case RELATIVE -> false;
             case QUALITATIVE -> true;
         };
