@@ -1,0 +1,106 @@
+package gov.planmonitor.indicator;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvFileSource;
+
+import java.math.BigDecimal;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+/**
+ * The rulebook, case by case: src/test/resources/rules/evaluation-cases.csv (written by generate_evaluation_cases.py,
+ * which restates the rules on its own) gives a plan, a target, the yearly values and the verdict with its numbers.
+ * Each row builds its plan, indicator and values through the API and reads the evaluation back.
+ */
+@QuarkusTest
+class EvaluationCasesTest {
+
+    @BeforeEach
+    void seeds() {
+        Fixtures.seeds();
+    }
+
+    @ParameterizedTest(name = "#{0} {1} {2} {6} [{4} {5}] {7} -> {9}")
+    @CsvFileSource(resources = "/rules/evaluation-cases.csv", numLinesToSkip = 1, encoding = "UTF-8")
+    void theVerdictFollowsTheRulebook(int id, String planKind, int year, String unit, String attribute, String direction, String target,
+                                      String observations, String reference, String verdict, String rule, BigDecimal actual,
+                                      BigDecimal threshold, BigDecimal expected) {
+        String plan = planKind.equals("ANNUAL") ? Fixtures.createPlan("ANNUAL", 2017, 2017) : Fixtures.createPlan("FIVE_YEAR", 2016, 2020);
+        Map<String, Object> targetBody = new LinkedHashMap<>(Fixtures.target(target));
+        if (reference != null) {
+            String gdp = Fixtures.code("GDP");
+            post(plan, Fixtures.indicator(gdp, 1, "地区生产总值增长率", "%", "7"));
+            record(gdp, reference);
+            targetBody.put("referenceIndicator", gdp);
+        }
+        String code = Fixtures.code("C");
+        Map<String, Object> indicator = Fixtures.indicator(code, 2, "测试指标", unit, target);
+        indicator.put("attribute", attribute.equals("NONE") ? null : attribute);
+        indicator.put("direction", direction);
+        indicator.put("target", targetBody);
+        post(plan, indicator);
+        record(code, observations);
+
+        JsonPath evaluation = given().queryParam("year", year).when().get("/api/v1/plans/{plan}/evaluation", plan)
+                .then().statusCode(200).extract().jsonPath();
+        String item = "items.find { it.code == '" + code + "' }";
+        String where = "case " + id + ": " + evaluation.getString(item + ".explanation.zh");
+        assertEquals(verdict, evaluation.getString(item + ".verdict"), where);
+        assertEquals(rule, evaluation.getString(item + ".explanation.rule"), where);
+        assertNumber(actual, evaluation.get(item + ".explanation.actual"), "actual, " + where);
+        assertNumber(threshold, evaluation.get(item + ".explanation.threshold"), "threshold, " + where);
+        assertNumber(expected, evaluation.get(item + ".explanation.expected"), "expected, " + where);
+    }
+
+    private static void post(String plan, Map<String, Object> indicator) {
+        given().contentType(ContentType.JSON).body(indicator).when().post("/api/v1/plans/{plan}/indicators", plan).then().statusCode(201);
+    }
+
+    /** "2015=60;2017=g6.5": a value, g growth rate, nc a value of another caliber, est an estimate without a figure, p the period's average growth, w words only. */
+    private static void record(String code, String observations) {
+        if (observations == null) {
+            return;
+        }
+        for (String entry : observations.split(";")) {
+            String[] parts = entry.split("=", 2);
+            int year = Integer.parseInt(parts[0]);
+            String spec = parts[1];
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("status", "FINAL");
+            if (spec.equals("est")) {
+                body.put("status", "ESTIMATE");
+                body.put("qualitativeZh", "预计可完成");
+            } else if (spec.startsWith("nc")) {
+                body.put("value", new BigDecimal(spec.substring(2)));
+                body.put("comparable", false);
+            } else if (spec.startsWith("g")) {
+                body.put("growthRate", new BigDecimal(spec.substring(1)));
+            } else if (spec.startsWith("p")) {
+                body.put("periodStart", 2016);
+                body.put("growthRate", new BigDecimal(spec.substring(1)));
+            } else if (spec.startsWith("w")) {
+                body.put("qualitativeZh", spec.substring(1));
+            } else {
+                body.put("value", new BigDecimal(spec));
+            }
+            given().contentType(ContentType.JSON).body(body).when().put("/api/v1/indicators/{code}/observations/{year}", code, year)
+                    .then().statusCode(201);
+        }
+    }
+
+    private static void assertNumber(BigDecimal expected, Object actual, String what) {
+        if (expected == null) {
+            assertNull(actual, what);
+            return;
+        }
+        assertEquals(0, expected.compareTo(new BigDecimal(String.valueOf(actual))), what + ": expected " + expected + " but was " + actual);
+    }
+}
