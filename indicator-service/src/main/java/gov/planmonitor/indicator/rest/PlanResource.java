@@ -124,7 +124,14 @@ public class PlanResource {
     @GET
     @Path("/{code}/evaluation")
     @Operation(operationId = "evaluatePlan", summary = "Evaluate every indicator of a plan for a year",
-            description = "At the end of the period: ACHIEVED, NOT_ACHIEVED, NOT_COMPARABLE, NOT_EVALUABLE. During a five-year plan: AHEAD, ON_TRACK, LAGGING, NOT_EVALUABLE.")
+            description = "At the end of the period: ACHIEVED, NOT_ACHIEVED, NOT_COMPARABLE, NOT_EVALUABLE. During a five-year plan: AHEAD, ON_TRACK, LAGGING, NOT_EVALUABLE. "
+                    + "The rulebook (band = the 左右/基本 band, 0 for binding indicators; explanation.rule names the rule applied): "
+                    + "AT_LEAST v ≥ t; AT_MOST v ≤ t; REACH/ABOUT v ≥ t − band (DECREASE v ≤ t + band, MAINTAIN |v − t| ≤ band), during a five-year plan "
+                    + "AHEAD when already met, else ON_TRACK against b + (t − b) × share from the year-before-start baseline b (LINEAR_PROGRESS_FROM_BASELINE); "
+                    + "AVERAGE_ANNUAL_GROWTH: geometric mean of the yearly growth rates ≥ t − band, AHEAD when the growth so far compounds to the whole period's; "
+                    + "CUMULATIVE_DECLINE: 1 − ∏(1 − yearly decline rates) ≥ t − band, during the period ≥ t × share − band; "
+                    + "RELATIVE: growth ≥ the reference indicator's growth − band (five-year: geometric means). No value: NOT_EVALUABLE (NO_DATA); "
+                    + "another statistical caliber: NOT_COMPARABLE; an estimate without a figure: NOT_EVALUABLE (ESTIMATE_PENDING).")
     @APIResponse(responseCode = "200", description = "Verdicts with explanations and summary counts")
     public EvaluationDto evaluate(@PathParam("code") @Parameter(example = "FYP12") String code,
                                   @QueryParam("year") @Parameter(description = "Defaults to the latest year with data", example = "2015") Integer year,
