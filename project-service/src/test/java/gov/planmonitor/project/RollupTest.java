@@ -116,4 +116,43 @@ class RollupTest {
         given().queryParam("list", list).queryParam("overdue", true).when().get("/api/v1/projects")
                 .then().statusCode(200).body("total", equalTo(1));
     }
+
+    /** The computed figures differ from the published ones: the summary says by how much, with the sign of computed − reported. */
+    @Test
+    void aDifferenceFromTheReportedFiguresIsShownWithItsSign() {
+        String list = Fixtures.code("DIFF-KEY");
+        given().contentType(ContentType.JSON)
+                .body("{\"code\":\"" + list + "\",\"nameZh\":\"差异测试清单\",\"nameEn\":\"Difference test list\",\"year\":2017,"
+                        + "\"reportedProjectCount\":5,\"reportedCompletedInvestment\":300000000,\"reportedPlannedInvestmentShare\":90}")
+                .when().post("/api/v1/project-lists").then().statusCode(201);
+        String a = Fixtures.project(list, 1, "甲项目");
+        String b = Fixtures.project(list, 2, "乙项目");
+        invest(a, 2017, "200000000", "150000000");
+        invest(b, 2017, "200000000", "170000000");
+        // Computed: 2 projects, 3.2亿元 completed of 4亿元 planned = 80%; reported: 5, 3亿元, 90%.
+        given().when().get("/api/v1/project-lists/" + list + "/summary")
+                .then().statusCode(200)
+                .body("projectCount", equalTo(2))
+                .body("investment.completed.yuan", equalTo(320000000))
+                .body("investment.completionRatio", equalTo(80))
+                .body("differenceFromReported.projectCount", equalTo(-3))
+                .body("differenceFromReported.completedInvestment.yuan", equalTo(20000000))
+                .body("differenceFromReported.plannedInvestmentShare", equalTo(-10));
+    }
+
+    /** Nothing planned: the completion ratio is absent (not a division by zero), while the completed sum still counts. */
+    @Test
+    void aListWithNothingPlannedHasNoCompletionRatio() {
+        String list = Fixtures.list(2019);
+        String a = Fixtures.project(list, 1, "零计划项目");
+        given().contentType(ContentType.JSON).body("{\"planned\":0,\"completed\":5000000}")
+                .when().put("/api/v1/projects/" + a + "/investments/2019")
+                .then().statusCode(201).body("completionRatio", org.hamcrest.Matchers.nullValue())
+                .body("warnings[0]", containsString("none was planned"));
+        given().when().get("/api/v1/project-lists/" + list + "/summary")
+                .then().statusCode(200)
+                .body("investment.planned.yuan", equalTo(0))
+                .body("investment.completed.yuan", equalTo(5000000))
+                .body("investment.completionRatio", org.hamcrest.Matchers.nullValue());
+    }
 }

@@ -161,7 +161,11 @@ class AuthorizationMatrixIT {
                 }),
                 op("project-service", "POST", "/api/v1/projects/{id}/status", "changeProjectStatus", null, 201,
                         EnumSet.of(Caller.PLANNER, Caller.OWN_DEPARTMENT, Caller.ADMIN), "project-status", false,
-                        () -> post(prj("/api/v1/projects/" + newProject() + "/status"), Map.of("to", "PREPARATION", "date", LocalDate.now().toString()))),
+                        () -> {
+                            String id = newProject();
+                            return new Request("POST", prj("/api/v1/projects/" + id + "/status"), "application/json",
+                                    Map.of("to", "PREPARATION", "date", LocalDate.now().toString()), etag(prj("/api/v1/projects/" + id)));
+                        }),
                 op("project-service", "PUT", "/api/v1/projects/{id}/investments/{year}", "putInvestment", null, 201, OWNERS, "investment", true,
                         () -> put(prj("/api/v1/projects/" + newProject() + "/investments/2022"), Map.of("planned", 12_000_000, "completed", 3_000_000), null)),
                 op("project-service", "POST", "/api/v1/projects/{id}/milestones", "addMilestone", null, 201, OWNERS, "milestone", true,

@@ -62,7 +62,9 @@ public class ProjectMapper {
         List<String> warnings = new ArrayList<>();
         BigDecimal ratio = ratio(i.completed, i.planned);
         if (i.planned != null && i.completed != null && i.completed.compareTo(i.planned) > 0) {
-            warnings.add("completed investment exceeds the planned amount (" + ratio.toPlainString() + "% of plan)");
+            // Nothing planned but something completed has no ratio (not a division by zero): the warning says so in words.
+            warnings.add(ratio == null ? "investment was completed although none was planned for the year"
+                    : "completed investment exceeds the planned amount (" + ratio.toPlainString() + "% of plan)");
         }
         return new InvestmentDto(i.year, MoneyDto.of(i.planned), MoneyDto.of(i.completed), ratio, i.note, warnings);
     }

@@ -119,12 +119,19 @@ public class ProjectResource {
     @Path("/{id}/status")
     @RolesAllowed({Roles.PLANNER, Roles.DEPARTMENT, Roles.ADMIN})
     @Operation(operationId = "changeProjectStatus", summary = "Move the project to another lifecycle stage; a refused step says why",
-            description = "Planners, and the departments responsible for the project; others get 403.")
+            description = "Planners, and the departments responsible for the project; others get 403. Send If-Match with the project's "
+                    + "ETag: a change based on a stale read gets 412 instead of overriding the one made in between. Two changes at the same "
+                    + "moment cannot both pass either way: the project's version is checked when the change is saved.")
     @APIResponse(responseCode = "201", description = "Recorded", content = @Content(schema = @Schema(implementation = StatusDto.class)),
-            headers = @Header(name = "Location", schema = @Schema(type = SchemaType.STRING)))
-    public Response changeStatus(@PathParam("id") String id, StatusChangeInput input) {
-        StatusDto status = projects.changeStatus(id, input, caller.name());
-        return Response.created(UriBuilder.fromResource(ProjectResource.class).path(id).path("status").build()).entity(status).build();
+            headers = {@Header(name = "Location", schema = @Schema(type = SchemaType.STRING)),
+                    @Header(name = "ETag", description = "The project's new ETag", schema = @Schema(type = SchemaType.STRING))})
+    @APIResponse(responseCode = "412", description = "The project changed since it was read (another status change came first)")
+    public Response changeStatus(@PathParam("id") String id,
+                                 @HeaderParam("If-Match") @Parameter(description = "The project's ETag from the last read (recommended; optional for clients of contract 1.0)") String ifMatch,
+                                 StatusChangeInput input) {
+        Versioned<StatusDto> status = projects.changeStatus(id, input, ifMatch, caller.name());
+        return Response.created(UriBuilder.fromResource(ProjectResource.class).path(id).path("status").build()).entity(status.body())
+                .header("ETag", gov.planmonitor.support.paging.Versions.etag(status.version())).build();
     }
 
     @GET
