@@ -221,4 +221,46 @@ class ImportExportTest {
         given().queryParam("format", "csv").when().get("/api/v1/exports").then().statusCode(400)
                 .body("errors[0].field", equalTo("entity"));
     }
+
+    /** Departments, a plan and an indicator are applied before the observation row at the very end fails: none of it stays. */
+    @Test
+    void aFileThatFailsOnItsLastEntityWritesNothing() {
+        String plan = planCode();
+        String department = "IMPDEPT_" + COUNTER.incrementAndGet() + "_" + System.nanoTime() % 100_000;
+        String file = "{\"departments\":[{\"code\":\"" + department + "\",\"nameZh\":\"导入测试局\",\"nameEn\":\"Import test bureau\"}],"
+                + "\"plans\":[{\"code\":\"" + plan + "\",\"kind\":\"ANNUAL\",\"startYear\":2019,\"endYear\":2019,"
+                + "\"titleZh\":\"二〇一九\",\"titleEn\":\"2019\",\"parent\":\"FYP13\"}],"
+                + "\"indicators\":[{\"code\":\"" + plan + "-01\",\"plan\":\"" + plan + "\",\"seq\":1,\"nameZh\":\"地区生产总值\",\"nameEn\":\"GDP\","
+                + "\"category\":\"ECONOMY\",\"unit\":\"亿元\",\"attribute\":\"EXPECTED\",\"direction\":\"INCREASE\",\"departments\":\"" + department + ":LEAD\","
+                + "\"targetText\":\"6%左右\"}],"
+                + "\"observations\":[{\"indicator\":\"" + plan + "-01\",\"year\":2019,\"value\":3500.5,\"status\":\"FINAL\"},"
+                + "{\"indicator\":\"" + plan + "-01\",\"year\":2021,\"value\":3600,\"status\":\"FINAL\"}]}";
+        given().contentType("application/json").body(file).when().post("/api/v1/imports")
+                .then().statusCode(422).contentType("application/problem+json")
+                .body("errors", hasSize(1))
+                .body("errors[0].entity", equalTo("observations")).body("errors[0].row", equalTo(2)).body("errors[0].field", equalTo("year"));
+        given().when().get("/api/v1/departments/" + department).then().statusCode(404);
+        given().when().get("/api/v1/plans/" + plan).then().statusCode(404);
+        given().when().get("/api/v1/indicators/" + plan + "-01").then().statusCode(404);
+    }
+
+    /**
+     * Two indicators of one file take the same place in the plan (UNIQUE (plan_id, seq) in the database): the second
+     * row is refused with its row number and the first is not kept either.
+     */
+    @Test
+    void aRowThatBreaksAUniqueConstraintMidFileWritesNothing() {
+        String plan = planCode();
+        given().contentType("text/csv").body(plansCsv(plan).getBytes(StandardCharsets.UTF_8)).queryParam("entity", "plans")
+                .when().post("/api/v1/imports").then().statusCode(200);
+        String header = "code,plan,seq,nameZh,nameEn,category,unit,attribute,direction,departments,targetText,targetKind,targetReference,series,footnoteZh,footnoteEn\n";
+        String csv = header
+                + plan + "-01," + plan + ",1,甲,A,ECONOMY,%,EXPECTED,INCREASE,DRC:LEAD,7,REACH,,,,\n"
+                + plan + "-02," + plan + ",1,乙,B,ECONOMY,%,EXPECTED,INCREASE,DRC:LEAD,8,REACH,,,,\n"
+                + plan + "-03," + plan + ",3,丙,C,ECONOMY,%,EXPECTED,INCREASE,DRC:LEAD,9,REACH,,,,\n";
+        given().contentType("text/csv").body(csv.getBytes(StandardCharsets.UTF_8)).queryParam("entity", "indicators")
+                .when().post("/api/v1/imports").then().statusCode(422)
+                .body("errors", hasSize(1)).body("errors[0].row", equalTo(2)).body("errors[0].message", containsString("seq 1"));
+        given().when().get("/api/v1/plans/" + plan + "/indicators").then().statusCode(200).body("total", equalTo(0));
+    }
 }
