@@ -1,5 +1,8 @@
 package gov.planmonitor.indicator.service;
 
+import gov.planmonitor.indicator.service.rules.Verdict;
+import gov.planmonitor.indicator.service.rules.VerdictRules;
+
 import gov.planmonitor.indicator.mapping.DepartmentIndicatorDto;
 import gov.planmonitor.indicator.mapping.EvaluationDto;
 import gov.planmonitor.indicator.mapping.EvaluationItemDto.ExplanationDto;
@@ -44,24 +47,6 @@ import static gov.planmonitor.indicator.mapping.IndicatorMapper.strip;
 @Transactional
 public class EvaluationService {
 
-    public enum Verdict {
-        ACHIEVED("完成", "Achieved"),
-        NOT_ACHIEVED("未完成", "Not achieved"),
-        NOT_COMPARABLE("口径变化，不可比", "Not comparable (statistical caliber changed)"),
-        NOT_EVALUABLE("暂无法评估", "Not evaluable yet"),
-        AHEAD("提前完成", "Ahead (target already reached)"),
-        ON_TRACK("达到预期进度", "On track"),
-        LAGGING("进度滞后", "Lagging");
-
-        final String zh;
-        final String en;
-
-        Verdict(String zh, String en) {
-            this.zh = zh;
-            this.en = en;
-        }
-    }
-
     private static final MathContext MC = MathContext.DECIMAL64;
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
@@ -89,8 +74,7 @@ public class EvaluationService {
             this.plan = plan;
             this.year = year;
             this.isFinal = year == plan.endYear;
-            this.share = BigDecimal.valueOf(year - plan.startYear + 1)
-                    .divide(BigDecimal.valueOf(plan.endYear - plan.startYear + 1), 4, RoundingMode.HALF_UP);
+            this.share = VerdictRules.Stage.of(plan.startYear, plan.endYear, year).share();
             Set<Indicator> all = new HashSet<>(members);
             Set<String> series = new HashSet<>();
             for (Indicator i : members) {
@@ -108,6 +92,10 @@ public class EvaluationService {
             for (Observation o : observations.listAsOf(all, asOf)) {
                 byIndicator.computeIfAbsent(o.indicator.id, k -> new HashMap<>()).put(o.year, o);
             }
+        }
+
+        VerdictRules.Stage stage() {
+            return VerdictRules.Stage.of(plan.startYear, plan.endYear, year);
         }
 
         Observation own(Indicator indicator, int y) {
@@ -262,74 +250,32 @@ public class EvaluationService {
             return unusable;
         }
         BigDecimal v = number(found.observation(), target.measure);
-        BigDecimal tol = tolerance(indicator, target);
-        BigDecimal t = target.value;
-        String what = target.measure == Target.Measure.GROWTH_RATE ? "增长" : "";
-        String whatEn = target.measure == Target.Measure.GROWTH_RATE ? "growth " : "";
-        String unit = target.measure == Target.Measure.GROWTH_RATE ? "%" : indicator.unit;
-        boolean meets;
-        BigDecimal threshold;
-        String rule;
-        switch (target.kind) {
-            case AT_LEAST -> {
-                threshold = t;
-                meets = v.compareTo(t) >= 0;
-                rule = "AT_LEAST";
-            }
-            case AT_MOST -> {
-                threshold = t;
-                meets = v.compareTo(t) <= 0;
-                rule = "AT_MOST";
-            }
-            default -> {
-                switch (indicator.direction) {
-                    case DECREASE -> {
-                        threshold = t.add(tol);
-                        meets = v.compareTo(threshold) <= 0;
-                    }
-                    case MAINTAIN -> {
-                        threshold = t;
-                        meets = v.subtract(t).abs().compareTo(tol) <= 0;
-                    }
-                    default -> {
-                        threshold = t.subtract(tol);
-                        meets = v.compareTo(threshold) >= 0;
-                    }
-                }
-                rule = target.kind == Target.Kind.ABOUT ? "ABOUT_WITHIN_BAND" : "REACH_LEVEL";
-            }
-        }
-        String compare = what + fmt(v) + unit + "，目标" + target.text + bandZh(indicator, target);
-        String compareEn = whatEn + fmt(v) + " " + unit + " against a target of " + target.text + bandEn(indicator, target);
+        boolean growth = target.measure == Target.Measure.GROWTH_RATE;
+        String unit = growth ? "%" : indicator.unit;
+        String compare = (growth ? "增长" : "") + fmt(v) + unit + "，目标" + target.text + bandZh(indicator, target);
+        String compareEn = (growth ? "growth " : "") + fmt(v) + " " + unit + " against a target of " + target.text + bandEn(indicator, target);
         String provisionalZh = found.observation().status == Observation.Status.ESTIMATE ? "（预计数）" : "";
         String provisionalEn = found.observation().status == Observation.Status.ESTIMATE ? " (estimate)" : "";
-        boolean bound = target.kind == Target.Kind.AT_LEAST || target.kind == Target.Kind.AT_MOST
-                || target.measure == Target.Measure.GROWTH_RATE;
-        if (ctx.isFinal || bound) {
-            Verdict verdict = ctx.isFinal ? (meets ? Verdict.ACHIEVED : Verdict.NOT_ACHIEVED) : (meets ? Verdict.ON_TRACK : Verdict.LAGGING);
-            return new Judgement(verdict, rule, compare + provisionalZh + "，" + verdict.zh, compareEn + provisionalEn + ": " + verdict.en.toLowerCase(),
-                    found, v, threshold, null, null, List.of(ctx.year));
-        }
-        if (meets) {
-            return new Judgement(Verdict.AHEAD, rule + "_AHEAD", compare + provisionalZh + "，已提前达到规划目标",
-                    compareEn + provisionalEn + ": the end-of-plan target is already reached", found, v, threshold, null, null, List.of(ctx.year));
-        }
+        VerdictRules.Stage stage = ctx.stage();
         Found base = ctx.find(indicator, ctx.plan.startYear - 1, Target.Measure.LEVEL);
-        if (base == null || base.observation().value == null || !base.observation().comparable) {
-            return new Judgement(Verdict.NOT_EVALUABLE, "NO_BASELINE", compare + "，缺少" + (ctx.plan.startYear - 1) + "年基数，无法判断进度",
-                    compareEn + "; no " + (ctx.plan.startYear - 1) + " baseline, so progress cannot be judged", found, v, threshold, null, null,
-                    List.of(ctx.year));
-        }
-        BigDecimal b = base.observation().value;
-        BigDecimal expected = b.add(t.subtract(b).multiply(ctx.share, MC), MC);
-        boolean onTrack = indicator.direction == Indicator.Direction.DECREASE
-                ? v.compareTo(expected.add(tol)) <= 0 : v.compareTo(expected.subtract(tol)) >= 0;
-        Verdict verdict = onTrack ? Verdict.ON_TRACK : Verdict.LAGGING;
-        return new Judgement(verdict, "LINEAR_PROGRESS_FROM_BASELINE",
-                compare + provisionalZh + "；" + (ctx.plan.startYear - 1) + "年基数" + fmt(b) + "，按时间进度" + pct(ctx.share) + "应达" + fmt(expected) + "，" + verdict.zh,
-                compareEn + provisionalEn + "; from the " + (ctx.plan.startYear - 1) + " baseline " + fmt(b) + ", " + pct(ctx.share)
-                        + " of the period calls for " + fmt(expected) + ": " + verdict.en.toLowerCase(),
-                found, v, threshold, expected, b, List.of(ctx.year));
+        BigDecimal b = base == null || base.observation().value == null || !base.observation().comparable ? null : base.observation().value;
+        VerdictRules.Outcome o = VerdictRules.level(target.kind, indicator.direction, v, target.value, tolerance(indicator, target), growth, stage, b);
+        Verdict verdict = o.verdict();
+        int baseYear = ctx.plan.startYear - 1;
+        return switch (o.rule()) {
+            case "NO_BASELINE" -> new Judgement(verdict, o.rule(), compare + "，缺少" + baseYear + "年基数，无法判断进度",
+                    compareEn + "; no " + baseYear + " baseline, so progress cannot be judged", found, v, o.threshold(), null, null, List.of(ctx.year));
+            case "LINEAR_PROGRESS_FROM_BASELINE" -> new Judgement(verdict, o.rule(),
+                    compare + provisionalZh + "；" + baseYear + "年基数" + fmt(b) + "，按时间进度" + pct(ctx.share) + "应达" + fmt(o.expected()) + "，" + verdict.zh,
+                    compareEn + provisionalEn + "; from the " + baseYear + " baseline " + fmt(b) + ", " + pct(ctx.share)
+                            + " of the period calls for " + fmt(o.expected()) + ": " + verdict.en.toLowerCase(),
+                    found, v, o.threshold(), o.expected(), b, List.of(ctx.year));
+            default -> verdict == Verdict.AHEAD
+                    ? new Judgement(verdict, o.rule(), compare + provisionalZh + "，已提前达到规划目标",
+                    compareEn + provisionalEn + ": the end-of-plan target is already reached", found, v, o.threshold(), null, null, List.of(ctx.year))
+                    : new Judgement(verdict, o.rule(), compare + provisionalZh + "，" + verdict.zh, compareEn + provisionalEn + ": " + verdict.en.toLowerCase(),
+                    found, v, o.threshold(), null, null, List.of(ctx.year));
+        };
     }
 
     private Judgement averageGrowth(Context ctx, Indicator indicator, Target target) {
@@ -342,9 +288,9 @@ public class EvaluationService {
                 return unusable;
             }
             BigDecimal avg = period.observation().growthRate != null ? period.observation().growthRate : period.observation().value;
-            boolean meets = avg.compareTo(threshold) >= 0;
-            Verdict verdict = meets ? Verdict.ACHIEVED : Verdict.NOT_ACHIEVED;
-            return new Judgement(verdict, "AVERAGE_GROWTH_AT_LEAST_TARGET",
+            VerdictRules.Outcome o = VerdictRules.periodAverageGrowth(avg, target.value, tol);
+            Verdict verdict = o.verdict();
+            return new Judgement(verdict, o.rule(),
                     ctx.plan.startYear + "—" + ctx.plan.endYear + "年年均增长" + fmt(avg) + "%，目标" + target.text + bandZh(indicator, target) + "，" + verdict.zh,
                     "Average annual growth " + ctx.plan.startYear + "–" + ctx.plan.endYear + " of " + fmt(avg) + "% against a target of "
                             + target.text + bandEn(indicator, target) + ": " + verdict.en.toLowerCase(),
@@ -355,27 +301,15 @@ public class EvaluationService {
         if (annual.isEmpty() || (ctx.isFinal && !missing.isEmpty())) {
             return notEvaluable(missing, "年度增速", "annual growth rates");
         }
-        BigDecimal product = BigDecimal.ONE;
-        for (Found f : annual.values()) {
-            product = product.multiply(BigDecimal.ONE.add(f.observation().growthRate.divide(HUNDRED, MC)), MC);
-        }
-        int n = annual.size();
-        BigDecimal avg = BigDecimal.valueOf((Math.pow(product.doubleValue(), 1.0 / n) - 1) * 100).setScale(2, RoundingMode.HALF_UP);
+        VerdictRules.Outcome o = VerdictRules.averageGrowth(annual.values().stream().map(f -> f.observation().growthRate).toList(),
+                target.value, tol, ctx.stage());
+        BigDecimal avg = o.actual();
         List<Integer> years = List.copyOf(annual.keySet());
         Found latest = annual.get(years.get(years.size() - 1));
         String partialZh = missing.isEmpty() ? "" : "（缺" + missing + "年数据）";
         String partialEn = missing.isEmpty() ? "" : " (no data for " + missing + ")";
-        int periodYears = ctx.plan.endYear - ctx.plan.startYear + 1;
-        BigDecimal wholePeriod = BigDecimal.ONE.add(target.value.divide(HUNDRED, MC)).pow(periodYears, MC);
-        Verdict verdict;
-        if (ctx.isFinal) {
-            verdict = avg.compareTo(threshold) >= 0 ? Verdict.ACHIEVED : Verdict.NOT_ACHIEVED;
-        } else if (product.compareTo(wholePeriod) >= 0) {
-            verdict = Verdict.AHEAD;
-        } else {
-            verdict = avg.compareTo(threshold) >= 0 ? Verdict.ON_TRACK : Verdict.LAGGING;
-        }
-        return new Judgement(verdict, "AVERAGE_GROWTH_GEOMETRIC_MEAN",
+        Verdict verdict = o.verdict();
+        return new Judgement(verdict, o.rule(),
                 years + "年年均增长" + fmt(avg) + "%" + partialZh + "，目标" + target.text + bandZh(indicator, target) + "，" + verdict.zh,
                 "Average annual growth over " + years + " of " + fmt(avg) + "%" + partialEn + " against a target of " + target.text
                         + bandEn(indicator, target) + ": " + verdict.en.toLowerCase(),
@@ -402,26 +336,15 @@ public class EvaluationService {
             if (annual.isEmpty() || !missing.isEmpty()) {
                 return notEvaluable(missing, "年度下降率", "annual decline rates");
             }
-            BigDecimal remaining = BigDecimal.ONE;
-            for (Found f : annual.values()) {
-                remaining = remaining.multiply(BigDecimal.ONE.subtract(f.observation().value.divide(HUNDRED, MC)), MC);
-            }
-            cumulative = BigDecimal.ONE.subtract(remaining).multiply(HUNDRED).setScale(2, RoundingMode.HALF_UP);
+            cumulative = VerdictRules.cumulativeDecline(annual.values().stream().map(f -> f.observation().value).toList());
             years = List.copyOf(annual.keySet());
             used = annual.get(years.get(years.size() - 1));
         }
-        BigDecimal threshold = target.value.subtract(tol);
-        Verdict verdict;
-        BigDecimal expected = null;
-        if (ctx.isFinal) {
-            verdict = cumulative.compareTo(threshold) >= 0 ? Verdict.ACHIEVED : Verdict.NOT_ACHIEVED;
-        } else if (cumulative.compareTo(target.value) >= 0) {
-            verdict = Verdict.AHEAD;
-        } else {
-            expected = target.value.multiply(ctx.share, MC);
-            verdict = cumulative.compareTo(expected.subtract(tol)) >= 0 ? Verdict.ON_TRACK : Verdict.LAGGING;
-        }
-        return new Judgement(verdict, "CUMULATIVE_DECLINE",
+        VerdictRules.Outcome o = VerdictRules.decline(cumulative, target.value, tol, ctx.stage());
+        Verdict verdict = o.verdict();
+        BigDecimal threshold = o.threshold();
+        BigDecimal expected = o.expected();
+        return new Judgement(verdict, o.rule(),
                 "累计下降" + fmt(cumulative) + "%，目标" + target.text + "%" + (expected == null ? "" : "，按时间进度应达" + fmt(expected) + "%") + "，" + verdict.zh,
                 "Cumulative decline of " + fmt(cumulative) + "% against a target of " + target.text + "%"
                         + (expected == null ? "" : "; " + pct(ctx.share) + " of the period calls for " + fmt(expected) + "%") + ": " + verdict.en.toLowerCase(),
@@ -438,10 +361,10 @@ public class EvaluationService {
         if (own != null && own.observation().growthRate != null && ref != null && ref.observation().growthRate != null && !fiveYear) {
             BigDecimal g = own.observation().growthRate;
             BigDecimal r = ref.observation().growthRate;
-            BigDecimal threshold = r.subtract(tol);
-            boolean meets = g.compareTo(threshold) >= 0;
-            Verdict verdict = ctx.isFinal ? (meets ? Verdict.ACHIEVED : Verdict.NOT_ACHIEVED) : (meets ? Verdict.ON_TRACK : Verdict.LAGGING);
-            return new Judgement(verdict, "GROWTH_IN_STEP_WITH_REFERENCE",
+            VerdictRules.Outcome o = VerdictRules.inStep(g, r, tol, ctx.stage(), "GROWTH_IN_STEP_WITH_REFERENCE");
+            BigDecimal threshold = o.threshold();
+            Verdict verdict = o.verdict();
+            return new Judgement(verdict, o.rule(),
                     "增长" + fmt(g) + "%，" + reference.nameZh + "增长" + fmt(r) + "%，目标" + target.text + "，" + verdict.zh,
                     "Growth " + fmt(g) + "% against " + fmt(r) + "% for " + reference.nameEn + " (target: " + target.text + "): " + verdict.en.toLowerCase(),
                     own, g, threshold, null, null, List.of(ctx.year));
@@ -451,14 +374,13 @@ public class EvaluationService {
             Map<Integer, Found> theirs = reference == null ? Map.of() : annual(ctx, reference, Target.Measure.GROWTH_RATE);
             mine.keySet().retainAll(theirs.keySet());
             if (!mine.isEmpty()) {
-                BigDecimal g = geometricMean(mine);
-                BigDecimal r = geometricMean(theirs.entrySet().stream().filter(e -> mine.containsKey(e.getKey()))
-                        .collect(TreeMap::new, (m, e) -> m.put(e.getKey(), e.getValue()), Map::putAll));
-                BigDecimal threshold = r.subtract(tol);
-                boolean meets = g.compareTo(threshold) >= 0;
-                Verdict verdict = ctx.isFinal ? (meets ? Verdict.ACHIEVED : Verdict.NOT_ACHIEVED) : (meets ? Verdict.ON_TRACK : Verdict.LAGGING);
+                BigDecimal g = VerdictRules.geometricMean(mine.values().stream().map(f -> f.observation().growthRate).toList());
+                BigDecimal r = VerdictRules.geometricMean(mine.keySet().stream().map(y -> theirs.get(y).observation().growthRate).toList());
+                VerdictRules.Outcome o = VerdictRules.inStep(g, r, tol, ctx.stage(), "AVERAGE_GROWTH_IN_STEP_WITH_REFERENCE");
+                BigDecimal threshold = o.threshold();
+                Verdict verdict = o.verdict();
                 List<Integer> years = List.copyOf(mine.keySet());
-                return new Judgement(verdict, "AVERAGE_GROWTH_IN_STEP_WITH_REFERENCE",
+                return new Judgement(verdict, o.rule(),
                         years + "年年均增长" + fmt(g) + "%，" + reference.nameZh + fmt(r) + "%，目标" + target.text + "，" + verdict.zh,
                         "Average growth over " + years + " of " + fmt(g) + "% against " + fmt(r) + "% for " + reference.nameEn
                                 + " (target: " + target.text + "): " + verdict.en.toLowerCase(),
@@ -480,14 +402,6 @@ public class EvaluationService {
         }
         return Judgement.of(Verdict.NOT_EVALUABLE, "NO_DATA", ctx.year + "年缺少本指标或参照指标的增速",
                 "No growth figure for " + ctx.year + " for this indicator or its reference");
-    }
-
-    private static BigDecimal geometricMean(Map<Integer, Found> annual) {
-        double product = 1;
-        for (Found f : annual.values()) {
-            product *= 1 + f.observation().growthRate.doubleValue() / 100;
-        }
-        return BigDecimal.valueOf((Math.pow(product, 1.0 / annual.size()) - 1) * 100).setScale(2, RoundingMode.HALF_UP);
     }
 
     /** Single-year values for each year of the period up to the evaluated one. */

@@ -1,0 +1,165 @@
+package gov.planmonitor.indicator.service.rules;
+
+import gov.planmonitor.indicator.repository.Indicator.Direction;
+import gov.planmonitor.indicator.repository.Target.Kind;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
+import java.util.List;
+
+/**
+ * The rulebook as pure functions (README, "The rulebook"): numbers in, verdict, rule and the numbers it rests on out.
+ * No loading, no wording: EvaluationService finds the values and words the explanation; these decide.
+ */
+public final class VerdictRules {
+
+    private static final MathContext MC = MathContext.DECIMAL64;
+    private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+
+    private VerdictRules() {
+    }
+
+    /**
+     * Where in its period a plan is judged: its final year, or a year during it with the elapsed share of the period
+     * (2017 of 2016–2020: 0.4).
+     */
+    public record Stage(boolean isFinal, BigDecimal share, int periodYears) {
+        public static Stage of(int startYear, int endYear, int year) {
+            BigDecimal share = BigDecimal.valueOf(year - startYear + 1).divide(BigDecimal.valueOf(endYear - startYear + 1), 4, RoundingMode.HALF_UP);
+            return new Stage(year == endYear, share, endYear - startYear + 1);
+        }
+    }
+
+    /** A verdict with the rule applied and its numbers (null where a rule has none). */
+    public record Outcome(Verdict verdict, String rule, BigDecimal actual, BigDecimal threshold, BigDecimal expected) {
+    }
+
+    /**
+     * ≥, ≤, reach and 左右 targets on one year's value v (a level, or a growth rate when {@code growth}). During a
+     * five-year plan a level target that is not yet met is judged against the straight line from the baseline; with
+     * no baseline the outcome is NOT_EVALUABLE (NO_BASELINE).
+     */
+    public static Outcome level(Kind kind, Direction direction, BigDecimal v, BigDecimal t, BigDecimal band, boolean growth,
+                                Stage stage, BigDecimal baseline) {
+        boolean meets;
+        BigDecimal threshold;
+        String rule;
+        switch (kind) {
+            case AT_LEAST -> {
+                threshold = t;
+                meets = v.compareTo(t) >= 0;
+                rule = "AT_LEAST";
+            }
+            case AT_MOST -> {
+                threshold = t;
+                meets = v.compareTo(t) <= 0;
+                rule = "AT_MOST";
+            }
+            default -> {
+                switch (direction) {
+                    case DECREASE -> {
+                        threshold = t.add(band);
+                        meets = v.compareTo(threshold) <= 0;
+                    }
+                    case MAINTAIN -> {
+                        threshold = t;
+                        meets = v.subtract(t).abs().compareTo(band) <= 0;
+                    }
+                    default -> {
+                        threshold = t.subtract(band);
+                        meets = v.compareTo(threshold) >= 0;
+                    }
+                }
+                rule = kind == Kind.ABOUT ? "ABOUT_WITHIN_BAND" : "REACH_LEVEL";
+            }
+        }
+        boolean asItStands = kind == Kind.AT_LEAST || kind == Kind.AT_MOST || growth;
+        if (stage.isFinal() || asItStands) {
+            return new Outcome(stage.isFinal() ? (meets ? Verdict.ACHIEVED : Verdict.NOT_ACHIEVED) : (meets ? Verdict.ON_TRACK : Verdict.LAGGING),
+                    rule, v, threshold, null);
+        }
+        if (meets) {
+            return new Outcome(Verdict.AHEAD, rule + "_AHEAD", v, threshold, null);
+        }
+        if (baseline == null) {
+            return new Outcome(Verdict.NOT_EVALUABLE, "NO_BASELINE", v, threshold, null);
+        }
+        BigDecimal expected = baseline.add(t.subtract(baseline).multiply(stage.share(), MC), MC);
+        boolean onTrack = direction == Direction.DECREASE
+                ? v.compareTo(expected.add(band)) <= 0 : v.compareTo(expected.subtract(band)) >= 0;
+        return new Outcome(onTrack ? Verdict.ON_TRACK : Verdict.LAGGING, "LINEAR_PROGRESS_FROM_BASELINE", v, threshold, expected);
+    }
+
+    /**
+     * 年均增长 from the yearly growth rates so far (in order, the caller has checked the years): the geometric mean against
+     * t − band; during the period AHEAD once the growth so far compounds to the whole period's.
+     */
+    public static Outcome averageGrowth(List<BigDecimal> rates, BigDecimal t, BigDecimal band, Stage stage) {
+        BigDecimal product = compound(rates);
+        BigDecimal mean = geometricMean(rates);
+        BigDecimal threshold = t.subtract(band);
+        BigDecimal wholePeriod = BigDecimal.ONE.add(t.divide(HUNDRED, MC)).pow(stage.periodYears(), MC);
+        Verdict verdict;
+        if (stage.isFinal()) {
+            verdict = mean.compareTo(threshold) >= 0 ? Verdict.ACHIEVED : Verdict.NOT_ACHIEVED;
+        } else if (product.compareTo(wholePeriod) >= 0) {
+            verdict = Verdict.AHEAD;
+        } else {
+            verdict = mean.compareTo(threshold) >= 0 ? Verdict.ON_TRACK : Verdict.LAGGING;
+        }
+        return new Outcome(verdict, "AVERAGE_GROWTH_GEOMETRIC_MEAN", mean, threshold, null);
+    }
+
+    /** The plan's own printed average growth for the whole period against t − band. */
+    public static Outcome periodAverageGrowth(BigDecimal average, BigDecimal t, BigDecimal band) {
+        BigDecimal threshold = t.subtract(band);
+        return new Outcome(average.compareTo(threshold) >= 0 ? Verdict.ACHIEVED : Verdict.NOT_ACHIEVED, "AVERAGE_GROWTH_AT_LEAST_TARGET",
+                average, threshold, null);
+    }
+
+    /** 1 − ∏(1 − r) over the yearly decline rates, as a percentage rounded to two places. */
+    public static BigDecimal cumulativeDecline(List<BigDecimal> rates) {
+        BigDecimal remaining = BigDecimal.ONE;
+        for (BigDecimal r : rates) {
+            remaining = remaining.multiply(BigDecimal.ONE.subtract(r.divide(HUNDRED, MC)), MC);
+        }
+        return BigDecimal.ONE.subtract(remaining).multiply(HUNDRED).setScale(2, RoundingMode.HALF_UP);
+    }
+
+    /** 累计下降: the decline so far against t − band; during the period AHEAD once t is reached, else against t × share − band. */
+    public static Outcome decline(BigDecimal cumulative, BigDecimal t, BigDecimal band, Stage stage) {
+        BigDecimal threshold = t.subtract(band);
+        if (stage.isFinal()) {
+            return new Outcome(cumulative.compareTo(threshold) >= 0 ? Verdict.ACHIEVED : Verdict.NOT_ACHIEVED, "CUMULATIVE_DECLINE",
+                    cumulative, threshold, null);
+        }
+        if (cumulative.compareTo(t) >= 0) {
+            return new Outcome(Verdict.AHEAD, "CUMULATIVE_DECLINE", cumulative, threshold, null);
+        }
+        BigDecimal expected = t.multiply(stage.share(), MC);
+        return new Outcome(cumulative.compareTo(expected.subtract(band)) >= 0 ? Verdict.ON_TRACK : Verdict.LAGGING, "CUMULATIVE_DECLINE",
+                cumulative, threshold, expected);
+    }
+
+    /** 与经济增长(基本)同步: growth g not below the reference growth r less the band. */
+    public static Outcome inStep(BigDecimal g, BigDecimal r, BigDecimal band, Stage stage, String rule) {
+        BigDecimal threshold = r.subtract(band);
+        boolean meets = g.compareTo(threshold) >= 0;
+        return new Outcome(stage.isFinal() ? (meets ? Verdict.ACHIEVED : Verdict.NOT_ACHIEVED) : (meets ? Verdict.ON_TRACK : Verdict.LAGGING),
+                rule, g, threshold, null);
+    }
+
+    /** The geometric mean of yearly growth rates in %, rounded to two places: ((∏(1 + g))^(1/n) − 1) × 100. */
+    public static BigDecimal geometricMean(List<BigDecimal> rates) {
+        return BigDecimal.valueOf((Math.pow(compound(rates).doubleValue(), 1.0 / rates.size()) - 1) * 100).setScale(2, RoundingMode.HALF_UP);
+    }
+
+    private static BigDecimal compound(List<BigDecimal> rates) {
+        BigDecimal product = BigDecimal.ONE;
+        for (BigDecimal g : rates) {
+            product = product.multiply(BigDecimal.ONE.add(g.divide(HUNDRED, MC)), MC);
+        }
+        return product;
+    }
+}
