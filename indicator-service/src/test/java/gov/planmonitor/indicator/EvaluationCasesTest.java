@@ -103,4 +103,25 @@ class EvaluationCasesTest {
         }
         assertEquals(0, expected.compareTo(new BigDecimal(String.valueOf(actual))), what + ": expected " + expected + " but was " + actual);
     }
+
+    /** A verdict rests on its own indicator's values: adding others to the plan, with any values, changes nothing. */
+    @org.junit.jupiter.api.Test
+    void aVerdictDoesNotChangeWhenOtherIndicatorsChange() {
+        String plan = Fixtures.createPlan("FIVE_YEAR", 2016, 2020);
+        String code = Fixtures.code("C");
+        post(plan, Fixtures.indicator(code, 1, "服务业增加值比重", "%", "70"));
+        record(code, "2015=60;2018=65");
+        String before = given().queryParam("year", 2018).when().get("/api/v1/plans/{plan}/evaluation", plan).then().statusCode(200)
+                .extract().jsonPath().getString("items.find { it.code == '" + code + "' }.explanation.en");
+        for (int i = 2; i <= 4; i++) {
+            String other = Fixtures.code("O");
+            post(plan, Fixtures.indicator(other, i, "其他指标", "%", i % 2 == 0 ? "年均增长7%" : "≤5"));
+            record(other, "2015=1;2016=g" + (i * 3) + ";2017=g-4;2018=" + (i * 11));
+        }
+        JsonPath after = given().queryParam("year", 2018).when().get("/api/v1/plans/{plan}/evaluation", plan).then().statusCode(200)
+                .extract().jsonPath();
+        assertEquals(4, after.getList("items").size());
+        assertEquals(before, after.getString("items.find { it.code == '" + code + "' }.explanation.en"));
+        assertEquals("LAGGING", after.getString("items.find { it.code == '" + code + "' }.verdict"));
+    }
 }

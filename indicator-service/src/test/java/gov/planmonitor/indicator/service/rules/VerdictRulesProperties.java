@@ -1,0 +1,131 @@
+package gov.planmonitor.indicator.service.rules;
+
+import gov.planmonitor.indicator.repository.Indicator.Direction;
+import gov.planmonitor.indicator.repository.Target.Kind;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.constraints.IntRange;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * What must hold of the rulebook whatever the numbers: a better value never gets a worse verdict, a binding indicator
+ * is never judged more leniently than an expected one, and rising and falling indicators mirror each other.
+ */
+class VerdictRulesProperties {
+
+    private static final List<Kind> LEVEL_KINDS = List.of(Kind.REACH, Kind.ABOUT, Kind.AT_LEAST);
+
+    @Provide
+    Arbitrary<BigDecimal> value() {
+        return Arbitraries.bigDecimals().between(BigDecimal.valueOf(-500), BigDecimal.valueOf(500)).ofScale(2);
+    }
+
+    @Provide
+    Arbitrary<BigDecimal> band() {
+        return Arbitraries.bigDecimals().between(BigDecimal.ZERO, BigDecimal.valueOf(20)).ofScale(2);
+    }
+
+    @Provide
+    Arbitrary<BigDecimal> rate() {
+        return Arbitraries.bigDecimals().between(BigDecimal.valueOf(-20), BigDecimal.valueOf(40)).ofScale(2);
+    }
+
+    @Provide
+    Arbitrary<Kind> levelKind() {
+        return Arbitraries.of(LEVEL_KINDS);
+    }
+
+    /** Stages of a 2016–2020 plan: 2016 to 2019 during it, 2020 its end. */
+    private static VerdictRules.Stage stage(int year) {
+        return VerdictRules.Stage.of(2016, 2020, year);
+    }
+
+    @Property
+    void aHigherValueOfARisingIndicatorIsNeverJudgedWorse(@ForAll("levelKind") Kind kind, @ForAll("value") BigDecimal v1, @ForAll("value") BigDecimal v2,
+                                                          @ForAll("value") BigDecimal t, @ForAll("band") BigDecimal band, @ForAll("value") BigDecimal baseline,
+                                                          @ForAll @IntRange(min = 2016, max = 2020) int year, @ForAll boolean growth) {
+        BigDecimal low = v1.min(v2);
+        BigDecimal high = v1.max(v2);
+        Verdict lower = VerdictRules.level(kind, Direction.INCREASE, low, t, band, growth, stage(year), baseline).verdict();
+        Verdict higher = VerdictRules.level(kind, Direction.INCREASE, high, t, band, growth, stage(year), baseline).verdict();
+        assertTrue(lower.rank() <= higher.rank(), () -> low + " gave " + lower + " but " + high + " gave " + higher);
+    }
+
+    @Property
+    void aLowerValueOfAFallingIndicatorIsNeverJudgedWorse(@ForAll("value") BigDecimal v1, @ForAll("value") BigDecimal v2, @ForAll("value") BigDecimal t,
+                                                         @ForAll("band") BigDecimal band, @ForAll("value") BigDecimal baseline,
+                                                         @ForAll @IntRange(min = 2016, max = 2020) int year) {
+        BigDecimal low = v1.min(v2);
+        BigDecimal high = v1.max(v2);
+        for (Kind kind : List.of(Kind.REACH, Kind.ABOUT, Kind.AT_MOST)) {
+            Verdict lower = VerdictRules.level(kind, Direction.DECREASE, low, t, band, false, stage(year), baseline).verdict();
+            Verdict higher = VerdictRules.level(kind, Direction.DECREASE, high, t, band, false, stage(year), baseline).verdict();
+            assertTrue(lower.rank() >= higher.rank(), () -> kind + ": " + low + " gave " + lower + " but " + high + " gave " + higher);
+        }
+    }
+
+    @Property
+    void bindingIsNeverMoreLenientThanExpected(@ForAll("levelKind") Kind kind, @ForAll("value") BigDecimal v, @ForAll("value") BigDecimal t,
+                                              @ForAll("band") BigDecimal band, @ForAll("value") BigDecimal baseline,
+                                              @ForAll @IntRange(min = 2016, max = 2020) int year, @ForAll boolean decrease) {
+        Direction direction = decrease ? Direction.DECREASE : Direction.INCREASE;
+        Verdict binding = VerdictRules.level(kind, direction, v, t, BigDecimal.ZERO, false, stage(year), baseline).verdict();
+        Verdict expected = VerdictRules.level(kind, direction, v, t, band, false, stage(year), baseline).verdict();
+        assertTrue(binding.rank() <= expected.rank(), () -> "binding " + binding + ", expected " + expected);
+    }
+
+    @Property
+    void risingAndFallingIndicatorsMirrorEachOther(@ForAll("value") BigDecimal v, @ForAll("value") BigDecimal t, @ForAll("band") BigDecimal band,
+                                                  @ForAll("value") BigDecimal baseline, @ForAll @IntRange(min = 2016, max = 2020) int year) {
+        for (Kind kind : List.of(Kind.REACH, Kind.ABOUT)) {
+            VerdictRules.Outcome up = VerdictRules.level(kind, Direction.INCREASE, v, t, band, false, stage(year), baseline);
+            VerdictRules.Outcome down = VerdictRules.level(kind, Direction.DECREASE, v.negate(), t.negate(), band, false, stage(year), baseline.negate());
+            assertEquals(up.verdict(), down.verdict(), kind + " " + v + " vs " + t);
+        }
+        assertEquals(VerdictRules.level(Kind.AT_LEAST, Direction.INCREASE, v, t, band, false, stage(year), null).verdict(),
+                VerdictRules.level(Kind.AT_MOST, Direction.DECREASE, v.negate(), t.negate(), band, false, stage(year), null).verdict());
+    }
+
+    @Property
+    void fasterGrowthInAnyYearIsNeverJudgedWorse(@ForAll("rates") List<BigDecimal> rates, @ForAll @IntRange(min = 0, max = 4) int which,
+                                                @ForAll("band") BigDecimal extra, @ForAll("rate") BigDecimal t, @ForAll("band") BigDecimal band) {
+        int year = 2015 + rates.size();
+        List<BigDecimal> faster = new ArrayList<>(rates);
+        int i = which % rates.size();
+        faster.set(i, faster.get(i).add(extra));
+        Verdict slow = VerdictRules.averageGrowth(rates, t, band, stage(year)).verdict();
+        Verdict fast = VerdictRules.averageGrowth(faster, t, band, stage(year)).verdict();
+        assertTrue(slow.rank() <= fast.rank(), () -> rates + " gave " + slow + " but " + faster + " gave " + fast);
+    }
+
+    @Property
+    void aLargerDeclineInAnyYearIsNeverJudgedWorse(@ForAll("declines") List<BigDecimal> rates, @ForAll @IntRange(min = 0, max = 4) int which,
+                                                  @ForAll("band") BigDecimal extra, @ForAll("band") BigDecimal t) {
+        int year = 2015 + rates.size();
+        List<BigDecimal> larger = new ArrayList<>(rates);
+        int i = which % rates.size();
+        larger.set(i, larger.get(i).add(extra).min(BigDecimal.valueOf(99)));
+        Verdict less = VerdictRules.decline(VerdictRules.cumulativeDecline(rates), t, BigDecimal.ZERO, stage(year)).verdict();
+        Verdict more = VerdictRules.decline(VerdictRules.cumulativeDecline(larger), t, BigDecimal.ZERO, stage(year)).verdict();
+        assertTrue(less.rank() <= more.rank(), () -> rates + " gave " + less + " but " + larger + " gave " + more);
+    }
+
+    @Provide
+    Arbitrary<List<BigDecimal>> rates() {
+        return rate().list().ofMinSize(1).ofMaxSize(5);
+    }
+
+    @Provide
+    Arbitrary<List<BigDecimal>> declines() {
+        return Arbitraries.bigDecimals().between(BigDecimal.ZERO, BigDecimal.valueOf(30)).ofScale(2).list().ofMinSize(1).ofMaxSize(5);
+    }
+}
