@@ -37,7 +37,9 @@ class EvaluationCasesTest {
         Map<String, Object> targetBody = new LinkedHashMap<>(Fixtures.target(target));
         if (reference != null) {
             String gdp = Fixtures.code("GDP");
-            post(plan, Fixtures.indicator(gdp, 1, "地区生产总值增长率", "%", "7"));
+            Map<String, Object> gdpBody = Fixtures.indicator(gdp, 1, "地区生产总值增长率", "%", "7");
+            gdpBody.put("nameEn", "Regional GDP growth");
+            post(plan, gdpBody);
             record(gdp, reference);
             targetBody.put("referenceIndicator", gdp);
         }
@@ -58,6 +60,41 @@ class EvaluationCasesTest {
         assertNumber(actual, evaluation.get(item + ".explanation.actual"), "actual, " + where);
         assertNumber(threshold, evaluation.get(item + ".explanation.threshold"), "threshold, " + where);
         assertNumber(expected, evaluation.get(item + ".explanation.expected"), "expected, " + where);
+        // The words too: each case's explanation as committed (-Dexplanations.update=true writes them after a change).
+        String words = evaluation.getString(item + ".explanation.zh") + "\t" + evaluation.getString(item + ".explanation.en");
+        if (Boolean.getBoolean("explanations.update")) {
+            WORDS.put(id, words);
+        } else {
+            assertEquals(committedWords().get(id), words, "the explanation of case " + id + " (rules/evaluation-explanations.tsv)");
+        }
+    }
+
+    private static final Map<Integer, String> WORDS = new java.util.concurrent.ConcurrentSkipListMap<>();
+    private static final java.nio.file.Path WORDS_FILE = java.nio.file.Path.of("src/test/resources/rules/evaluation-explanations.tsv");
+    private static Map<Integer, String> committed;
+
+    private static synchronized Map<Integer, String> committedWords() {
+        if (committed == null) {
+            committed = new java.util.HashMap<>();
+            try {
+                for (String line : java.nio.file.Files.readAllLines(WORDS_FILE)) {
+                    int tab = line.indexOf('\t');
+                    committed.put(Integer.parseInt(line.substring(0, tab)), line.substring(tab + 1));
+                }
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+        return committed;
+    }
+
+    @org.junit.jupiter.api.AfterAll
+    static void writeWords() throws java.io.IOException {
+        if (Boolean.getBoolean("explanations.update") && !WORDS.isEmpty()) {
+            StringBuilder sb = new StringBuilder();
+            WORDS.forEach((id, words) -> sb.append(id).append('\t').append(words).append('\n'));
+            java.nio.file.Files.writeString(WORDS_FILE, sb.toString());
+        }
     }
 
     private static void post(String plan, Map<String, Object> indicator) {
