@@ -66,12 +66,12 @@ class PlanResourceTest {
     }
 
     @Test
-    void sizeIsCappedAt200() {
-        given().queryParam("size", 1000)
-                .when().get("/api/v1/plans")
-                .then().statusCode(200)
-                .body("size", equalTo(200))
-                .body("items.size()", lessThanOrEqualTo(200));
+    void sizeAbove200AndPagesBeyondAnyListAreBadRequests() {
+        given().queryParam("size", 200).when().get("/api/v1/plans").then().statusCode(200).body("size", equalTo(200));
+        problem(given().queryParam("size", 201).when().get("/api/v1/plans").then(), 400).body("errors[0].field", equalTo("size"));
+        problem(given().queryParam("size", 2147483647).when().get("/api/v1/plans").then(), 400).body("errors[0].field", equalTo("size"));
+        problem(given().queryParam("page", 2147483647).when().get("/api/v1/plans").then(), 400).body("errors[0].field", equalTo("page"));
+        problem(given().queryParam("page", 2147483647).queryParam("size", 200).when().get("/api/v1/plans").then(), 400);
     }
 
     @Test

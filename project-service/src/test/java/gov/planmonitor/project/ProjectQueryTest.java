@@ -67,7 +67,7 @@ class ProjectQueryTest {
                 .body("total", greaterThan(5));
         given().queryParam("list", "FYP13-KEY").queryParam("sort", "-seq").queryParam("size", 1)
                 .when().get("/api/v1/projects").then().statusCode(200).body("items[0].seq", equalTo(70));
-        given().queryParam("size", 1000).when().get("/api/v1/projects").then().statusCode(200).body("size", equalTo(200));
+        given().queryParam("size", 1000).when().get("/api/v1/projects").then().statusCode(400).body("errors[0].field", equalTo("size"));
         given().queryParam("sort", "budget").when().get("/api/v1/projects").then().statusCode(400).body("errors[0].field", equalTo("sort"));
         given().queryParam("status", "DONE").when().get("/api/v1/projects").then().statusCode(400).body("errors[0].field", equalTo("status"));
         given().queryParam("list", "NOPE").when().get("/api/v1/projects").then().statusCode(400).body("errors[0].field", equalTo("list"));

@@ -61,9 +61,9 @@ public class ImportResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ImportReportDto.class)))
     public ImportReportDto importData(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
                                       @QueryParam("entity") @Parameter(description = "departments, plans, indicators or observations (required for CSV)") String entity,
-                                      @QueryParam("dryRun") @Parameter(description = "Check only; write nothing") boolean dryRun,
+                                      @QueryParam("dryRun") @Parameter(description = "Check only; write nothing (true or false)") Boolean dryRun,
                                       byte[] body) {
-        return imports.run(Transfers.format(contentType), body == null ? new byte[0] : body, entity, dryRun, caller.name());
+        return imports.run(Transfers.format(contentType), body == null ? new byte[0] : body, entity, Boolean.TRUE.equals(dryRun), caller.name());
     }
 
     @GET

@@ -111,15 +111,10 @@ public class ProjectService {
     }
 
     public PageDto<ProjectDto> list(Filter f, Integer page, Integer size, String sort) {
-        int p = page == null ? 0 : page;
-        if (p < 0) {
-            throw new ServiceException.BadQuery("page", "page must be 0 or more (pages are numbered from 0)");
-        }
-        int s = size == null ? config.paging().defaultSize() : size;
-        if (s < 1) {
-            throw new ServiceException.BadQuery("size", "size must be at least 1");
-        }
-        s = Math.min(s, config.paging().maxSize());
+        gov.planmonitor.support.paging.PageRequest bounds = gov.planmonitor.support.paging.PageRequest.of(page, size,
+                config.paging().defaultSize(), config.paging().maxSize());
+        int p = bounds.page();
+        int s = bounds.size();
         if (f.list() != null && lists.findByCode(f.list()).isEmpty()) {
             throw new ServiceException.BadQuery("list", "no project list with code " + f.list());
         }

@@ -170,7 +170,7 @@ public class ContractFilter implements OASFilter {
         p.description("0-based page number").schema(OASFactory.createSchema().addType(Schema.SchemaType.INTEGER)
                 .format("int32").minimum(BigDecimal.ZERO).defaultValue(0));
         Parameter s = queryParameter(operation, "size");
-        s.description("Page size; larger values are capped at 200").schema(OASFactory.createSchema()
+        s.description("Page size, at most 200 (a larger one is refused with 400)").schema(OASFactory.createSchema()
                 .addType(Schema.SchemaType.INTEGER).format("int32").minimum(BigDecimal.ONE)
                 .maximum(BigDecimal.valueOf(200)).defaultValue(20));
         Parameter sort = queryParameter(operation, "sort");

@@ -8,12 +8,8 @@ import java.util.Map;
 /** Validated page, size and sort of a list request. */
 public record PageRequest(int page, int size, Sort sort) {
 
-    /**
-     * @param sortParam comma-separated fields, "-" for descending ("-year,code")
-     * @param fields    API field name to entity property, the only fields one may sort by
-     */
-    public static PageRequest of(Integer page, Integer size, String sortParam, int defaultSize, int maxSize,
-                                 Map<String, String> fields, String defaultSort) {
+    /** Page and size checked (400 for a negative page, a size outside 1..maxSize, a page beyond any list); no sort. */
+    public static PageRequest of(Integer page, Integer size, int defaultSize, int maxSize) {
         int p = page == null ? 0 : page;
         if (p < 0) {
             throw new ServiceException.BadQuery("page", "page must be 0 or more (pages are numbered from 0)");
@@ -22,7 +18,24 @@ public record PageRequest(int page, int size, Sort sort) {
         if (s < 1) {
             throw new ServiceException.BadQuery("size", "size must be at least 1");
         }
-        s = Math.min(s, maxSize);
+        if (s > maxSize) {
+            throw new ServiceException.BadQuery("size", "size must be at most " + maxSize + " (read further pages with page=)");
+        }
+        if ((long) p * s > Integer.MAX_VALUE) {
+            throw new ServiceException.BadQuery("page", "page " + p + " of size " + s + " lies beyond any list (page × size must stay below 2^31)");
+        }
+        return new PageRequest(p, s, null);
+    }
+
+    /**
+     * @param sortParam comma-separated fields, "-" for descending ("-year,code")
+     * @param fields    API field name to entity property, the only fields one may sort by
+     */
+    public static PageRequest of(Integer page, Integer size, String sortParam, int defaultSize, int maxSize,
+                                 Map<String, String> fields, String defaultSort) {
+        PageRequest bounds = of(page, size, defaultSize, maxSize);
+        int p = bounds.page();
+        int s = bounds.size();
         String spec = sortParam == null || sortParam.isBlank() ? defaultSort : sortParam;
         Sort sort = null;
         for (String part : spec.split(",")) {

@@ -1,8 +1,7 @@
 package gov.planmonitor.support.rest;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import gov.planmonitor.support.problem.Problem;
+import gov.planmonitor.support.problem.RoutingProblems;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -48,17 +47,12 @@ public class BodyLimit {
         }
         String detail = "the body has " + length + " bytes; this service accepts at most " + maxBytes
                 + " (split an import into several files)";
-        String body;
-        try {
-            body = json.writeValueAsString(new Problem(Problem.BASE + "too-large", "Content too large", 413, detail, context.normalizedPath(), null));
-        } catch (JsonProcessingException e) {
-            body = "{\"status\":413}";
-        }
-        String answer = body;
         context.request().handler(ignored -> {
         });
-        context.request().endHandler(ignored -> context.response().setStatusCode(413).putHeader("Content-Type", Problem.MEDIA_TYPE)
-                .putHeader("Connection", "close").end(answer));
+        context.request().endHandler(ignored -> {
+            context.response().putHeader("Connection", "close");
+            RoutingProblems.answer(context, json, 413, "too-large", "Content too large", detail);
+        });
         context.request().resume();
     }
 }

@@ -10,8 +10,8 @@ import java.lang.annotation.Annotation;
 import java.lang.reflect.Type;
 
 /**
- * A query parameter that is not a number (page=abc) is the caller's error: 400 naming the parameter,
- * not the 404 JAX-RS would give.
+ * A query parameter that is not a number (page=abc, page= 1) or not a boolean (dryRun=yes) is the caller's error: 400
+ * naming the parameter, not the 404 JAX-RS would give, and never read as something else (dryRun=chinese is not false).
  */
 @Provider
 public class NumberParams implements ParamConverterProvider {
@@ -19,7 +19,7 @@ public class NumberParams implements ParamConverterProvider {
     @Override
     @SuppressWarnings("unchecked")
     public <T> ParamConverter<T> getConverter(Class<T> rawType, Type genericType, Annotation[] annotations) {
-        if (rawType != Integer.class) {
+        if (rawType != Integer.class && rawType != Boolean.class) {
             return null;
         }
         String name = "parameter";
@@ -29,14 +29,34 @@ public class NumberParams implements ParamConverterProvider {
             }
         }
         String parameter = name;
+        if (rawType == Boolean.class) {
+            return (ParamConverter<T>) new ParamConverter<Boolean>() {
+                @Override
+                public Boolean fromString(String value) {
+                    if (value == null || value.isEmpty()) {
+                        return null;
+                    }
+                    return switch (value) {
+                        case "true" -> Boolean.TRUE;
+                        case "false" -> Boolean.FALSE;
+                        default -> throw new BadRequestException(parameter + ": '" + value + "' is neither true nor false");
+                    };
+                }
+
+                @Override
+                public String toString(Boolean value) {
+                    return value == null ? null : value.toString();
+                }
+            };
+        }
         return (ParamConverter<T>) new ParamConverter<Integer>() {
             @Override
             public Integer fromString(String value) {
-                if (value == null || value.isBlank()) {
+                if (value == null || value.isEmpty()) {
                     return null;
                 }
                 try {
-                    return Integer.valueOf(value.trim());
+                    return Integer.valueOf(value);
                 } catch (NumberFormatException e) {
                     throw new BadRequestException(parameter + ": '" + value + "' is not a whole number");
                 }

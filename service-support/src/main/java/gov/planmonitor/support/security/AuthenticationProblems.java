@@ -1,8 +1,7 @@
 package gov.planmonitor.support.security;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import gov.planmonitor.support.problem.Problem;
+import gov.planmonitor.support.problem.RoutingProblems;
 import gov.planmonitor.support.problem.ServiceException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
@@ -48,17 +47,6 @@ public class AuthenticationProblems {
     }
 
     private void answer(RoutingContext context, int status, String slug, String title, String detail) {
-        Problem problem = new Problem(Problem.BASE + slug, title, status, detail, context.normalizedPath(), null);
-        String body;
-        try {
-            body = json.writeValueAsString(problem);
-        } catch (JsonProcessingException e) {
-            body = "{\"status\":" + status + "}";
-        }
-        var response = context.response().setStatusCode(status).putHeader("Content-Type", Problem.MEDIA_TYPE);
-        if (status == 401) {
-            response.putHeader("WWW-Authenticate", "Bearer");
-        }
-        response.end(body);
+        RoutingProblems.answer(context, json, status, slug, title, detail);
     }
 }

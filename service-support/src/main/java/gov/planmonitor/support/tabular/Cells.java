@@ -27,7 +27,11 @@ public final class Cells {
     }
 
     public String text(String column) {
-        return line.get(column);
+        String v = line.get(column);
+        if (v != null && v.indexOf('\0') >= 0) {
+            throw new ServiceException.Invalid(column, "must not contain the NUL character (U+0000)");
+        }
+        return v;
     }
 
     public Integer integer(String column) {

@@ -1,0 +1,76 @@
+package gov.planmonitor.indicator;
+
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+
+import static gov.planmonitor.indicator.Fixtures.problem;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+
+/**
+ * Input no resource can use is refused with a 400 Problem that says why, never a 500, and nothing is written:
+ * NUL characters, pages beyond any list, deep nesting, data after the document, values of the
+ * wrong JSON type, booleans that are neither true nor false, numbers with spaces.
+ */
+@QuarkusTest
+class HostileInputTest {
+
+    @BeforeEach
+    void seeds() {
+        Fixtures.seeds();
+    }
+
+    private static String planJson(String code, String titleZh, String titleEnJson) {
+        return "{\"code\":\"" + code + "\",\"kind\":\"FIVE_YEAR\",\"startYear\":2021,\"endYear\":2025,\"titleZh\":\"" + titleZh
+                + "\",\"titleEn\":" + titleEnJson + "}";
+    }
+
+    @Test
+    void theNulCharacterIsRefusedInThePathTheQueryAndTheBody() {
+        problem(given().urlEncodingEnabled(false).when().get("/api/v1/plans/FY%00P13").then(), 400).body("detail", containsString("NUL"));
+        problem(given().urlEncodingEnabled(false).when().get("/api/v1/plans/FYP13/indicators?q=a%00b").then(), 400);
+        String code = Fixtures.code("P");
+        problem(given().contentType("application/json").body(planJson(code, "a\\u0000b", "\"x\"")).when().post("/api/v1/plans").then(), 400)
+                .body("errors[0].field", equalTo("titleZh"));
+        problem(given().contentType("text/csv").body(("code,kind,startYear,endYear,titleZh,titleEn,parent\n" + code + ",FIVE_YEAR,2021,2025,甲\u0000乙,x,\n")
+                .getBytes(StandardCharsets.UTF_8)).when().post("/api/v1/imports?entity=plans").then(), 422).body("errors[0].field", equalTo("titleZh"));
+        problem(given().when().get("/api/v1/plans/" + code).then(), 404);
+    }
+
+    @Test
+    void deepNestingAndTrailingDataAreRefused() {
+        problem(given().contentType("application/json").body("[".repeat(1500) + "]".repeat(1500)).when().post("/api/v1/plans").then(), 400);
+        problem(given().contentType("application/json").body("{\"code\":" + "[".repeat(3000) + "]".repeat(3000) + "}").when().post("/api/v1/plans").then(), 400);
+        String code = Fixtures.code("P");
+        problem(given().contentType("application/json").body(planJson(code, "甲", "\"x\"") + "}").when().post("/api/v1/plans").then(), 400);
+        problem(given().contentType("application/json").body(planJson(code, "甲", "\"x\"") + planJson(code, "乙", "\"y\"")).when().post("/api/v1/plans").then(), 400);
+        problem(given().when().get("/api/v1/plans/" + code).then(), 404);
+    }
+
+    @Test
+    void valuesOfTheWrongJsonTypeAreRefused() {
+        String code = Fixtures.code("P");
+        problem(given().contentType("application/json").body(planJson(code, "甲", "1.5")).when().post("/api/v1/plans").then(), 400)
+                .body("errors[0].field", equalTo("titleEn"));
+        problem(given().contentType("application/json").body(planJson(code, "甲", "true")).when().post("/api/v1/plans").then(), 400);
+        problem(given().contentType("application/json").body(planJson(code, "甲", "\"x\"").replace("\"startYear\":2021", "\"startYear\":\"2021\""))
+                .when().post("/api/v1/plans").then(), 400).body("errors[0].field", equalTo("startYear"));
+        problem(given().contentType("application/json").body(planJson(code, "甲", "\"x\"").replace("\"startYear\":2021", "\"startYear\":2021.5"))
+                .when().post("/api/v1/plans").then(), 400);
+        problem(given().when().get("/api/v1/plans/" + code).then(), 404);
+    }
+
+    @Test
+    void parametersAreReadExactly() {
+        for (String junk : new String[] {"chinese", "' OR 1=1--", "1", "TRUE "}) {
+            problem(given().contentType("text/csv").body("code,kind,startYear,endYear,titleZh,titleEn,parent\n").queryParam("dryRun", junk)
+                    .when().post("/api/v1/imports?entity=plans").then(), 400).body("detail", containsString("dryRun"));
+        }
+        problem(given().queryParam("page", " 1").when().get("/api/v1/plans").then(), 400);
+        problem(given().queryParam("year", "2017 ").when().get("/api/v1/plans").then(), 400);
+    }
+}
