@@ -63,6 +63,11 @@ class RenderersTest {
                     public String poll() {
                         return "1s";
                     }
+
+                    @Override
+                    public int maxAttempts() {
+                        return 3;
+                    }
                 };
             }
 

@@ -37,6 +37,9 @@ class WorkerTest {
     @Inject
     ReportRepository reports;
 
+    @Inject
+    gov.planmonitor.report.service.ReportWorker worker;
+
     @BeforeEach
     void healthyServices() {
         DownstreamMock.healthy();
@@ -107,5 +110,41 @@ class WorkerTest {
         r.createdAt = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
         r.createdBy = "test";
         return r;
+    }
+
+    /** A job that crashed every worker that took it is not taken a fourth time: it ends FAILED, saying so. */
+    @Test
+    void aJobAbandonedTooOftenEndsFailedInsteadOfBeingRetriedForEver() {
+        UUID id = QuarkusTransaction.requiringNew().call(() -> {
+            Report r = job(Report.Status.RUNNING);
+            r.attempts = 3;
+            r.startedAt = r.createdAt;
+            r.heartbeatAt = OffsetDateTime.now(ZoneOffset.UTC).minusHours(1);
+            reports.persist(r);
+            return r.id;
+        });
+        assertEquals("FAILED", Reports.awaitFinished(id.toString()));
+        given().when().get("/api/v1/reports/" + id).then().body("attempts", equalTo(3))
+                .body("failureReason", org.hamcrest.Matchers.containsString("abandoned by 3 workers"));
+    }
+
+    /**
+     * A worker whose claim another replica took over (its heartbeat went stale) finishes late: its result is dropped,
+     * and the job stays with the attempt that holds it.
+     */
+    @Test
+    void aWorkerWhoseJobWasTakenOverDoesNotOverwriteIt() {
+        UUID id = QuarkusTransaction.requiringNew().call(() -> {
+            Report r = job(Report.Status.RUNNING);
+            r.attempts = 2;
+            r.startedAt = r.createdAt;
+            r.heartbeatAt = OffsetDateTime.now(ZoneOffset.UTC);
+            reports.persist(r);
+            return r.id;
+        });
+        worker.generate(id, 1);
+        given().when().get("/api/v1/reports/" + id).then().body("status", equalTo("RUNNING")).body("contentHash", org.hamcrest.Matchers.nullValue());
+        worker.generate(id, 2);
+        given().when().get("/api/v1/reports/" + id).then().body("status", equalTo("SUCCEEDED"));
     }
 }

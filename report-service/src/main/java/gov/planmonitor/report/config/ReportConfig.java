@@ -20,6 +20,10 @@ public interface ReportConfig {
 
         @WithDefault("1s")
         String poll();
+
+        /** A job abandoned this many times (its worker died each time) is FAILED instead of being taken again. */
+        @WithDefault("3")
+        int maxAttempts();
     }
 
     /**

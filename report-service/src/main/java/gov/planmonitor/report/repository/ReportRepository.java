@@ -15,6 +15,30 @@ public class ReportRepository implements PanacheRepositoryBase<Report, UUID> {
      * Claims the oldest queued job, or one abandoned by a crashed worker, for this worker. SKIP LOCKED lets
      * several replicas poll at once without taking the same job.
      */
+    /**
+     * Fails the abandoned jobs that have used up their attempts (a job that crashes every worker taking it is not
+     * retried for ever). Returns how many.
+     */
+    public int failExhausted(OffsetDateTime now, OffsetDateTime staleBefore, int maxAttempts) {
+        return getEntityManager().createNativeQuery("""
+                        UPDATE report SET status = 'FAILED', finished_at = :now, version = version + 1,
+                               failure_reason = 'abandoned by ' || attempts || ' workers in turn (each stopped while generating it); request the report again'
+                        WHERE status = 'RUNNING' AND heartbeat_at < :stale AND attempts >= :max""")
+                .setParameter("now", now).setParameter("stale", staleBefore).setParameter("max", maxAttempts).executeUpdate();
+    }
+
+    /** Renews a running job's heartbeat while this attempt still holds it; false when another attempt has taken it. */
+    public boolean heartbeat(UUID id, int attempt, OffsetDateTime now) {
+        return getEntityManager().createNativeQuery("UPDATE report SET heartbeat_at = :now WHERE id = :id AND status = 'RUNNING' AND attempts = :attempt")
+                .setParameter("now", now).setParameter("id", id).setParameter("attempt", attempt).executeUpdate() == 1;
+    }
+
+    /** The job, locked, if this attempt still holds it (RUNNING under the same attempt number); otherwise empty. */
+    public Optional<Report> heldBy(UUID id, int attempt) {
+        Report r = getEntityManager().find(Report.class, id, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+        return r != null && r.status == Report.Status.RUNNING && r.attempts == attempt ? Optional.of(r) : Optional.empty();
+    }
+
     @SuppressWarnings("unchecked")
     public Optional<UUID> claimNext(OffsetDateTime now, OffsetDateTime staleBefore) {
         List<UUID> ids = getEntityManager().createNativeQuery("""
