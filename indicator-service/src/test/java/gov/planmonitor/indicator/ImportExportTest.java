@@ -263,4 +263,21 @@ class ImportExportTest {
                 .body("errors", hasSize(1)).body("errors[0].row", equalTo(2)).body("errors[0].message", containsString("seq 1"));
         given().when().get("/api/v1/plans/" + plan + "/indicators").then().statusCode(200).body("total", equalTo(0));
     }
+
+    /** A re-import that changes only a target gives the indicator a new ETag, so an update based on the old one is refused. */
+    @Test
+    void anImportThatChangesATargetGivesTheIndicatorANewVersion() {
+        String plan = planCode();
+        importCsv("plans", plansCsv(plan), false).then().statusCode(200);
+        importCsv("indicators", indicatorsCsv(plan, "35"), false).then().statusCode(200);
+        Response read = given().when().get("/api/v1/indicators/" + plan + "-02");
+        String before = read.then().statusCode(200).extract().header("ETag");
+        importCsv("indicators", indicatorsCsv(plan, "36"), false).then().statusCode(200).body("counts.indicators.UPDATED", equalTo(1));
+        String after = given().when().get("/api/v1/indicators/" + plan + "-02").then().statusCode(200)
+                .body("target.value", equalTo(36)).extract().header("ETag");
+        assertTrue(!before.equals(after), "the ETag changed: " + before + " -> " + after);
+        // A client that read before the import cannot silently put the old target back.
+        given().contentType("application/json").header("If-Match", before).body(Fixtures.indicator(plan + "-02", 2, "绿化覆盖率", "%", "35"))
+                .when().put("/api/v1/indicators/" + plan + "-02").then().statusCode(412);
+    }
 }

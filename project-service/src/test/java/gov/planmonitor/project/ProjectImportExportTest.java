@@ -75,4 +75,18 @@ class ProjectImportExportTest {
                 .then().statusCode(200).body("counts.projects.UNCHANGED", equalTo(70)).body("counts.projects.UPDATED", equalTo(0))
                 .body("counts.lists.UNCHANGED", equalTo(1));
     }
+
+    /** An import moves an existing project only along its lifecycle: COMPLETED is not reached from IDENTIFICATION by a file. */
+    @Test
+    void anImportFollowsTheLifecycle() {
+        String list = Fixtures.list(2018);
+        String p = Fixtures.project(list, 1, "导入状态项目");
+        String header = "code,list,seq,category,nameZh,nameEn,tasksZh,tasksEn,zone,investmentType,departments,status,indicators,note\n";
+        String row = p + "," + list + ",1,PEOPLES_LIVELIHOOD,导入状态项目,Test project,,,,,,%s,,\n";
+        importCsv("projects", header + row.formatted("COMPLETED"), false).statusCode(422)
+                .body("errors[0].field", equalTo("status")).body("errors[0].message", org.hamcrest.Matchers.containsString("cannot move to COMPLETED"));
+        given().when().get("/api/v1/projects/" + p).then().body("status", equalTo("IDENTIFICATION"));
+        importCsv("projects", header + row.formatted("PREPARATION"), false).statusCode(200);
+        given().when().get("/api/v1/projects/" + p).then().body("status", equalTo("PREPARATION"));
+    }
 }

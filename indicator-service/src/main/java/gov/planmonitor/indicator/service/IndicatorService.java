@@ -205,6 +205,8 @@ public class IndicatorService {
         }
         changed |= setTarget(indicator, input.target(), user);
         if (changed) {
+            // A new target is a change of the indicator: a new version, so a client's stale If-Match cannot undo it.
+            indicator.touch(user, OffsetDateTime.now(ZoneOffset.UTC));
             indicators.flush();
             audit.record("indicator", indicator.code, before, toDto(indicator));
         }

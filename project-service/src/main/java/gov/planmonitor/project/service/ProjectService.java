@@ -272,7 +272,14 @@ public class ProjectService {
         changed |= setMemberships(project, input.lists());
         if (input.status() != null && !input.status().equals(project.status.name())) {
             Project.Status from = project.status;
-            project.status = Project.Status.valueOf(input.status());
+            Project.Status to = Project.Status.valueOf(input.status());
+            // An import moves a project only along its lifecycle, as POST …/status does (a new project may start anywhere).
+            Set<Project.Status> allowed = allowedNext(project);
+            if (!allowed.contains(to)) {
+                throw new ServiceException.Invalid("status", "project " + project.code + " is " + from + " and cannot move to " + to
+                        + (allowed.isEmpty() ? " (" + from + " is final)" : "; allowed: " + allowed));
+            }
+            project.status = to;
             record(project, from, project.status, LocalDate.now(ZoneOffset.UTC), "imported", user);
             changed = true;
         }
