@@ -67,6 +67,7 @@ public class ObservationService {
     public Written put(String code, int year, @NotNull @Valid ObservationInput input, String ifMatch, String user) {
         Indicator indicator = indicators.get(code);
         requireReporter(indicator);
+        serialize(indicator);
         Observation current = observations.findCurrent(indicator, year).orElse(null);
         if (current != null) {
             Versions.check(ifMatch, current.revision);
@@ -78,11 +79,20 @@ public class ObservationService {
     public Outcome upsert(String code, int year, ObservationInput input, String user) {
         Indicator indicator = indicators.get(code);
         requireReporter(indicator);
+        serialize(indicator);
         Observation current = observations.findCurrent(indicator, year).orElse(null);
         if (current != null && same(current, input)) {
             return Outcome.UNCHANGED;
         }
         return write(indicator, year, current, input, user).created() ? Outcome.CREATED : Outcome.UPDATED;
+    }
+
+    /**
+     * Writers of one indicator's values take turns (a row lock on the indicator until commit), so the second of two
+     * simultaneous writers reads the first one's value and is told to send If-Match (428) or that it is stale (412).
+     */
+    private void serialize(Indicator indicator) {
+        observations.getEntityManager().lock(indicator, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
     }
 
     /** Values are reported by the departments that lead or support the indicator (or an admin). */
@@ -99,7 +109,7 @@ public class ObservationService {
             current.supersededAt = now;
             current.supersededBy = user;
             // The partial unique index allows one current row per year: retire the old one before inserting.
-            observations.flush();
+            flush(indicator, year);
         }
         Observation o = new Observation();
         o.indicator = indicator;
@@ -118,9 +128,33 @@ public class ObservationService {
         o.recordedAt = now;
         o.recordedBy = user;
         observations.persist(o);
-        observations.flush();
+        flush(indicator, year);
         audit.record("observation", indicator.code + "/" + year, current == null ? null : mapper.toDto(current), mapper.toDto(o));
         return new Written(o, current == null);
+    }
+
+    /**
+     * Observations carry no version: two writers of the same year that both passed their checks meet at the unique
+     * index of current values. The one that lost is told to read again (412), as with any versioned resource.
+     */
+    private void flush(Indicator indicator, int year) {
+        try {
+            observations.flush();
+        } catch (jakarta.persistence.PersistenceException e) {
+            if (isUniqueViolation(e)) {
+                throw ServiceException.PreconditionFailed.lostRace("the " + year + " value of " + indicator.code);
+            }
+            throw e;
+        }
+    }
+
+    private static boolean isUniqueViolation(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.sql.SQLException sql && "23505".equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void validate(Indicator indicator, int year, ObservationInput input) {

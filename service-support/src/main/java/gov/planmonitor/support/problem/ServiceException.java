@@ -60,6 +60,15 @@ public abstract class ServiceException extends RuntimeException {
         public PreconditionFailed(String currentEtag) {
             super("The resource changed since you read it (current ETag " + currentEtag + "); read it again and reapply your change.", null);
         }
+
+        private PreconditionFailed(String detail, boolean verbatim) {
+            super(detail, null);
+        }
+
+        /** Two writers passed their checks at once and the database kept the first: the second reads again. */
+        public static PreconditionFailed lostRace(String what) {
+            return new PreconditionFailed("another write of " + what + " was saved first; read it again and reapply your change", true);
+        }
     }
 
     /** 422 for an import: every row error, nothing written. */
