@@ -1,5 +1,6 @@
 package gov.planmonitor.indicator.service;
 
+import gov.planmonitor.support.time.BureauClock;
 import gov.planmonitor.indicator.repository.Department;
 import gov.planmonitor.indicator.repository.DepartmentRepository;
 import gov.planmonitor.indicator.repository.Indicator;
@@ -33,8 +34,10 @@ public class ExportService {
     private final PlanRepository plans;
     private final IndicatorRepository indicators;
     private final ObservationRepository observations;
+    private final BureauClock clock;
 
-    public ExportService(DepartmentRepository departments, PlanRepository plans, IndicatorRepository indicators, ObservationRepository observations) {
+    public ExportService(DepartmentRepository departments, PlanRepository plans, IndicatorRepository indicators, ObservationRepository observations, BureauClock clock) {
+        this.clock = clock;
         this.departments = departments;
         this.plans = plans;
         this.indicators = indicators;
@@ -58,7 +61,7 @@ public class ExportService {
             tables.put(name, switch (name) {
                 case "departments" -> departments.list("order by code").stream().map(ExportService::row).toList();
                 case "plans" -> planList.stream().map(ExportService::row).toList();
-                case "indicators" -> indicatorList.stream().map(ExportService::row).toList();
+                case "indicators" -> indicatorList.stream().map(this::row).toList();
                 default -> observationRows(indicatorList);
             });
         }
@@ -96,8 +99,8 @@ public class ExportService {
         return row;
     }
 
-    private static Map<String, Object> row(Indicator i) {
-        Target target = IndicatorService.targetInForce(i, LocalDate.now(ZoneOffset.UTC));
+    private Map<String, Object> row(Indicator i) {
+        Target target = IndicatorService.targetInForce(i, clock.today());
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("code", i.code);
         row.put("plan", i.plan.code);

@@ -1,5 +1,6 @@
 package gov.planmonitor.indicator.service;
 
+import gov.planmonitor.support.time.BureauClock;
 import gov.planmonitor.support.security.Roles;
 import gov.planmonitor.support.audit.AuditTrail;
 import gov.planmonitor.support.security.Caller;
@@ -60,9 +61,11 @@ public class IndicatorService {
     private final IndicatorConfig config;
     private final Caller caller;
     private final AuditTrail audit;
+    private final BureauClock clock;
 
     public IndicatorService(IndicatorRepository indicators, CategoryRepository categories, DepartmentRepository departments,
-                            PlanService plans, TargetParser parser, IndicatorMapper mapper, IndicatorConfig config, Caller caller, AuditTrail audit) {
+                            PlanService plans, TargetParser parser, IndicatorMapper mapper, IndicatorConfig config, Caller caller, AuditTrail audit, BureauClock clock) {
+        this.clock = clock;
         this.caller = caller;
         this.audit = audit;
         this.indicators = indicators;
@@ -110,7 +113,7 @@ public class IndicatorService {
         Set<String> series = found.stream().map(i -> i.series).filter(Objects::nonNull).collect(Collectors.toSet());
         Map<String, List<Indicator>> bySeries = series.isEmpty() ? Map.of()
                 : indicators.list("series in ?1", series).stream().collect(Collectors.groupingBy(i -> i.series));
-        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        LocalDate today = clock.today();
         List<IndicatorDto> items = found.stream().map(i -> mapper.toDto(i, targetInForce(i, today),
                 linkedCodes(i, i.series == null ? List.of() : bySeries.getOrDefault(i.series, List.of())))).toList();
         return new PageDto<>(items, query.count(), request.page(), request.size());
@@ -121,7 +124,7 @@ public class IndicatorService {
     }
 
     public IndicatorDto toDto(Indicator indicator) {
-        return mapper.toDto(indicator, targetInForce(indicator, LocalDate.now(ZoneOffset.UTC)), linkedCodes(indicator));
+        return mapper.toDto(indicator, targetInForce(indicator, clock.today()), linkedCodes(indicator));
     }
 
     public List<String> linkedCodes(Indicator indicator) {

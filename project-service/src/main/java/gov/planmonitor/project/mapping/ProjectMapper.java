@@ -1,5 +1,6 @@
 package gov.planmonitor.project.mapping;
 
+import gov.planmonitor.support.time.BureauClock;
 import gov.planmonitor.project.repository.Category;
 import gov.planmonitor.project.repository.Investment;
 import gov.planmonitor.project.repository.ListMember;
@@ -21,6 +22,12 @@ import java.util.List;
 /** Entities to API records; the only place that knows both shapes. */
 @ApplicationScoped
 public class ProjectMapper {
+
+    private final BureauClock clock;
+
+    public ProjectMapper(BureauClock clock) {
+        this.clock = clock;
+    }
 
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
@@ -46,7 +53,7 @@ public class ProjectMapper {
                 .map(m -> m.seq).findFirst().orElse(null);
         BigDecimal planned = sum(investments.stream().map(i -> i.planned).toList());
         BigDecimal completed = sum(investments.stream().map(i -> i.completed).toList());
-        LocalDate today = LocalDate.now();
+        LocalDate today = clock.today();
         int overdue = (int) milestones.stream().filter(m -> m.overdue(today)).count();
         LocationDto location = p.address == null && p.latitude == null ? null : new LocationDto(p.address, p.latitude, p.longitude);
         return new ProjectDto(p.code, seq, p.nameZh, p.nameEn, toDto(p.category), p.tasksZh, p.tasksEn, p.status.name(), toDto(p.zone),
@@ -70,7 +77,7 @@ public class ProjectMapper {
     }
 
     public MilestoneDto toDto(Milestone m) {
-        return new MilestoneDto(m.id, m.nameZh, m.nameEn, m.plannedDate, m.actualDate, m.state.name(), m.overdue(LocalDate.now()));
+        return new MilestoneDto(m.id, m.nameZh, m.nameEn, m.plannedDate, m.actualDate, m.state.name(), m.overdue(clock.today()));
     }
 
     public ProgressUpdateDto toDto(ProgressUpdate u) {

@@ -1,5 +1,6 @@
 package gov.planmonitor.project.service;
 
+import gov.planmonitor.support.time.BureauClock;
 import gov.planmonitor.support.audit.AuditTrail;
 import gov.planmonitor.project.mapping.InvestmentDto;
 import gov.planmonitor.project.mapping.InvestmentInput;
@@ -45,9 +46,11 @@ public class ProgressService {
     private final ProgressUpdateRepository updates;
     private final ProjectMapper mapper;
     private final AuditTrail audit;
+    private final BureauClock clock;
 
     public ProgressService(ProjectService projects, InvestmentRepository investments, MilestoneRepository milestones,
-                           ProgressUpdateRepository updates, ProjectMapper mapper, AuditTrail audit) {
+                           ProgressUpdateRepository updates, ProjectMapper mapper, AuditTrail audit, BureauClock clock) {
+        this.clock = clock;
         this.audit = audit;
         this.projects = projects;
         this.investments = investments;
@@ -178,9 +181,9 @@ public class ProgressService {
         return input.actualDate() != null ? Milestone.State.REACHED : Milestone.State.PLANNED;
     }
 
-    private static void apply(Milestone m, MilestoneInput input, String user) {
+    private void apply(Milestone m, MilestoneInput input, String user) {
         Milestone.State state = state(input);
-        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        LocalDate today = clock.today();
         if (input.actualDate() != null && input.actualDate().isAfter(today)) {
             throw new ServiceException.Invalid("actualDate", "a milestone cannot be reached in the future (" + input.actualDate() + ")");
         }
@@ -206,7 +209,7 @@ public class ProgressService {
     public ProgressUpdateDto addUpdate(String id, @NotNull @Valid ProgressUpdateInput input, String user) {
         Project project = projects.get(id);
         projects.requireResponsible(project, "reporting progress of project " + id);
-        if (input.date().isAfter(LocalDate.now(ZoneOffset.UTC))) {
+        if (input.date().isAfter(clock.today())) {
             throw new ServiceException.Invalid("date", "a progress update cannot be dated in the future");
         }
         ProgressUpdate latest = updates.find("project = ?1 order by updateDate desc, id desc", project).firstResult();

@@ -1,5 +1,6 @@
 package gov.planmonitor.project.service;
 
+import gov.planmonitor.support.time.BureauClock;
 import gov.planmonitor.support.security.Roles;
 import gov.planmonitor.support.audit.AuditTrail;
 import gov.planmonitor.support.security.Caller;
@@ -62,9 +63,11 @@ public class ProjectListService {
     private final ProjectConfig config;
     private final Caller caller;
     private final AuditTrail audit;
+    private final BureauClock clock;
 
     public ProjectListService(ProjectListRepository lists, CategoryRepository categories, InvestmentRepository investments,
-                              MilestoneRepository milestones, ProjectMapper mapper, ProjectConfig config, Caller caller, AuditTrail audit) {
+                              MilestoneRepository milestones, ProjectMapper mapper, ProjectConfig config, Caller caller, AuditTrail audit, BureauClock clock) {
+        this.clock = clock;
         this.caller = caller;
         this.audit = audit;
         this.lists = lists;
@@ -186,7 +189,7 @@ public class ProjectListService {
         }
         InvestmentTotalsDto total = totals(money);
 
-        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        LocalDate today = clock.today();
         List<OverdueMilestoneDto> overdue = members.isEmpty() ? List.of()
                 : milestones.list("project in ?1 and state = ?2 and plannedDate < ?3 order by plannedDate", members, Milestone.State.PLANNED, today)
                 .stream().map(m -> new OverdueMilestoneDto(m.project.code, m.project.nameZh, m.id, m.nameZh, m.plannedDate)).toList();

@@ -1,5 +1,6 @@
 package gov.planmonitor.project.service;
 
+import gov.planmonitor.support.time.BureauClock;
 import gov.planmonitor.support.security.Roles;
 import gov.planmonitor.support.audit.AuditTrail;
 import gov.planmonitor.support.security.Caller;
@@ -88,10 +89,12 @@ public class ProjectService {
     private final ProjectConfig config;
     private final Caller caller;
     private final AuditTrail audit;
+    private final BureauClock clock;
 
     public ProjectService(ProjectRepository projects, ProjectListRepository lists, CategoryRepository categories, ZoneRepository zones,
                           InvestmentRepository investments, MilestoneRepository milestones, StatusChangeRepository statusChanges,
-                          IndicatorClient indicatorClient, ProjectMapper mapper, ProjectConfig config, Caller caller, AuditTrail audit) {
+                          IndicatorClient indicatorClient, ProjectMapper mapper, ProjectConfig config, Caller caller, AuditTrail audit, BureauClock clock) {
+        this.clock = clock;
         this.caller = caller;
         this.audit = audit;
         this.projects = projects;
@@ -157,7 +160,7 @@ public class ProjectService {
             where.append(f.overdue() ? " and " : " and not ");
             where.append("exists (select 1 from Milestone ms where ms.project = p and ms.state = :planned and ms.plannedDate < :today)");
             params.put("planned", gov.planmonitor.project.repository.Milestone.State.PLANNED);
-            params.put("today", LocalDate.now());
+            params.put("today", clock.today());
         }
         if (f.q() != null && !f.q().isBlank()) {
             where.append(" and (p.nameZh like :qExact or coalesce(p.tasksZh, '') like :qExact or lower(p.nameEn) like :qLower"
@@ -250,7 +253,7 @@ public class ProjectService {
         projects.persist(project);
         projects.flush();
         setMemberships(project, input.lists());
-        record(project, null, project.status, LocalDate.now(ZoneOffset.UTC), "created", user);
+        record(project, null, project.status, clock.today(), "created", user);
         projects.flush();
         audit.record("project", project.code, null, toDto(project, null));
         return project;
@@ -280,7 +283,7 @@ public class ProjectService {
                         + (allowed.isEmpty() ? " (" + from + " is final)" : "; allowed: " + allowed));
             }
             project.status = to;
-            record(project, from, project.status, LocalDate.now(ZoneOffset.UTC), "imported", user);
+            record(project, from, project.status, clock.today(), "imported", user);
             changed = true;
         }
         if (changed) {
@@ -438,7 +441,7 @@ public class ProjectService {
         if (last != null && input.date().isBefore(last.changedOn)) {
             throw new ServiceException.Invalid("date", "dates out of order: " + input.date() + " is before the last change (" + last.changedOn + ")");
         }
-        if (input.date().isAfter(LocalDate.now(ZoneOffset.UTC).plusDays(1))) {
+        if (input.date().isAfter(clock.today().plusDays(1))) {
             throw new ServiceException.Invalid("date", "a status change cannot be dated in the future");
         }
         Project.Status from = project.status;
