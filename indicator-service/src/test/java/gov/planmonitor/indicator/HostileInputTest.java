@@ -73,4 +73,16 @@ class HostileInputTest {
         problem(given().queryParam("page", " 1").when().get("/api/v1/plans").then(), 400);
         problem(given().queryParam("year", "2017 ").when().get("/api/v1/plans").then(), 400);
     }
+
+    @Test
+    void jsonMustBeUtf8() {
+        String code = Fixtures.code("P");
+        String json = planJson(code, "甲", "\"x\"");
+        problem(given().contentType("application/json").body(json.getBytes(StandardCharsets.UTF_16)).when().post("/api/v1/plans").then(), 400)
+                .body("detail", containsString("UTF-8"));
+        problem(given().contentType("application/json").body(json.getBytes(StandardCharsets.UTF_16LE)).when().post("/api/v1/plans").then(), 400);
+        problem(given().contentType("application/json; charset=UTF-16").body(json.getBytes(StandardCharsets.UTF_16)).when().post("/api/v1/plans").then(), 400);
+        problem(given().when().get("/api/v1/plans/" + code).then(), 404);
+        given().contentType("application/json; charset=UTF-8").body(json.getBytes(StandardCharsets.UTF_8)).when().post("/api/v1/plans").then().statusCode(201);
+    }
 }
