@@ -65,6 +65,7 @@ public class EvaluationService {
     private final class Context {
         final Plan plan;
         final int year;
+        final VerdictRules.Stage stage;
         final boolean isFinal;
         final BigDecimal share;
         final Map<Long, Map<Integer, Observation>> byIndicator = new HashMap<>();
@@ -73,8 +74,9 @@ public class EvaluationService {
         Context(Plan plan, int year, List<Indicator> members, OffsetDateTime asOf) {
             this.plan = plan;
             this.year = year;
-            this.isFinal = year == plan.endYear;
-            this.share = VerdictRules.Stage.of(plan.startYear, plan.endYear, year).share();
+            this.stage = VerdictRules.Stage.of(plan.startYear, plan.endYear, year);
+            this.isFinal = stage.isFinal();
+            this.share = stage.share();
             Set<Indicator> all = new HashSet<>(members);
             Set<String> series = new HashSet<>();
             for (Indicator i : members) {
@@ -92,10 +94,6 @@ public class EvaluationService {
             for (Observation o : observations.listAsOf(all, asOf)) {
                 byIndicator.computeIfAbsent(o.indicator.id, k -> new HashMap<>()).put(o.year, o);
             }
-        }
-
-        VerdictRules.Stage stage() {
-            return VerdictRules.Stage.of(plan.startYear, plan.endYear, year);
         }
 
         Observation own(Indicator indicator, int y) {
@@ -256,10 +254,9 @@ public class EvaluationService {
         String compareEn = (growth ? "growth " : "") + fmt(v) + " " + unit + " against a target of " + target.text + bandEn(indicator, target);
         String provisionalZh = found.observation().status == Observation.Status.ESTIMATE ? "（预计数）" : "";
         String provisionalEn = found.observation().status == Observation.Status.ESTIMATE ? " (estimate)" : "";
-        VerdictRules.Stage stage = ctx.stage();
         Found base = ctx.find(indicator, ctx.plan.startYear - 1, Target.Measure.LEVEL);
         BigDecimal b = base == null || base.observation().value == null || !base.observation().comparable ? null : base.observation().value;
-        VerdictRules.Outcome o = VerdictRules.level(target.kind, indicator.direction, v, target.value, tolerance(indicator, target), growth, stage, b);
+        VerdictRules.Outcome o = VerdictRules.level(target.kind, indicator.direction, v, target.value, tolerance(indicator, target), growth, ctx.stage, b);
         Verdict verdict = o.verdict();
         int baseYear = ctx.plan.startYear - 1;
         return switch (o.rule()) {
@@ -302,7 +299,7 @@ public class EvaluationService {
             return notEvaluable(missing, "年度增速", "annual growth rates");
         }
         VerdictRules.Outcome o = VerdictRules.averageGrowth(annual.values().stream().map(f -> f.observation().growthRate).toList(),
-                target.value, tol, ctx.stage());
+                target.value, tol, ctx.stage);
         BigDecimal avg = o.actual();
         List<Integer> years = List.copyOf(annual.keySet());
         Found latest = annual.get(years.get(years.size() - 1));
@@ -340,7 +337,7 @@ public class EvaluationService {
             years = List.copyOf(annual.keySet());
             used = annual.get(years.get(years.size() - 1));
         }
-        VerdictRules.Outcome o = VerdictRules.decline(cumulative, target.value, tol, ctx.stage());
+        VerdictRules.Outcome o = VerdictRules.decline(cumulative, target.value, tol, ctx.stage);
         Verdict verdict = o.verdict();
         BigDecimal threshold = o.threshold();
         BigDecimal expected = o.expected();
@@ -361,7 +358,7 @@ public class EvaluationService {
         if (own != null && own.observation().growthRate != null && ref != null && ref.observation().growthRate != null && !fiveYear) {
             BigDecimal g = own.observation().growthRate;
             BigDecimal r = ref.observation().growthRate;
-            VerdictRules.Outcome o = VerdictRules.inStep(g, r, tol, ctx.stage(), "GROWTH_IN_STEP_WITH_REFERENCE");
+            VerdictRules.Outcome o = VerdictRules.inStep(g, r, tol, ctx.stage, "GROWTH_IN_STEP_WITH_REFERENCE");
             BigDecimal threshold = o.threshold();
             Verdict verdict = o.verdict();
             return new Judgement(verdict, o.rule(),
@@ -376,7 +373,7 @@ public class EvaluationService {
             if (!mine.isEmpty()) {
                 BigDecimal g = VerdictRules.geometricMean(mine.values().stream().map(f -> f.observation().growthRate).toList());
                 BigDecimal r = VerdictRules.geometricMean(mine.keySet().stream().map(y -> theirs.get(y).observation().growthRate).toList());
-                VerdictRules.Outcome o = VerdictRules.inStep(g, r, tol, ctx.stage(), "AVERAGE_GROWTH_IN_STEP_WITH_REFERENCE");
+                VerdictRules.Outcome o = VerdictRules.inStep(g, r, tol, ctx.stage, "AVERAGE_GROWTH_IN_STEP_WITH_REFERENCE");
                 BigDecimal threshold = o.threshold();
                 Verdict verdict = o.verdict();
                 List<Integer> years = List.copyOf(mine.keySet());
