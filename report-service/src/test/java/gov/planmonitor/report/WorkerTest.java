@@ -79,7 +79,8 @@ class WorkerTest {
                     List<UUID> mine = new ArrayList<>();
                     for (int i = 0; i < jobs; i++) {
                         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-                        Optional<UUID> claimed = QuarkusTransaction.requiringNew().call(() -> reports.claimNext(now, now.minus(1, ChronoUnit.HOURS)));
+                        Optional<UUID> claimed = QuarkusTransaction.requiringNew().call(() -> reports.claimNext(now, now.minus(1, ChronoUnit.HOURS))
+                                .map(ReportRepository.Claim::id));
                         claimed.ifPresent(mine::add);
                     }
                     return mine;

@@ -39,17 +39,21 @@ public class ReportRepository implements PanacheRepositoryBase<Report, UUID> {
         return r != null && r.status == Report.Status.RUNNING && r.attempts == attempt ? Optional.of(r) : Optional.empty();
     }
 
+    /** A job claimed by a worker: which one, and the attempt number the claim made it. */
+    public record Claim(UUID id, int attempt) {
+    }
+
     @SuppressWarnings("unchecked")
-    public Optional<UUID> claimNext(OffsetDateTime now, OffsetDateTime staleBefore) {
-        List<UUID> ids = getEntityManager().createNativeQuery("""
+    public Optional<Claim> claimNext(OffsetDateTime now, OffsetDateTime staleBefore) {
+        List<Object[]> rows = getEntityManager().createNativeQuery("""
                         UPDATE report SET status = 'RUNNING', started_at = :now, heartbeat_at = :now, attempts = attempts + 1,
                                version = version + 1
                         WHERE id = (SELECT id FROM report
                                     WHERE status = 'QUEUED' OR (status = 'RUNNING' AND heartbeat_at < :stale)
                                     ORDER BY created_at FOR UPDATE SKIP LOCKED LIMIT 1)
-                        RETURNING id""", UUID.class)
+                        RETURNING id, attempts""")
                 .setParameter("now", now).setParameter("stale", staleBefore).getResultList();
-        return ids.stream().findFirst();
+        return rows.stream().findFirst().map(row -> new Claim((UUID) row[0], ((Number) row[1]).intValue()));
     }
 
     /** A stored rendition of a report, or null when the format has not been read yet. */

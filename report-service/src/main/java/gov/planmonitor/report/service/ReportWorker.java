@@ -62,15 +62,14 @@ public class ReportWorker {
             }
         });
         for (int i = 0; i < 10; i++) {
-            Optional<UUID> claimed = QuarkusTransaction.requiringNew().call(() -> {
+            Optional<ReportRepository.Claim> claimed = QuarkusTransaction.requiringNew().call(() -> {
                 OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
                 return reports.claimNext(now, now.minus(config.worker().staleAfter()));
             });
             if (claimed.isEmpty()) {
                 return;
             }
-            int attempt = QuarkusTransaction.requiringNew().call(() -> reports.findById(claimed.get()).attempts);
-            generate(claimed.get(), attempt);
+            generate(claimed.get().id(), claimed.get().attempt());
         }
     }
 
