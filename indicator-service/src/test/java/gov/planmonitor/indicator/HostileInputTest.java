@@ -4,12 +4,16 @@ import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import io.restassured.RestAssured;
+
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 
 import static gov.planmonitor.indicator.Fixtures.problem;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Input no resource can use is refused with a 400 Problem that says why, never a 500, and nothing is written:
@@ -39,6 +43,33 @@ class HostileInputTest {
         problem(given().contentType("text/csv").body(("code,kind,startYear,endYear,titleZh,titleEn,parent\n" + code + ",FIVE_YEAR,2021,2025,甲\u0000乙,x,\n")
                 .getBytes(StandardCharsets.UTF_8)).when().post("/api/v1/imports?entity=plans").then(), 422).body("errors[0].field", equalTo("titleZh"));
         problem(given().when().get("/api/v1/plans/" + code).then(), 404);
+    }
+
+    @Test
+    void malformedPercentEscapesAreRefusedWithAProblem() throws Exception {
+        // No HTTP client library sends these, so they go over a plain socket.
+        for (String target : new String[]{"/api/v1/plans/FY%zzP13", "/api/v1/plans/FYP13%", "/api/v1/plans/FYP13/indicators?q=50%"}) {
+            String answer = rawGet(target);
+            assertTrue(answer.startsWith("HTTP/1.1 400"), target + " answered " + answer);
+            assertTrue(answer.toLowerCase().contains("content-type: application/problem+json"), answer);
+            assertTrue(answer.contains("%25"), answer);
+        }
+        for (String target : new String[]{"/api/v1/plans/{FYP13}", "/api/v1/plans/FYP13\\x", "/api/v1/plans/FYP13/indicators?q=a|b"}) {
+            String answer = rawGet(target);
+            assertTrue(answer.startsWith("HTTP/1.1 400"), target + " answered " + answer);
+            assertTrue(answer.contains("must be percent-encoded"), answer);
+        }
+        // A well-formed escape is still read: %31%33 is "13".
+        given().urlEncodingEnabled(false).when().get("/api/v1/plans/FYP%31%33").then().statusCode(200).body("code", equalTo("FYP13"));
+    }
+
+    private static String rawGet(String target) throws Exception {
+        try (Socket socket = new Socket("localhost", RestAssured.port)) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(("GET " + target + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        }
     }
 
     @Test

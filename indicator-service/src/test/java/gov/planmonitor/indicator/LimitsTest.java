@@ -46,6 +46,37 @@ class LimitsTest {
         stillAnswers();
     }
 
+    /**
+     * A workbook of 100,000 ordinary rows, well under the body and expansion limits: the row limit refuses it while the
+     * sheet is being read (a row at a time), not after the whole workbook is in memory.
+     */
+    @Test
+    void anXlsxWithTooManyRowsIsRefusedWhileItIsRead() throws IOException {
+        String code = Fixtures.code("XROWS");
+        byte[] workbook;
+        try (SXSSFWorkbook book = new SXSSFWorkbook(null, 100, true, true); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            Sheet sheet = book.createSheet("plans");
+            String[] columns = {"code", "kind", "startYear", "endYear", "titleZh", "titleEn", "parent"};
+            Row header = sheet.createRow(0);
+            for (int i = 0; i < columns.length; i++) {
+                header.createCell(i).setCellValue(columns[i]);
+            }
+            for (int r = 1; r <= 100_000; r++) {
+                Row row = sheet.createRow(r);
+                row.createCell(0).setCellValue(code + "-" + r);
+                row.createCell(1).setCellValue("FIVE_YEAR");
+                row.createCell(2).setCellValue(2021);
+                row.createCell(3).setCellValue(2025);
+            }
+            book.write(out);
+            workbook = out.toByteArray();
+        }
+        problem(given().contentType(XLSX).body(workbook).when().post("/api/v1/imports?dryRun=true").then(), 413)
+                .body("detail", containsString("more than 50000 data rows"));
+        problem(given().when().get("/api/v1/plans/" + code + "-1").then(), 404);
+        stillAnswers();
+    }
+
     /** A workbook of a few hundred kilobytes whose sheet expands to tens of megabytes: POI refuses to inflate it. */
     @Test
     void anXlsxZipBombIsRefusedWhileTheServiceKeepsAnswering() throws IOException {

@@ -11,6 +11,7 @@ import gov.planmonitor.indicator.repository.Observation;
 import gov.planmonitor.indicator.repository.ObservationRepository;
 import gov.planmonitor.support.paging.Versioned;
 import gov.planmonitor.support.paging.Versions;
+import gov.planmonitor.support.problem.DatabaseRefusal;
 import gov.planmonitor.support.problem.ServiceException;
 import gov.planmonitor.support.tabular.Outcome;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -141,20 +142,11 @@ public class ObservationService {
         try {
             observations.flush();
         } catch (jakarta.persistence.PersistenceException e) {
-            if (isUniqueViolation(e)) {
+            if (DatabaseRefusal.of(e).filter(DatabaseRefusal.UNIQUE::equals).isPresent()) {
                 throw ServiceException.PreconditionFailed.lostRace("the " + year + " value of " + indicator.code);
             }
             throw e;
         }
-    }
-
-    private static boolean isUniqueViolation(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof java.sql.SQLException sql && "23505".equals(sql.getSQLState())) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static void validate(Indicator indicator, int year, ObservationInput input) {

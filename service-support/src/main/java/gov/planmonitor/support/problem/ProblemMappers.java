@@ -202,24 +202,28 @@ public class ProblemMappers {
     /** Unique constraints are checked before writing; this catches the race where two requests create the same code. */
     @ServerExceptionMapper
     public Response persistence(PersistenceException e, UriInfo uri) {
-        if (isUniqueViolation(e)) {
-            return problem(409, "conflict", "Conflict with existing data", "the data conflicts with a concurrent change; read again and retry", uri, null);
-        }
-        LOG.error("persistence failure", e);
-        return problem(500, "internal", "Internal error", "The request could not be completed; it has been logged.", uri, null);
+        return refusedByDatabase(e, uri).orElseGet(() -> {
+            LOG.error("persistence failure", e);
+            return problem(500, "internal", "Internal error", "The request could not be completed; it has been logged.", uri, null);
+        });
     }
 
-    /** A unique or foreign-key violation anywhere in the cause chain (PostgreSQL SQLState class 23). */
-    static boolean isUniqueViolation(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof org.hibernate.exception.ConstraintViolationException) {
-                return true;
+    /** A write PostgreSQL refused, answered by what the refusal means (see {@link DatabaseRefusal}). */
+    private java.util.Optional<Response> refusedByDatabase(Throwable e, UriInfo uri) {
+        return DatabaseRefusal.of(e).map(refusal -> switch (refusal) {
+            case UNIQUE -> problem(409, "conflict", "Conflict with existing data",
+                    "the data conflicts with a concurrent change; read again and retry", uri, null);
+            case FOREIGN_KEY -> problem(409, "conflict", "Conflict with existing data",
+                    "the data refers to something that was changed or removed meanwhile; read again and retry", uri, null);
+            case RULE -> {
+                // Validation should have caught it: worth a look, but the caller's input is what is wrong.
+                LOG.warnf("a write broke a database rule validation let through: %s", e.getMessage());
+                yield problem(422, "unprocessable", "The content cannot be accepted", "the data breaks a rule the database keeps"
+                        + DatabaseRefusal.constraint(e).map(name -> " (" + name + ")").orElse("") + "; nothing was written", uri, null);
             }
-            if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("23")) {
-                return true;
-            }
-        }
-        return false;
+            case VALUE -> problem(422, "unprocessable", "The content cannot be accepted",
+                    "a value is too long, too large or holds a character the database cannot store; nothing was written", uri, null);
+        });
     }
 
     @ServerExceptionMapper
@@ -262,10 +266,9 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e, UriInfo uri) {
-        if (isUniqueViolation(e)) {
-            return problem(409, "conflict", "Conflict with existing data", "the data conflicts with a concurrent change; read again and retry", uri, null);
-        }
-        LOG.error("unexpected failure", e);
-        return problem(500, "internal", "Internal error", "The request could not be completed; it has been logged.", uri, null);
+        return refusedByDatabase(e, uri).orElseGet(() -> {
+            LOG.error("unexpected failure", e);
+            return problem(500, "internal", "Internal error", "The request could not be completed; it has been logged.", uri, null);
+        });
     }
 }

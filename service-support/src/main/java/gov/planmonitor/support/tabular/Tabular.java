@@ -11,11 +11,8 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
 import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.CellType;
-import org.apache.poi.ss.usermodel.DateUtil;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 import java.io.ByteArrayInputStream;
@@ -145,47 +142,53 @@ public final class Tabular {
 
     private static void readXlsx(byte[] body, String only, Map<String, Columns> schema, List<FieldError> errors, Map<String, List<Line>> tables,
                                  int maxRows) {
-        try (Workbook workbook = new XSSFWorkbook(new ByteArrayInputStream(body))) {
-            for (Sheet sheet : workbook) {
-                String entity = sheet.getSheetName();
-                if (only != null && !only.equals(entity)) {
-                    continue;
+        try {
+            XlsxRows.read(body, new XlsxRows.Sink() {
+                private List<String> header;
+                private List<Line> lines;
+
+                @Override
+                public boolean wants(String sheet) {
+                    header = null;
+                    return only == null || only.equals(sheet);
                 }
-                Iterator<Row> rows = sheet.iterator();
-                if (!rows.hasNext()) {
-                    continue;
-                }
-                List<String> header = new ArrayList<>();
-                for (Cell cell : rows.next()) {
-                    header.add(text(cell));
-                }
-                while (!header.isEmpty() && (header.get(header.size() - 1) == null || header.get(header.size() - 1).isBlank())) {
-                    header.remove(header.size() - 1);
-                }
-                if (!checkHeader(entity, header, schema.get(entity), errors)) {
-                    continue;
-                }
-                List<Line> lines = new ArrayList<>();
-                int n = 0;
-                while (rows.hasNext()) {
-                    Row r = rows.next();
+
+                @Override
+                public void row(String entity, List<String> cells) {
+                    if (header == null) {
+                        header = new ArrayList<>(cells);
+                        while (!header.isEmpty() && (header.get(header.size() - 1) == null || header.get(header.size() - 1).isBlank())) {
+                            header.remove(header.size() - 1);
+                        }
+                        // A sheet with a wrong header is reported and its rows skipped (lines stays null).
+                        lines = checkHeader(entity, header, schema.get(entity), errors) ? new ArrayList<>() : null;
+                        if (lines != null) {
+                            tables.put(entity, lines);
+                        }
+                        return;
+                    }
+                    if (lines == null) {
+                        return;
+                    }
                     Map<String, String> values = new LinkedHashMap<>();
                     boolean blank = true;
                     for (int i = 0; i < header.size(); i++) {
-                        String v = text(r.getCell(i));
+                        String v = i < cells.size() ? cells.get(i) : null;
                         blank &= v == null || v.isBlank();
                         values.put(header.get(i), v);
                     }
                     if (!blank) {
-                        lines.add(new Line(++n, values));
-                        checkRows(n, maxRows);
+                        lines.add(new Line(lines.size() + 1, values));
+                        checkRows(lines.size(), maxRows);
                     }
                 }
-                tables.put(entity, lines);
+            });
+        } catch (Exception e) {
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                if (t instanceof gov.planmonitor.support.problem.ServiceException.TooLarge tooLarge) {
+                    throw tooLarge;
+                }
             }
-        } catch (gov.planmonitor.support.problem.ServiceException.TooLarge e) {
-            throw e;
-        } catch (IOException | RuntimeException e) {
             if (expandsTooFar(e)) {
                 throw new gov.planmonitor.support.problem.ServiceException.TooLarge("the XLSX file expands to more than "
                         + org.apache.poi.openxml4j.util.ZipSecureFile.getMaxEntrySize() / (1024 * 1024)
@@ -214,23 +217,7 @@ public final class Tabular {
         return false;
     }
 
-    private static String text(Cell cell) {
-        if (cell == null) {
-            return null;
-        }
-        CellType type = cell.getCellType() == CellType.FORMULA ? cell.getCachedFormulaResultType() : cell.getCellType();
-        return switch (type) {
-            case NUMERIC -> DateUtil.isCellDateFormatted(cell) ? cell.getLocalDateTimeCellValue().toLocalDate().toString()
-                    : plain(BigDecimal.valueOf(cell.getNumericCellValue()));
-            case BOOLEAN -> String.valueOf(cell.getBooleanCellValue());
-            // A quote-prefixed cell is text as typed (exports mark formula-like text so); in any other cell an apostrophe
-            // before a formula character is the CSV guard, still there when a guarded CSV was saved as a workbook.
-            case STRING -> cell.getCellStyle().getQuotePrefixed() ? cell.getStringCellValue() : SpreadsheetText.unguard(cell.getStringCellValue());
-            default -> null;
-        };
-    }
-
-    private static String plain(BigDecimal value) {
+    static String plain(BigDecimal value) {
         BigDecimal stripped = value.stripTrailingZeros();
         return (stripped.scale() < 0 ? stripped.setScale(0) : stripped).toPlainString();
     }
