@@ -67,7 +67,7 @@ class ReportTest {
         DownstreamMock.server.stubFor(get(urlPathEqualTo("/api/v1/plans/AP2017/evaluation")).willReturn(DownstreamMock.json(503, "{}")));
         String id = Reports.request("{\"type\":\"ANNUAL_EXECUTION\",\"year\":2017}");
         assertEquals("FAILED", Reports.awaitFinished(id));
-        given().when().get("/api/v1/reports/" + id).then().body("failureReason", containsString("did not answer"));
+        given().when().get("/api/v1/reports/" + id).then().body("failureReason", containsString("indicator-service did not answer for plan AP2017 (it returned 503)"));
         given().when().get("/api/v1/reports/" + id + "/content").then().statusCode(409).contentType("application/problem+json");
 
         DownstreamMock.healthy();

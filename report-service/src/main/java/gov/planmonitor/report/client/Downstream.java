@@ -2,6 +2,7 @@ package gov.planmonitor.report.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import org.eclipse.microprofile.faulttolerance.Retry;
@@ -34,42 +35,63 @@ public class Downstream {
     }
 
     public JsonNode annualPlans(int year) {
-        return indicators.listPlans("ANNUAL", year);
+        return call(() -> indicators.listPlans("ANNUAL", year), "annual plans of " + year, INDICATOR_SERVICE);
     }
 
     public JsonNode plan(String code) {
-        return call(() -> indicators.getPlan(code), "plan " + code);
+        return call(() -> indicators.getPlan(code), "plan " + code, INDICATOR_SERVICE);
     }
 
     public JsonNode evaluation(String plan, Integer year, String asOf) {
-        return call(() -> indicators.evaluatePlan(plan, year, asOf), "plan " + plan);
+        return call(() -> indicators.evaluatePlan(plan, year, asOf), "plan " + plan, INDICATOR_SERVICE);
     }
 
     public JsonNode department(String code) {
-        return call(() -> indicators.getDepartment(code), "department " + code);
+        return call(() -> indicators.getDepartment(code), "department " + code, INDICATOR_SERVICE);
     }
 
     public JsonNode projectList(String code) {
-        return call(() -> projects.getProjectList(code), "project list " + code);
+        return call(() -> projects.getProjectList(code), "project list " + code, PROJECT_SERVICE);
     }
 
     public JsonNode projectSummary(String list, Integer year) {
-        return call(() -> projects.summarizeProjectList(list, year), "project list " + list);
+        return call(() -> projects.summarizeProjectList(list, year), "project list " + list, PROJECT_SERVICE);
     }
 
     /** One page of a list's projects in printed order. */
     public JsonNode projectsPage(String list, int page) {
-        return call(() -> projects.listProjects(list, page, PAGE_SIZE, "seq"), "project list " + list);
+        return call(() -> projects.listProjects(list, page, PAGE_SIZE, "seq"), "project list " + list, PROJECT_SERVICE);
     }
 
-    private static JsonNode call(Supplier<JsonNode> request, String what) {
+    private static final String INDICATOR_SERVICE = "indicator-service";
+    private static final String PROJECT_SERVICE = "project-service";
+
+    private static JsonNode call(Supplier<JsonNode> request, String what, String service) {
         try {
             return request.get();
         } catch (WebApplicationException e) {
             if (e.getResponse().getStatus() == 404) {
                 throw new NotFound(what + " does not exist");
             }
-            throw e;
+            throw new Unavailable(service + " did not answer for " + what + " (it returned " + e.getResponse().getStatus() + ")", e);
+        } catch (ProcessingException e) {
+            // Connection refused or reset, a timeout of the socket: the service is down or restarting.
+            throw new Unavailable(service + " did not answer for " + what + " (" + rootMessage(e) + ")", e);
+        }
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+    }
+
+    /** The other service could not be reached or failed; the message names it. */
+    public static class Unavailable extends RuntimeException {
+        public Unavailable(String message, Throwable cause) {
+            super(message, cause);
         }
     }
 

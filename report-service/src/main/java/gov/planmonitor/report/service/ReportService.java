@@ -99,6 +99,8 @@ public class ReportService {
             }
         } catch (ServiceException e) {
             throw e;
+        } catch (Downstream.Unavailable e) {
+            throw new ServiceException.Unavailable("cannot check the report's parameters: " + e.getMessage() + "; try again later");
         } catch (RuntimeException e) {
             throw new ServiceException.Unavailable("cannot check the report's parameters: a service the report is built from did not answer ("
                     + e.getClass().getSimpleName() + "); try again later");

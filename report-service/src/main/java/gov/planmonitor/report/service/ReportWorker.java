@@ -3,6 +3,7 @@ package gov.planmonitor.report.service;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import gov.planmonitor.report.client.Downstream;
 import gov.planmonitor.report.config.ReportConfig;
 import gov.planmonitor.report.repository.Report;
 import gov.planmonitor.report.repository.ReportRepository;
@@ -108,6 +109,9 @@ public class ReportWorker {
             }, () -> LOG.warnf("report %s: attempt %d finished after another attempt took the job over; its result is dropped", id, attempt)));
         } catch (ReportGenerator.Refused e) {
             fail(id, attempt, e.getMessage());
+        } catch (Downstream.Unavailable e) {
+            LOG.warnf("report %s failed: %s", id, e.getMessage());
+            fail(id, attempt, e.getMessage() + "; request the report again once it is back");
         } catch (Exception e) {
             LOG.warnf("report %s failed: %s", id, e.toString());
             fail(id, attempt, "a service the report is built from did not answer (" + e.getClass().getSimpleName()
