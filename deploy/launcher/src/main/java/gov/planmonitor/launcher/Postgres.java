@@ -23,9 +23,15 @@ public final class Postgres implements AutoCloseable {
     private final int port;
     private final String user;
     private final String password;
-    private final EmbeddedPostgres embedded;
+    private EmbeddedPostgres embedded;
+    private final Path dataDir;
 
     private Postgres(String host, int port, String user, String password, EmbeddedPostgres embedded) {
+        this(host, port, user, password, embedded, null);
+    }
+
+    private Postgres(String host, int port, String user, String password, EmbeddedPostgres embedded, Path dataDir) {
+        this.dataDir = dataDir;
         this.host = host;
         this.port = port;
         this.user = user;
@@ -60,7 +66,27 @@ public final class Postgres implements AutoCloseable {
             builder.setPort(port);
         }
         EmbeddedPostgres started = builder.start();
-        return new Postgres("localhost", started.getPort(), "postgres", "", started);
+        return new Postgres("localhost", started.getPort(), "postgres", "", started, dataDir);
+    }
+
+    /**
+     * Stops an embedded server that keeps its data directory, as an outage would; {@link #startAgain()} brings it back
+     * on the same port with the same data. Used by the fault tests.
+     */
+    public synchronized void stop() throws IOException {
+        if (embedded == null || dataDir == null) {
+            throw new IllegalStateException("only an embedded server with a data directory can be stopped and started");
+        }
+        embedded.close();
+        embedded = null;
+    }
+
+    public synchronized void startAgain() throws IOException {
+        if (embedded != null || dataDir == null) {
+            throw new IllegalStateException("the server is running, or is not one this JVM started");
+        }
+        embedded = EmbeddedPostgres.builder().setPGStartupWait(Duration.ofSeconds(60)).setDataDirectory(dataDir)
+                .setCleanDataDirectory(false).setPort(port).start();
     }
 
     public String host() {
@@ -80,7 +106,7 @@ public final class Postgres implements AutoCloseable {
     }
 
     public boolean isEmbedded() {
-        return embedded != null;
+        return embedded != null || dataDir != null;
     }
 
     public String jdbcUrl(String database) {

@@ -65,6 +65,7 @@ public final class Suite implements AutoCloseable {
     private final Postgres postgres;
     private final List<Service> services;
     private final List<Process> processes = new ArrayList<>();
+    private final Map<String, Process> running = new java.util.concurrent.ConcurrentHashMap<>();
     private final Map<String, Duration> startToReady = new LinkedHashMap<>();
     private final Map<String, Duration> seedLoad = new LinkedHashMap<>();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
@@ -183,7 +184,9 @@ public final class Suite implements AutoCloseable {
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: run ./mvnw install -DskipTests (./run does it for you)");
         }
-        ProcessBuilder builder = new ProcessBuilder("java", "-Xmx256m",
+        ProcessBuilder builder = new ProcessBuilder("java",
+                // A fixed heap, touched at start: the footprint is known from the first minute and stays put.
+                "-Xms256m", "-Xmx256m", "-XX:+AlwaysPreTouch",
                 // The services answer a malformed request line with a Problem themselves (RequestLineCheck).
                 "-Dvertx.disableURIValidation=true", "-jar", jar.toString());
         Map<String, String> env = builder.environment();
@@ -218,6 +221,7 @@ public final class Suite implements AutoCloseable {
             }
             process = builder.start();
             processes.add(process);
+            running.put(service.name(), process);
         }
         if (settings.logDir() == null) {
             Thread pump = new Thread(() -> prefixOutput(service.name(), process), service.name() + "-log");
@@ -303,6 +307,32 @@ public final class Suite implements AutoCloseable {
         synchronized (this) {
             seedLoad.put(service.name(), Duration.ofNanos(System.nanoTime() - started));
         }
+    }
+
+    /** The process of a service as it runs now (a restart gives a new one). */
+    public Process process(String name) {
+        Process process = running.get(name);
+        if (process == null) {
+            throw new IllegalStateException(name + " is not running");
+        }
+        return process;
+    }
+
+    /** Kills a service at once (SIGKILL, as a crash or an OOM killer would): used by the fault tests. */
+    public void kill(String name) throws InterruptedException {
+        Process process = process(name);
+        process.destroyForcibly();
+        process.waitFor(10, TimeUnit.SECONDS);
+    }
+
+    /** Starts a service again on its port and database, and waits until it is ready (its data is already there). */
+    public void restart(String name) throws IOException {
+        Service service = service(name);
+        if (running.containsKey(name) && running.get(name).isAlive()) {
+            throw new IllegalStateException(name + " is still running");
+        }
+        Process process = launch(service);
+        awaitReady(service, process, System.nanoTime());
     }
 
     /**

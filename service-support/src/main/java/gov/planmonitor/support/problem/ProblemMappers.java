@@ -223,6 +223,12 @@ public class ProblemMappers {
             }
             case VALUE -> problem(422, "unprocessable", "The content cannot be accepted",
                     "a value is too long, too large or holds a character the database cannot store; nothing was written", uri, null);
+            case UNAVAILABLE -> {
+                LOG.warnf("database unavailable: %s", e.getMessage());
+                yield Response.fromResponse(problem(503, "unavailable", "Service unavailable",
+                        "the database cannot be reached at the moment; nothing was written; try again shortly", uri, null))
+                        .header("Retry-After", "5").build();
+            }
         });
     }
 

@@ -22,7 +22,8 @@ import java.util.Map;
  * without repeating them on every method. Which ones follows from the operation: a path parameter can name nothing
  * (404), a body can be malformed (400), of the wrong type (415) or unacceptable (422), a write can conflict (409), an
  * update needs If-Match (428, 412), any answer can be refused for its Accept (406) or fail (500), any request can carry a
- * bad token (401), a secured one can be refused to the caller (403) and any body can be too large (413). These are shared
+ * bad token (401), a secured one can be refused to the caller (403), any body can be too large (413) and any request can
+ * find the database unreachable for a moment (503). These are shared
  * responses in components/responses, each with a Problem example.
  *
  * <p>Errors only some operations give (503 when a service they check with is down, 409 when a report is not ready)
@@ -41,6 +42,10 @@ public class ProblemResponsesFilter implements OASFilter {
             "validation", "Invalid request", "nameZh: must not be blank", "nameZh");
     private static final Kind BAD_PARAMETER = new Kind("InvalidParameter", "Invalid request: a query or path parameter is malformed",
             "bad-query", "Invalid query parameter", "page must be 0 or more (pages are numbered from 0)", "page");
+
+    /** Any operation: its database cannot be reached for a moment (a restart, a failover). */
+    private static final Kind DATABASE_UNAVAILABLE = new Kind("Unavailable", "The service's database cannot be reached at the moment; try again after Retry-After",
+            "unavailable", "Service unavailable", "the database cannot be reached at the moment; nothing was written; try again shortly", null);
 
     private static final Map<String, Kind> KINDS = Map.ofEntries(
             Map.entry("401", new Kind("Unauthenticated", "No bearer token, or one that is expired, unsigned, signed with an unknown key, or for another issuer or audience",
@@ -110,6 +115,7 @@ public class ProblemResponsesFilter implements OASFilter {
                     errors.put("428", KINDS.get("428"));
                 }
                 errors.put("500", KINDS.get("500"));
+                errors.put("503", DATABASE_UNAVAILABLE);
                 for (Map.Entry<String, Kind> error : errors.entrySet()) {
                     APIResponse existing = operation.getResponses().getAPIResponse(error.getKey());
                     // A generated response (the 400 "Bad Request" of a validated body) has no body: the shared one replaces it.
