@@ -49,7 +49,9 @@ public class ExportService {
         if (entity != null && !ImportService.SCHEMA.containsKey(entity)) {
             throw new ServiceException.BadQuery("entity", "unknown entity " + entity + "; one of " + ImportService.SCHEMA.keySet());
         }
-        Plan only = planCode == null ? null : plans.findByCode(planCode).orElseThrow(() -> new ServiceException.NotFound("no plan with code " + planCode));
+        Plan only = planCode == null ? null : plans.findByCode(planCode)
+                // A filter naming nothing is a bad query (400, as the lists answer), not a missing resource: the path names none.
+                .orElseThrow(() -> new ServiceException.BadQuery("plan", "no plan with code " + planCode));
         List<Plan> planList = only != null ? List.of(only) : plans.list("order by startYear, kind desc, code");
         List<Indicator> indicatorList = new ArrayList<>();
         planList.forEach(p -> indicatorList.addAll(indicators.listByPlan(p)));

@@ -48,7 +48,8 @@ public class ExportService {
             throw new ServiceException.BadQuery("entity", "unknown entity " + entity + "; one of " + ImportService.SCHEMA.keySet());
         }
         ProjectList only = listCode == null ? null : lists.findByCode(listCode)
-                .orElseThrow(() -> new ServiceException.NotFound("no project list with code " + listCode));
+                // A filter naming nothing is a bad query (400, as listProjects answers), not a missing resource.
+                .orElseThrow(() -> new ServiceException.BadQuery("list", "no project list with code " + listCode));
         List<ProjectList> listRows = only != null ? List.of(only) : lists.list("order by code");
         // One row per membership; a project outside every list gets one row without a list.
         List<Map<String, Object>> projectRows = new ArrayList<>();

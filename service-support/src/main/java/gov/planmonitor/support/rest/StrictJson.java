@@ -18,8 +18,9 @@ import java.io.IOException;
 
 /**
  * Request bodies are read as the contract declares them, nothing more lenient: no data after the JSON document, no
- * number or boolean where text is declared (nor text or floats for whole numbers), and no NUL character in text
- * (PostgreSQL cannot store it). Each is a 400 Problem naming the field.
+ * number or boolean where text is declared (nor text or floats for whole numbers, nor text for decimals), no number
+ * where a date is declared, and no NUL character or lone surrogate in text (PostgreSQL cannot store either). Each is
+ * a 400 Problem naming the field.
  */
 @Singleton
 public class StrictJson implements ObjectMapperCustomizer {
@@ -34,9 +35,15 @@ public class StrictJson implements ObjectMapperCustomizer {
         mapper.coercionConfigFor(LogicalType.Integer)
                 .setCoercion(CoercionInputShape.String, CoercionAction.Fail)
                 .setCoercion(CoercionInputShape.Float, CoercionAction.Fail);
+        // Decimals (BigDecimal, double) too: "12.5" where a number is declared is text, not a number.
+        mapper.coercionConfigFor(LogicalType.Float)
+                .setCoercion(CoercionInputShape.String, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
         mapper.coercionConfigFor(LogicalType.Boolean)
                 .setCoercion(CoercionInputShape.String, CoercionAction.Fail)
                 .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail);
+        // Lenient java.time reads a number as a date (1 is 1970-01-02, an epoch day) or a time (epoch seconds).
+        mapper.setDefaultLeniency(Boolean.FALSE);
         mapper.registerModule(new SimpleModule("no-nul-text").addDeserializer(String.class, new NoNulText()));
     }
 
@@ -51,7 +58,25 @@ public class StrictJson implements ObjectMapperCustomizer {
             if (text != null && text.indexOf('\0') >= 0) {
                 throw InvalidFormatException.from(parser, "text must not contain the NUL character (U+0000)", text.replace("\0", "\\u0000"), String.class);
             }
+            // A lone surrogate ("\ud800") is no character: PostgreSQL would store "?", and a URL cannot encode it.
+            if (text != null && hasLoneSurrogate(text)) {
+                // The value is shown with the surrogate as "?": no JSON writer can put it out.
+                throw InvalidFormatException.from(parser, "text must not contain a lone surrogate (an escape like \\ud800 without its pair)",
+                        text.replaceAll("[\\uD800-\\uDFFF]", "?"), String.class);
+            }
             return text;
+        }
+
+        private static boolean hasLoneSurrogate(String text) {
+            for (int i = 0; i < text.length(); i++) {
+                char c = text.charAt(i);
+                if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                    i++;
+                } else if (Character.isSurrogate(c)) {
+                    return true;
+                }
+            }
+            return false;
         }
     }
 }
