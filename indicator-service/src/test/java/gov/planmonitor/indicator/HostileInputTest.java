@@ -79,6 +79,11 @@ class HostileInputTest {
         String code = Fixtures.code("P");
         problem(given().contentType("application/json").body(planJson(code, "甲", "\"x\"") + "}").when().post("/api/v1/plans").then(), 400);
         problem(given().contentType("application/json").body(planJson(code, "甲", "\"x\"") + planJson(code, "乙", "\"y\"")).when().post("/api/v1/plans").then(), 400);
+        // An import in JSON too: a second document after the first is refused, not ignored.
+        String imported = "{\"plans\":[{\"code\":\"" + code + "\",\"kind\":\"FIVE_YEAR\",\"startYear\":2021,\"endYear\":2025,\"titleZh\":\"甲\",\"titleEn\":\"x\"}]}";
+        given().contentType("application/json").body(imported).when().post("/api/v1/imports?dryRun=true").then().statusCode(200);
+        problem(given().contentType("application/json").body(imported + "{\"plans\":[]}").when().post("/api/v1/imports").then(), 422)
+                .body("errors[0].message", containsString("not valid JSON"));
         problem(given().when().get("/api/v1/plans/" + code).then(), 404);
     }
 

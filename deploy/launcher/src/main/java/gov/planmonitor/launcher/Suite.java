@@ -184,12 +184,22 @@ public final class Suite implements AutoCloseable {
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: run ./mvnw install -DskipTests (./run does it for you)");
         }
-        ProcessBuilder builder = new ProcessBuilder("java",
+        List<String> command = new ArrayList<>(List.of("java",
                 // A fixed heap, touched at start: the footprint is known from the first minute and stays put.
                 "-Xms256m", "-Xmx256m", "-XX:+AlwaysPreTouch",
                 // The services answer a malformed request line with a Problem themselves (RequestLineCheck).
-                "-Dvertx.disableURIValidation=true", "-jar", jar.toString());
+                "-Dvertx.disableURIValidation=true"));
+        // More JVM options for every service (diagnostics, another heap), as JAVA_OPTS gives them to a container.
+        String javaOpts = System.getenv("JAVA_OPTS");
+        if (javaOpts != null && !javaOpts.isBlank()) {
+            command.addAll(List.of(javaOpts.trim().split("\\s+")));
+        }
+        command.addAll(List.of("-jar", jar.toString()));
+        ProcessBuilder builder = new ProcessBuilder(command);
         Map<String, String> env = builder.environment();
+        // glibc gives every thread that allocates its own malloc arena; with 200 worker threads those arenas, not the
+        // heap, are what makes the resident size creep. Two are plenty for a JVM.
+        env.put("MALLOC_ARENA_MAX", "2");
         env.put("QUARKUS_HTTP_PORT", String.valueOf(service.port()));
         env.put("MANAGEMENT_PORT", String.valueOf(service.managementPort()));
         env.put("QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl(service.database()));
@@ -211,7 +221,8 @@ public final class Suite implements AutoCloseable {
         builder.redirectErrorStream(true);
         if (settings.logDir() != null) {
             Files.createDirectories(settings.logDir());
-            builder.redirectOutput(settings.logDir().resolve(service.name() + ".log").toFile());
+            // Appended: a restarted service (the fault tests restart them) keeps what its earlier run wrote.
+            builder.redirectOutput(ProcessBuilder.Redirect.appendTo(settings.logDir().resolve(service.name() + ".log").toFile()));
         }
         Process process;
         synchronized (this) {

@@ -229,6 +229,13 @@ public class ProblemMappers {
                         "the database cannot be reached at the moment; nothing was written; try again shortly", uri, null))
                         .header("Retry-After", "5").build();
             }
+            case IN_DOUBT -> {
+                LOG.error("database connection lost while committing", e);
+                yield Response.fromResponse(problem(503, "unavailable", "Service unavailable",
+                        "the database connection was lost while the write was being committed, so it may or may not have been applied: "
+                                + "read the resource before trying again", uri, null))
+                        .header("Retry-After", "5").build();
+            }
         });
     }
 

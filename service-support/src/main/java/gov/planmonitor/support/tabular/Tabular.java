@@ -226,7 +226,8 @@ public final class Tabular {
                                  int maxRows) {
         JsonNode root;
         try {
-            root = JSON.readTree(body);
+            // Data after the document is refused, as in every JSON body (StrictJson).
+            root = JSON.reader().with(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS).readTree(body);
         } catch (IOException e) {
             errors.add(new FieldError(null, null, "file", "not valid JSON: " + (e instanceof com.fasterxml.jackson.core.JsonProcessingException j ? j.getOriginalMessage() : e.getMessage())));
             return;
