@@ -111,6 +111,36 @@ class HostileInputTest {
     }
 
     @Test
+    void textForDecimalsAndNumbersForDatesAreRefused() {
+        problem(given().contentType("application/json").body("{\"value\":\"12.5\",\"status\":\"FINAL\"}")
+                .when().put("/api/v1/indicators/FYP13-01/observations/2017").then(), 400).body("detail", containsString("value"));
+        // Lenient java.time would read 1 as 1970-01-02.
+        problem(given().contentType("application/json").body("{\"effectiveFrom\":1}")
+                .when().post("/api/v1/indicators/FYP13-01/targets").then(), 400).body("detail", containsString("effectiveFrom"));
+    }
+
+    @Test
+    void invalidUtf8AndLoneSurrogatesAreRefused() {
+        String code = Fixtures.code("P");
+        byte[] json = planJson(code, "甲", "\"x\"").getBytes(StandardCharsets.UTF_8);
+        byte[] broken = java.util.Arrays.copyOf(json, json.length);
+        int at = new String(json, StandardCharsets.ISO_8859_1).indexOf("\"x\"") + 1;
+        broken[at] = (byte) 0xFF;
+        problem(given().contentType("application/json").body(broken).when().post("/api/v1/plans").then(), 400)
+                .body("detail", containsString("UTF-8"));
+        // C0 AF is an overlong "/": a lenient decoder reads it, UTF-8 forbids it.
+        byte[] overlong = new byte[json.length + 1];
+        System.arraycopy(json, 0, overlong, 0, at);
+        overlong[at] = (byte) 0xC0;
+        overlong[at + 1] = (byte) 0xAF;
+        System.arraycopy(json, at + 1, overlong, at + 2, json.length - at - 1);
+        problem(given().contentType("application/json").body(overlong).when().post("/api/v1/plans").then(), 400);
+        problem(given().contentType("application/json").body(planJson(code, "甲", "\"a\\ud800b\"")).when().post("/api/v1/plans").then(), 400)
+                .body("detail", containsString("titleEn"));
+        problem(given().when().get("/api/v1/plans/" + code).then(), 404);
+    }
+
+    @Test
     void jsonMustBeUtf8() {
         String code = Fixtures.code("P");
         String json = planJson(code, "甲", "\"x\"");
