@@ -1,0 +1,95 @@
+package gov.planmonitor.indicator;
+
+import gov.planmonitor.testsupport.SqlStatements;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import org.hibernate.SessionFactory;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * The SQL statements each hot read runs, pinned: an N+1 (a statement per indicator, per department, per year) fails
+ * here rather than in a benchmark. Each read is counted on a smaller and a larger result. The goal (issue 11) is the
+ * same small count for both; where the count still grows with the data (batch fetching of lazy associations), both
+ * numbers are pinned, so it can only go down. After an intended change, update the pinned numbers.
+ */
+@QuarkusTest
+class StatementCountTest {
+
+    @Inject
+    SessionFactory sessions;
+
+    @BeforeEach
+    void seeds() {
+        Fixtures.seeds();
+    }
+
+    private long count(String path) {
+        return SqlStatements.ofGet(sessions, path);
+    }
+
+    private void pinned(long expectedSmall, long expectedLarge, String smaller, String larger) {
+        long small = count(smaller);
+        long large = count(larger);
+        System.out.printf("[statements] %s: %d; %s: %d%n", smaller, small, larger, large);
+        assertEquals(expectedSmall, small, smaller + " runs " + small + " statements; pinned at " + expectedSmall);
+        assertEquals(expectedLarge, large, larger + " runs " + large + " statements; pinned at " + expectedLarge);
+    }
+
+    @Test
+    void aPageOfAPlansIndicators() {
+        pinned(9, 12, "/api/v1/plans/FYP13/indicators?size=2", "/api/v1/plans/FYP13/indicators?size=20");
+    }
+
+    @Test
+    void oneIndicator() {
+        pinned(7, 7, "/api/v1/indicators/AP2017-01", "/api/v1/indicators/FYP13-01");
+    }
+
+    @Test
+    void aPlansEvaluation() {
+        pinned(10, 14, "/api/v1/plans/AP2017/evaluation", "/api/v1/plans/FYP12/evaluation");
+    }
+
+    /** On a department of its own (other tests add indicators to the seeded ones): one indicator, then five with values. */
+    @Test
+    void aDepartmentsIndicators() {
+        String department = Fixtures.departmentCode("SQL");
+        given().contentType("application/json").body(Map.of("code", department, "nameZh", "计数局", "nameEn", "Counting bureau"))
+                .when().post("/api/v1/departments").then().statusCode(201);
+        String plan = Fixtures.code("SQL");
+        given().contentType("application/json").body(Map.of("code", plan, "kind", "FIVE_YEAR", "startYear", 2021, "endYear", 2025,
+                "titleZh", "计数规划", "titleEn", "Counting plan")).when().post("/api/v1/plans").then().statusCode(201);
+        addIndicator(plan, 1, department);
+        long small = count("/api/v1/departments/" + department + "/indicators");
+        for (int seq = 2; seq <= 5; seq++) {
+            String code = addIndicator(plan, seq, department);
+            for (int year = 2021; year <= 2023; year++) {
+                given().contentType("application/json").body(Map.of("value", 100 + year - 2021, "status", "FINAL"))
+                        .when().put("/api/v1/indicators/" + code + "/observations/" + year).then().statusCode(201);
+            }
+        }
+        long large = count("/api/v1/departments/" + department + "/indicators");
+        System.out.printf("[statements] a department's indicators: 1 indicator: %d; 5 with values: %d%n", small, large);
+        assertEquals(DEPARTMENT_ONE, small, "one indicator: " + small + " statements; pinned at " + DEPARTMENT_ONE);
+        assertEquals(DEPARTMENT_FIVE, large, "five indicators: " + large + " statements; pinned at " + DEPARTMENT_FIVE);
+    }
+
+    private static String addIndicator(String plan, int seq, String department) {
+        String code = plan + "-" + seq;
+        given().contentType("application/json").body(Map.of("code", code, "seq", seq, "nameZh", "地区生产总值", "nameEn", "Regional GDP",
+                        "category", "ECONOMY", "unit", "亿元", "direction", "INCREASE",
+                        "departments", List.of(Map.of("code", department, "role", "LEAD")), "target", Map.of("text", "1500")))
+                .when().post("/api/v1/plans/" + plan + "/indicators").then().statusCode(201);
+        return code;
+    }
+
+    static final long DEPARTMENT_ONE = 11;
+    static final long DEPARTMENT_FIVE = 11;
+}
