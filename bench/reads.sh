@@ -1,0 +1,85 @@
+#!/usr/bin/env bash
+# Read throughput and latency of the hot reads at 64 connections (wrk), each beside pgbench running the endpoint's own
+# SQL (bench/sql/*.sql) against the same PostgreSQL, in the same run. Prints a Markdown table for BENCHMARKS.md.
+#
+#   ./run &                 # the suite, seeds loaded (PostgreSQL on localhost:54329, services on 8081-8083)
+#   bench/reads.sh          # PRIME_SECONDS=180 DURATION=20 WARMUP=5 ROUNDS=2 CONNECTIONS=64 override the defaults
+#
+# Needs wrk and pgbench: apt-get install wrk postgresql-client. Not part of ./mvnw verify: numbers are reported, not
+# asserted.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+PRIME_SECONDS=${PRIME_SECONDS:-180}
+DURATION=${DURATION:-20}
+WARMUP=${WARMUP:-5}
+ROUNDS=${ROUNDS:-2}
+CONNECTIONS=${CONNECTIONS:-64}
+THREADS=${THREADS:-2}
+INDICATOR=${INDICATOR_URL:-http://localhost:8081}
+PROJECT=${PROJECT_URL:-http://localhost:8082}
+PGHOST=${PGHOST:-localhost}
+PGPORT=${PGPORT:-54329}
+PGUSER=${PGUSER:-postgres}
+export PGHOST PGPORT PGUSER
+
+for tool in wrk pgbench curl; do
+  command -v "$tool" > /dev/null || { echo "bench/reads.sh needs $tool (apt-get install wrk postgresql-client curl)" >&2; exit 2; }
+done
+curl -fsS -o /dev/null "$INDICATOR/api/v1/plans?size=1" || { echo "indicator-service does not answer at $INDICATOR: start the suite with ./run" >&2; exit 2; }
+
+# name | URL | database | pgbench script (empty: no side-by-side figure yet)
+READS=(
+  "FYP13 indicators, page of 20|$INDICATOR/api/v1/plans/FYP13/indicators?size=20|planmonitor_indicator|bench/sql/indicator-page.sql"
+  "project by id|$PROJECT/api/v1/projects/FYP13-KP-01|planmonitor_project|bench/sql/project-by-id.sql"
+  "an indicator|$INDICATOR/api/v1/indicators/FYP13-01||"
+  "FYP12 evaluation|$INDICATOR/api/v1/plans/FYP12/evaluation||"
+  "DRC's indicators|$INDICATOR/api/v1/departments/DRC/indicators||"
+  "AP2017-KEY projects, page of 20|$PROJECT/api/v1/projects?list=AP2017-KEY&size=20||"
+  "AP2017-KEY summary|$PROJECT/api/v1/project-lists/AP2017-KEY/summary?year=2017||"
+)
+
+median() { sort -g | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+
+# wrk prints latencies as 1.23ms, 456.78us or 1.02s: in milliseconds.
+millis() { awk '{ v = $1; if (v ~ /us$/) { sub(/us$/, "", v); v = v / 1000 } else if (v ~ /ms$/) { sub(/ms$/, "", v) } else if (v ~ /s$/) { sub(/s$/, "", v); v = v * 1000 } printf "%.1f\n", v }'; }
+
+if [ "$PRIME_SECONDS" -gt 0 ]; then
+  echo "Priming for $PRIME_SECONDS s (every read in turn)..." >&2
+  per=$(( PRIME_SECONDS / ${#READS[@]} + 1 ))
+  for read in "${READS[@]}"; do
+    IFS='|' read -r _ url _ _ <<< "$read"
+    wrk -t"$THREADS" -c"$CONNECTIONS" -d"${per}s" "$url" > /dev/null
+  done
+fi
+
+echo "| Read | req/s | p50 ms | p99 ms | PostgreSQL alone, the endpoint's SQL (tps) | suite ÷ PostgreSQL |"
+echo "|---|---:|---:|---:|---:|---:|"
+for read in "${READS[@]}"; do
+  IFS='|' read -r name url database script <<< "$read"
+  rps=(); p50=(); p99=(); tps=()
+  for round in $(seq 1 "$ROUNDS"); do
+    wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WARMUP}s" "$url" > /dev/null
+    out=$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --latency "$url")
+    if echo "$out" | grep -q "Non-2xx"; then
+      echo "$name: answers other than 2xx:" >&2
+      echo "$out" >&2
+      exit 1
+    fi
+    rps+=("$(echo "$out" | awk '/Requests\/sec/ { print $2 }')")
+    p50+=("$(echo "$out" | awk '$1 == "50%" { print $2 }' | millis)")
+    p99+=("$(echo "$out" | awk '$1 == "99%" { print $2 }' | millis)")
+    if [ -n "$script" ]; then
+      tps+=("$(pgbench -n -c "$CONNECTIONS" -j "$THREADS" -T "$DURATION" -f "$script" "$database" 2> /dev/null | awk '/^tps/ { print $3 }')")
+    fi
+  done
+  r=$(printf '%s\n' "${rps[@]}" | median)
+  if [ -n "$script" ]; then
+    t=$(printf '%s\n' "${tps[@]}" | median)
+    ratio=$(awk -v r="$r" -v t="$t" 'BEGIN { printf "%.2f", r / t }')
+    t=$(printf '%.0f' "$t")
+  else
+    t="–"; ratio="–"
+  fi
+  printf '| %s | %.0f | %s | %s | %s | %s |\n' "$name" "$r" "$(printf '%s\n' "${p50[@]}" | median)" "$(printf '%s\n' "${p99[@]}" | median)" "$t" "$ratio"
+done
