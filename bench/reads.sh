@@ -3,7 +3,7 @@
 # SQL (bench/sql/*.sql) against the same PostgreSQL, in the same run. Prints a Markdown table for BENCHMARKS.md.
 #
 #   ./run &                 # the suite, seeds loaded (PostgreSQL on localhost:54329, services on 8081-8083)
-#   bench/reads.sh          # PRIME_SECONDS=180 DURATION=20 WARMUP=5 ROUNDS=2 CONNECTIONS=64 override the defaults
+#   bench/reads.sh          # PRIME_SECONDS=180 DURATION=20 WARMUP=5 ROUNDS=2 CONNECTIONS=64 ONLY=FYP13 override the defaults
 #
 # Needs wrk and pgbench: apt-get install wrk postgresql-client. Not part of ./mvnw verify: numbers are reported, not
 # asserted.
@@ -35,9 +35,17 @@ READS=(
   "an indicator|$INDICATOR/api/v1/indicators/FYP13-01||"
   "FYP12 evaluation|$INDICATOR/api/v1/plans/FYP12/evaluation||"
   "DRC's indicators|$INDICATOR/api/v1/departments/DRC/indicators||"
-  "AP2017-KEY projects, page of 20|$PROJECT/api/v1/projects?list=AP2017-KEY&size=20||"
-  "AP2017-KEY summary|$PROJECT/api/v1/project-lists/AP2017-KEY/summary?year=2017||"
+  "FYP13-KEY projects, page of 20|$PROJECT/api/v1/projects?list=FYP13-KEY&size=20||"
+  "FYP13-KEY summary|$PROJECT/api/v1/project-lists/FYP13-KEY/summary?year=2017||"
 )
+# ONLY=text keeps the reads whose name contains it.
+if [ -n "${ONLY:-}" ]; then
+  kept=()
+  for read in "${READS[@]}"; do
+    [[ "${read%%|*}" == *"$ONLY"* ]] && kept+=("$read")
+  done
+  READS=("${kept[@]}")
+fi
 
 median() { sort -g | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 
