@@ -1,5 +1,8 @@
 package gov.planmonitor.indicator.mapping;
 
+import gov.planmonitor.indicator.repository.IndicatorPageQuery;
+import gov.planmonitor.indicator.service.IndicatorService;
+
 import gov.planmonitor.indicator.repository.Category;
 import gov.planmonitor.indicator.repository.Department;
 import gov.planmonitor.indicator.repository.Indicator;
@@ -10,6 +13,7 @@ import gov.planmonitor.indicator.service.UnitCatalog;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.List;
 
 /** Entities to API records; the only place that knows both shapes. */
@@ -56,6 +60,48 @@ public class IndicatorMapper {
                 indicator.attribute == null ? null : indicator.attribute.name(), indicator.direction.name(),
                 departments(indicator), toDto(inForce), original == null || original == inForce ? null : toDto(original),
                 indicator.series, linked, indicator.footnoteZh, indicator.footnoteEn);
+    }
+
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON_ROWS = new com.fasterxml.jackson.databind.ObjectMapper()
+            .enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+
+    /** An indicator of a page read in one statement (IndicatorPageQuery), with its target in force on {@code today}. */
+    public IndicatorDto toDto(IndicatorPageQuery.Row row, LocalDate today) {
+        List<DepartmentRoleDto> departments = new java.util.ArrayList<>();
+        for (com.fasterxml.jackson.databind.JsonNode d : jsonArray(row.departmentsJson())) {
+            departments.add(new DepartmentRoleDto(d.get(0).asText(), d.get(1).asText(), d.get(2).asText(), d.get(3).asText()));
+        }
+        List<TargetDto> targets = new java.util.ArrayList<>();
+        for (com.fasterxml.jackson.databind.JsonNode t : jsonArray(row.targetsJson())) {
+            targets.add(new TargetDto(t.get(0).asText(), text(t.get(1)), t.get(2).asText(), number(t.get(3)), number(t.get(4)), text(t.get(5)),
+                    text(t.get(6)), LocalDate.parse(t.get(7).asText()), text(t.get(8))));
+        }
+        TargetDto inForce = IndicatorService.inForce(targets, TargetDto::effectiveFrom, today);
+        TargetDto original = targets.isEmpty() ? null : targets.get(0);
+        List<String> linked = new java.util.ArrayList<>();
+        jsonArray(row.linkedJson()).forEach(code -> linked.add(code.asText()));
+        return new IndicatorDto(row.code(), row.plan(), row.seq(), row.nameZh(), row.nameEn(),
+                new CodeNameDto(row.categoryCode(), row.categoryZh(), row.categoryEn()), unit(row.unit()), row.attribute(), row.direction(),
+                departments, inForce, original == null || original == inForce ? null : original, row.series(), linked, row.footnoteZh(), row.footnoteEn());
+    }
+
+    private static com.fasterxml.jackson.databind.JsonNode jsonArray(String json) {
+        if (json == null) {
+            return com.fasterxml.jackson.databind.node.MissingNode.getInstance();
+        }
+        try {
+            return JSON_ROWS.readTree(json);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("unreadable JSON from the database: " + json, e);
+        }
+    }
+
+    private static String text(com.fasterxml.jackson.databind.JsonNode node) {
+        return node == null || node.isNull() ? null : node.asText();
+    }
+
+    private static BigDecimal number(com.fasterxml.jackson.databind.JsonNode node) {
+        return node == null || node.isNull() ? null : strip(node.decimalValue());
     }
 
     public ObservationDto toDto(Observation o) {

@@ -17,6 +17,7 @@ import gov.planmonitor.indicator.repository.Department;
 import gov.planmonitor.indicator.repository.DepartmentRepository;
 import gov.planmonitor.indicator.repository.Indicator;
 import gov.planmonitor.indicator.repository.IndicatorDepartment;
+import gov.planmonitor.indicator.repository.IndicatorPageQuery;
 import gov.planmonitor.indicator.repository.IndicatorRepository;
 import gov.planmonitor.indicator.repository.Plan;
 import gov.planmonitor.indicator.repository.Target;
@@ -49,10 +50,12 @@ import java.util.stream.Collectors;
 @Transactional
 public class IndicatorService {
 
-    private static final Map<String, String> SORT_FIELDS = Map.of("seq", "seq", "code", "code", "nameZh", "nameZh", "nameEn", "nameEn",
-            "category", "category.sortOrder", "attribute", "attribute");
+    /** The API's sort fields, by their own names: IndicatorPageQuery knows the SQL of each. */
+    private static final Map<String, String> SORT_FIELDS = IndicatorPageQuery.SORT_SQL.keySet().stream()
+            .collect(Collectors.toMap(name -> name, name -> name, (a, b) -> a, java.util.LinkedHashMap::new));
 
     private final IndicatorRepository indicators;
+    private final IndicatorPageQuery pageQuery;
     private final CategoryRepository categories;
     private final DepartmentRepository departments;
     private final PlanService plans;
@@ -64,7 +67,9 @@ public class IndicatorService {
     private final BureauClock clock;
 
     public IndicatorService(IndicatorRepository indicators, CategoryRepository categories, DepartmentRepository departments,
-                            PlanService plans, TargetParser parser, IndicatorMapper mapper, IndicatorConfig config, Caller caller, AuditTrail audit, BureauClock clock) {
+                            PlanService plans, TargetParser parser, IndicatorMapper mapper, IndicatorConfig config, Caller caller, AuditTrail audit, BureauClock clock,
+                            IndicatorPageQuery pageQuery) {
+        this.pageQuery = pageQuery;
         this.clock = clock;
         this.caller = caller;
         this.audit = audit;
@@ -79,44 +84,24 @@ public class IndicatorService {
 
     public PageDto<IndicatorDto> list(String planCode, Integer page, Integer size, String sort,
                                       String category, String attribute, String department, String q) {
-        Plan plan = plans.get(planCode);
         PageRequest request = PageRequest.of(page, size, sort, config.paging().defaultSize(), config.paging().maxSize(), SORT_FIELDS, "seq");
-        List<String> where = new ArrayList<>(List.of("plan = :plan"));
-        Parameters params = Parameters.with("plan", plan);
-        if (category != null) {
-            where.add("category.code = :category");
-            params.and("category", category);
-        }
-        if (attribute != null) {
-            if (attribute.equals("NONE")) {
-                where.add("attribute is null");
-            } else {
-                try {
-                    params.and("attribute", Indicator.Attribute.valueOf(attribute));
-                } catch (IllegalArgumentException e) {
-                    throw new ServiceException.BadQuery("attribute", "attribute must be BINDING, EXPECTED or NONE");
-                }
-                where.add("attribute = :attribute");
+        if (attribute != null && !attribute.equals("NONE")) {
+            try {
+                Indicator.Attribute.valueOf(attribute);
+            } catch (IllegalArgumentException e) {
+                throw new ServiceException.BadQuery("attribute", "attribute must be BINDING, EXPECTED or NONE");
             }
         }
-        if (department != null) {
-            where.add("exists (select 1 from IndicatorDepartment d where d.indicator = i and d.department.code = :department)");
-            params.and("department", department);
+        List<IndicatorPageQuery.Order> order = request.sort().getColumns().stream()
+                .map(c -> new IndicatorPageQuery.Order(c.getName(), c.getDirection() == io.quarkus.panache.common.Sort.Direction.Descending)).toList();
+        IndicatorPageQuery.Result found = pageQuery.find(planCode, new IndicatorPageQuery.Filters(category, attribute, department,
+                q == null || q.isBlank() ? null : q), order, request.page() * request.size(), request.size());
+        if (!found.planExists()) {
+            throw new ServiceException.NotFound("no plan with code " + planCode);
         }
-        if (q != null && !q.isBlank()) {
-            where.add("(nameZh like :qExact or lower(nameEn) like :qLower or lower(code) like :qLower)");
-            params.and("qExact", "%" + q.trim() + "%").and("qLower", "%" + q.trim().toLowerCase() + "%");
-        }
-        PanacheQuery<Indicator> query = indicators.find("from Indicator i where " + String.join(" and ", where), request.sort(), params);
-        List<Indicator> found = query.page(Page.of(request.page(), request.size())).list();
-        // One query for the series of the whole page rather than one per indicator.
-        Set<String> series = found.stream().map(i -> i.series).filter(Objects::nonNull).collect(Collectors.toSet());
-        Map<String, List<Indicator>> bySeries = series.isEmpty() ? Map.of()
-                : indicators.list("series in ?1", series).stream().collect(Collectors.groupingBy(i -> i.series));
         LocalDate today = clock.today();
-        List<IndicatorDto> items = found.stream().map(i -> mapper.toDto(i, targetInForce(i, today),
-                linkedCodes(i, i.series == null ? List.of() : bySeries.getOrDefault(i.series, List.of())))).toList();
-        return new PageDto<>(items, query.count(), request.page(), request.size());
+        List<IndicatorDto> items = found.rows().stream().map(row -> mapper.toDto(row, today)).toList();
+        return new PageDto<>(items, found.total(), request.page(), request.size());
     }
 
     public Indicator get(String code) {
@@ -141,9 +126,14 @@ public class IndicatorService {
 
     /** The target in force on a date: the latest revision effective by then (or the first, before any). */
     public static Target targetInForce(Indicator indicator, LocalDate date) {
-        Target inForce = null;
-        for (Target target : indicator.targets) {
-            if (inForce == null || !target.effectiveFrom.isAfter(date)) {
+        return inForce(indicator.targets, t -> t.effectiveFrom, date);
+    }
+
+    /** Of targets in order of their effective dates: the last one in effect on the date, else the first. */
+    public static <T> T inForce(List<T> targets, java.util.function.Function<T, LocalDate> effectiveFrom, LocalDate date) {
+        T inForce = null;
+        for (T target : targets) {
+            if (inForce == null || !effectiveFrom.apply(target).isAfter(date)) {
                 inForce = target;
             }
         }
