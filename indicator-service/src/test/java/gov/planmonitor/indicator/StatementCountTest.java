@@ -49,7 +49,7 @@ class StatementCountTest {
 
     @Test
     void oneIndicator() {
-        pinned(7, 7, "/api/v1/indicators/AP2017-01", "/api/v1/indicators/FYP13-01");
+        pinned(1, 1, "/api/v1/indicators/AP2017-01", "/api/v1/indicators/FYP13-01");
     }
 
     @Test

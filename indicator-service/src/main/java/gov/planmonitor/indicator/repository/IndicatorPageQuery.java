@@ -19,7 +19,7 @@ public class IndicatorPageQuery {
     /** One indicator as the page needs it; the JSON columns are arrays of arrays, in the order the API lists them. */
     public record Row(String code, String plan, int seq, String nameZh, String nameEn, String attribute, String direction, String unit,
                       String series, String footnoteZh, String footnoteEn, String categoryCode, String categoryZh, String categoryEn,
-                      String departmentsJson, String targetsJson, String linkedJson) {
+                      String departmentsJson, String targetsJson, String linkedJson, long version) {
     }
 
     /** The plan exists (or not), the number of indicators that pass the filters, and the page of them. */
@@ -54,6 +54,15 @@ public class IndicatorPageQuery {
         this.entities = entities;
     }
 
+    /** One indicator, as a page would list it, with its version; empty when there is no such code. */
+    public java.util.Optional<Row> findByCode(String code) {
+        List<Object> params = new ArrayList<>();
+        params.add(code);
+        Result found = query("select pl.id, pl.code from plan pl join indicator one on one.plan_id = pl.id where one.code = ?1",
+                "i.plan_id = p.id and i.code = ?1", params, "i.id", 0, 1);
+        return found.rows().stream().findFirst();
+    }
+
     public Result find(String planCode, Filters filters, List<Order> order, int offset, int limit) {
         List<Object> params = new ArrayList<>();
         params.add(planCode);
@@ -83,14 +92,20 @@ public class IndicatorPageQuery {
             orderBy.append(column).append(o.descending() ? " desc" : " asc").append(", ");
         }
         orderBy.append("i.id");
+        return query("select id, code from plan where code = ?1", where.toString(), params, orderBy.toString(), offset, limit);
+    }
+
+    /** The statement: {@code plan} selects the plan (id, code), {@code where} the indicators of it, as "i". */
+    private Result query(String plan, String where, List<Object> params, String orderBy, int offset, int limit) {
         String offsetParam = bind(params, offset);
         String limitParam = bind(params, limit);
         // The outer order repeats the page's: json_agg and the join keep no order of their own.
-        String sql = "with p as (select id, code from plan where code = ?1),"
+        String sql = "with p as (" + plan + "),"
                 + " f as (select i.*, c.sort_order as category_sort from indicator i join p on " + where
                 + " left join category c on c.code = i.category_code order by " + orderBy + " offset ?" + offsetParam + " limit ?" + limitParam + ")"
                 + " select p.code, (select count(*) from indicator i join p on " + where + ") as total,"
                 + " f.code as indicator, f.seq, f.name_zh, f.name_en, f.attribute, f.direction, f.unit, f.series, f.footnote_zh, f.footnote_en,"
+                + " f.version,"
                 + " c.code as category, c.name_zh as category_zh, c.name_en as category_en,"
                 + " (select json_agg(json_build_array(d.code, d.name_zh, d.name_en, x.role) order by x.position)"
                 + "    from indicator_department x join department d on d.id = x.department_id where x.indicator_id = f.id)::text,"
@@ -99,7 +114,7 @@ public class IndicatorPageQuery {
                 + " (select json_agg(o.code order by op.start_year, op.kind <> 'FIVE_YEAR', o.id)"
                 + "    from indicator o join plan op on op.id = o.plan_id where o.series = f.series and o.id <> f.id)::text"
                 + " from p left join f on true left join category c on c.code = f.category_code"
-                + " order by " + orderBy.toString().replace("i.", "f.").replace("c.sort_order", "f.category_sort");
+                + " order by " + orderBy.replace("i.", "f.").replace("c.sort_order", "f.category_sort");
         Query query = entities.createNativeQuery(sql);
         for (int n = 0; n < params.size(); n++) {
             query.setParameter(n + 1, params.get(n));
@@ -116,8 +131,8 @@ public class IndicatorPageQuery {
                 continue; // the plan has no indicator on this page
             }
             rows.add(new Row((String) r[2], (String) r[0], ((Number) r[3]).intValue(), (String) r[4], (String) r[5], (String) r[6], (String) r[7],
-                    (String) r[8], (String) r[9], (String) r[10], (String) r[11], (String) r[12], (String) r[13], (String) r[14],
-                    (String) r[15], (String) r[16], (String) r[17]));
+                    (String) r[8], (String) r[9], (String) r[10], (String) r[11], (String) r[13], (String) r[14], (String) r[15],
+                    (String) r[16], (String) r[17], (String) r[18], ((Number) r[12]).longValue()));
         }
         return new Result(true, total, rows);
     }

@@ -367,8 +367,9 @@ public class IndicatorService {
     }
 
     public Versioned<IndicatorDto> view(String code) {
-        Indicator indicator = get(code);
-        return new Versioned<>(toDto(indicator), indicator.version);
+        LocalDate today = clock.today();
+        return pageQuery.findByCode(code).map(row -> new Versioned<>(mapper.toDto(row, today), row.version()))
+                .orElseThrow(() -> new ServiceException.NotFound("no indicator with code " + code));
     }
 
     public Versioned<IndicatorDto> createView(String planCode, @NotNull @Valid IndicatorInput input, String user) {
