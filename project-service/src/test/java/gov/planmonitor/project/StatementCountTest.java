@@ -73,6 +73,6 @@ class StatementCountTest {
 
     static final long LIST = 2;
     static final long PAGE = 9;
-    static final long PROJECT = 8;
+    static final long PROJECT = 1;
     static final long SUMMARY = 6;
 }

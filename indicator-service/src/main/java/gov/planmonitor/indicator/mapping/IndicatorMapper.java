@@ -12,6 +12,8 @@ import gov.planmonitor.indicator.repository.Target;
 import gov.planmonitor.indicator.service.UnitCatalog;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import gov.planmonitor.support.persistence.JsonColumns;
+
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
@@ -62,38 +64,24 @@ public class IndicatorMapper {
                 indicator.series, linked, indicator.footnoteZh, indicator.footnoteEn);
     }
 
-    private static final com.fasterxml.jackson.databind.ObjectMapper JSON_ROWS = new com.fasterxml.jackson.databind.ObjectMapper()
-            .enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
-
     /** An indicator of a page read in one statement (IndicatorPageQuery), with its target in force on {@code today}. */
     public IndicatorDto toDto(IndicatorPageQuery.Row row, LocalDate today) {
         List<DepartmentRoleDto> departments = new java.util.ArrayList<>();
-        for (com.fasterxml.jackson.databind.JsonNode d : jsonArray(row.departmentsJson())) {
+        for (com.fasterxml.jackson.databind.JsonNode d : JsonColumns.parse(row.departmentsJson())) {
             departments.add(new DepartmentRoleDto(d.get(0).asText(), d.get(1).asText(), d.get(2).asText(), d.get(3).asText()));
         }
         List<TargetDto> targets = new java.util.ArrayList<>();
-        for (com.fasterxml.jackson.databind.JsonNode t : jsonArray(row.targetsJson())) {
+        for (com.fasterxml.jackson.databind.JsonNode t : JsonColumns.parse(row.targetsJson())) {
             targets.add(new TargetDto(t.get(0).asText(), text(t.get(1)), t.get(2).asText(), number(t.get(3)), number(t.get(4)), text(t.get(5)),
                     text(t.get(6)), LocalDate.parse(t.get(7).asText()), text(t.get(8))));
         }
         TargetDto inForce = IndicatorService.inForce(targets, TargetDto::effectiveFrom, today);
         TargetDto original = targets.isEmpty() ? null : targets.get(0);
         List<String> linked = new java.util.ArrayList<>();
-        jsonArray(row.linkedJson()).forEach(code -> linked.add(code.asText()));
+        JsonColumns.parse(row.linkedJson()).forEach(code -> linked.add(code.asText()));
         return new IndicatorDto(row.code(), row.plan(), row.seq(), row.nameZh(), row.nameEn(),
                 new CodeNameDto(row.categoryCode(), row.categoryZh(), row.categoryEn()), unit(row.unit()), row.attribute(), row.direction(),
                 departments, inForce, original == null || original == inForce ? null : original, row.series(), linked, row.footnoteZh(), row.footnoteEn());
-    }
-
-    private static com.fasterxml.jackson.databind.JsonNode jsonArray(String json) {
-        if (json == null) {
-            return com.fasterxml.jackson.databind.node.MissingNode.getInstance();
-        }
-        try {
-            return JSON_ROWS.readTree(json);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException("unreadable JSON from the database: " + json, e);
-        }
     }
 
     private static String text(com.fasterxml.jackson.databind.JsonNode node) {

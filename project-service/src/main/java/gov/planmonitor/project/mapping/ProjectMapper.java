@@ -1,5 +1,7 @@
 package gov.planmonitor.project.mapping;
 
+import gov.planmonitor.project.repository.ProjectQuery;
+
 import gov.planmonitor.support.time.BureauClock;
 import gov.planmonitor.project.repository.Category;
 import gov.planmonitor.project.repository.Investment;
@@ -11,6 +13,8 @@ import gov.planmonitor.project.repository.ProjectList;
 import gov.planmonitor.project.repository.StatusChange;
 import gov.planmonitor.project.repository.Zone;
 import jakarta.enterprise.context.ApplicationScoped;
+
+import gov.planmonitor.support.persistence.JsonColumns;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -59,10 +63,41 @@ public class ProjectMapper {
         return new ProjectDto(p.code, seq, p.nameZh, p.nameEn, toDto(p.category), p.tasksZh, p.tasksEn, p.status.name(), toDto(p.zone),
                 p.investmentType == null ? null : p.investmentType.name(),
                 p.departments.stream().map(d -> new DepartmentRoleDto(d.code(), d.role.name())).toList(),
-                location, List.copyOf(p.indicators),
+                location, p.indicators.stream().sorted().toList(),
                 memberships.stream().map(m -> new MembershipDto(m.list.code, m.seq)).toList(),
                 MoneyDto.of(p.totalPlannedInvestment), MoneyDto.of(planned), MoneyDto.of(completed),
                 MoneyDto.strip(p.progressPercent), overdue, p.note);
+    }
+
+    /** A project read in one statement (ProjectQuery), as {@link #toDto(Project, String, List, List)} shows it with no list. */
+    public ProjectDto toDto(ProjectQuery.Row r) {
+        List<com.fasterxml.jackson.databind.JsonNode> lists = new ArrayList<>();
+        JsonColumns.parse(r.listsJson()).forEach(lists::add); // ordered by list code
+        Integer seq = lists.isEmpty() ? null : lists.get(0).get(1).asInt();
+        List<BigDecimal> planned = new ArrayList<>();
+        List<BigDecimal> completed = new ArrayList<>();
+        for (com.fasterxml.jackson.databind.JsonNode v : JsonColumns.parse(r.investmentsJson())) {
+            planned.add(v.get(0).isNull() ? null : v.get(0).decimalValue());
+            completed.add(v.get(1).isNull() ? null : v.get(1).decimalValue());
+        }
+        LocalDate today = clock.today();
+        int overdue = 0;
+        for (com.fasterxml.jackson.databind.JsonNode m : JsonColumns.parse(r.milestonesJson())) {
+            if (Milestone.overdue(Milestone.State.valueOf(m.get(0).asText()), LocalDate.parse(m.get(1).asText()), today)) {
+                overdue++;
+            }
+        }
+        List<DepartmentRoleDto> departments = new ArrayList<>();
+        JsonColumns.parse(r.departmentsJson()).forEach(d -> departments.add(new DepartmentRoleDto(d.get(0).asText(), d.get(1).asText())));
+        List<String> indicators = new ArrayList<>();
+        JsonColumns.parse(r.indicatorsJson()).forEach(i -> indicators.add(i.asText()));
+        LocationDto location = r.address() == null && r.latitude() == null ? null : new LocationDto(r.address(), r.latitude(), r.longitude());
+        return new ProjectDto(r.code(), seq, r.nameZh(), r.nameEn(), new CodeNameDto(r.categoryCode(), r.categoryZh(), r.categoryEn()),
+                r.tasksZh(), r.tasksEn(), r.status(), r.zoneCode() == null ? null : new CodeNameDto(r.zoneCode(), r.zoneZh(), r.zoneEn()),
+                r.investmentType(), departments, location, indicators,
+                lists.stream().map(l -> new MembershipDto(l.get(0).asText(), l.get(1).asInt())).toList(),
+                MoneyDto.of(r.totalPlannedInvestment()), MoneyDto.of(sum(planned)), MoneyDto.of(sum(completed)),
+                MoneyDto.strip(r.progressPercent()), overdue, r.note());
     }
 
     public InvestmentDto toDto(Investment i) {

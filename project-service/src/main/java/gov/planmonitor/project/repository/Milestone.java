@@ -47,6 +47,11 @@ public class Milestone extends Audited {
 
     /** Overdue: still planned after its planned date. */
     public boolean overdue(LocalDate today) {
+        return overdue(state, plannedDate, today);
+    }
+
+    /** Still planned, and planned for before today. */
+    public static boolean overdue(State state, LocalDate plannedDate, LocalDate today) {
         return state == State.PLANNED && plannedDate.isBefore(today);
     }
 }

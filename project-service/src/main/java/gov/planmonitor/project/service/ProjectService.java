@@ -24,6 +24,7 @@ import gov.planmonitor.project.repository.Project;
 import gov.planmonitor.project.repository.ProjectDepartment;
 import gov.planmonitor.project.repository.ProjectList;
 import gov.planmonitor.project.repository.ProjectListRepository;
+import gov.planmonitor.project.repository.ProjectQuery;
 import gov.planmonitor.project.repository.ProjectRepository;
 import gov.planmonitor.project.repository.StatusChange;
 import gov.planmonitor.project.repository.StatusChangeRepository;
@@ -78,6 +79,7 @@ public class ProjectService {
             "nameEn", "p.nameEn", "status", "p.status", "category", "p.category.seq");
 
     private final ProjectRepository projects;
+    private final ProjectQuery projectQuery;
     private final ProjectListRepository lists;
     private final CategoryRepository categories;
     private final ZoneRepository zones;
@@ -93,7 +95,9 @@ public class ProjectService {
 
     public ProjectService(ProjectRepository projects, ProjectListRepository lists, CategoryRepository categories, ZoneRepository zones,
                           InvestmentRepository investments, MilestoneRepository milestones, StatusChangeRepository statusChanges,
-                          IndicatorClient indicatorClient, ProjectMapper mapper, ProjectConfig config, Caller caller, AuditTrail audit, BureauClock clock) {
+                          IndicatorClient indicatorClient, ProjectMapper mapper, ProjectConfig config, Caller caller, AuditTrail audit, BureauClock clock,
+                          ProjectQuery projectQuery) {
+        this.projectQuery = projectQuery;
         this.clock = clock;
         this.caller = caller;
         this.audit = audit;
@@ -215,8 +219,8 @@ public class ProjectService {
     }
 
     public Versioned<ProjectDto> view(String id) {
-        Project project = get(id);
-        return new Versioned<>(toDto(project, null), project.version);
+        return projectQuery.findByCode(id).map(row -> new Versioned<>(mapper.toDto(row), row.version()))
+                .orElseThrow(() -> new ServiceException.NotFound("no project with id " + id));
     }
 
     public Versioned<ProjectDto> create(@NotNull @Valid ProjectInput input, String user) {
