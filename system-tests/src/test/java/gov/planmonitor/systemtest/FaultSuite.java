@@ -6,7 +6,6 @@ import gov.planmonitor.launcher.Postgres;
 import gov.planmonitor.launcher.Suite;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -45,8 +44,8 @@ final class FaultSuite {
             Path data = target.resolve("fault-postgres");
             deleteTree(data);
             long t0 = System.nanoTime();
-            Postgres postgres = Postgres.embedded(data, freePort());
-            Suite suite = new Suite(root, new Suite.Settings(freePort(), freePort(), freePort(), "planmonitor_fault_", true,
+            Postgres postgres = Postgres.embedded(data, RunningSuite.freePort());
+            Suite suite = new Suite(root, new Suite.Settings(RunningSuite.freePort(), RunningSuite.freePort(), RunningSuite.freePort(), "planmonitor_fault_", true,
                     target.resolve("fault-logs")), postgres);
             FaultSuite started = new FaultSuite(postgres, suite);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -119,13 +118,6 @@ final class FaultSuite {
             for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
                 Files.delete(p);
             }
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            socket.setReuseAddress(true);
-            return socket.getLocalPort();
         }
     }
 }

@@ -99,10 +99,10 @@ public class IndicatorPageQuery {
     private Result query(String plan, String where, List<Object> params, String orderBy, int offset, int limit) {
         String offsetParam = bind(params, offset);
         String limitParam = bind(params, limit);
-        // The outer order repeats the page's: json_agg and the join keep no order of their own.
+        // The page's order is computed once, as a position; the outer query keeps it (its joins keep no order of their own).
         String sql = "with p as (" + plan + "),"
-                + " f as (select i.*, c.sort_order as category_sort from indicator i join p on " + where
-                + " left join category c on c.code = i.category_code order by " + orderBy + " offset ?" + offsetParam + " limit ?" + limitParam + ")"
+                + " f as (select i.*, row_number() over (order by " + orderBy + ") as position from indicator i join p on " + where
+                + " left join category c on c.code = i.category_code order by position offset ?" + offsetParam + " limit ?" + limitParam + ")"
                 + " select p.code, (select count(*) from indicator i join p on " + where + ") as total,"
                 + " f.code as indicator, f.seq, f.name_zh, f.name_en, f.attribute, f.direction, f.unit, f.series, f.footnote_zh, f.footnote_en,"
                 + " f.version,"
@@ -114,7 +114,7 @@ public class IndicatorPageQuery {
                 + " (select json_agg(o.code order by op.start_year, op.kind <> 'FIVE_YEAR', o.id)"
                 + "    from indicator o join plan op on op.id = o.plan_id where o.series = f.series and o.id <> f.id)::text"
                 + " from p left join f on true left join category c on c.code = f.category_code"
-                + " order by " + orderBy.replace("i.", "f.").replace("c.sort_order", "f.category_sort");
+                + " order by f.position";
         Query query = entities.createNativeQuery(sql);
         for (int n = 0; n < params.size(); n++) {
             query.setParameter(n + 1, params.get(n));

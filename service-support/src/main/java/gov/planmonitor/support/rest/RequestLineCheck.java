@@ -46,17 +46,24 @@ public class RequestLineCheck {
 
     private void check(RoutingContext context) {
         String uri = context.request().uri();
-        if (uri != null && NUL.matcher(uri).find()) {
-            RoutingProblems.answer(context, json, 400, "bad-request-line", "Malformed request line",
-                    "the path or query holds the NUL character (%00), which no code, name or filter can contain");
-        } else if (uri != null && MALFORMED_ESCAPE.matcher(uri).find()) {
-            RoutingProblems.answer(context, json, 400, "bad-request-line", "Malformed request line",
-                    "the path or query holds a percent sign not followed by two hexadecimal digits; write a literal % as %25");
-        } else if (uri != null && !isUri(uri)) {
-            RoutingProblems.answer(context, json, 400, "bad-request-line", "Malformed request line",
-                    "the path or query holds a character that must be percent-encoded (a space, a quote, a brace, a backslash, a bar or a control character)");
-        } else {
+        String problem = uri == null ? null : problem(uri);
+        if (problem == null) {
             context.next();
+        } else {
+            RoutingProblems.answer(context, json, 400, "bad-request-line", "Malformed request line", problem);
         }
+    }
+
+    /** What is wrong with the request line, or null. One URI parse per request; the escape check only once it failed. */
+    private static String problem(String uri) {
+        if (NUL.matcher(uri).find()) {
+            return "the path or query holds the NUL character (%00), which no code, name or filter can contain";
+        }
+        if (isUri(uri)) {
+            return null;
+        }
+        return MALFORMED_ESCAPE.matcher(uri).find()
+                ? "the path or query holds a percent sign not followed by two hexadecimal digits; write a literal % as %25"
+                : "the path or query holds a character that must be percent-encoded (a space, a quote, a brace, a backslash, a bar or a control character)";
     }
 }
