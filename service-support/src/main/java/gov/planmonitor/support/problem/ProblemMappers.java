@@ -100,8 +100,7 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unavailable(ServiceException.Unavailable e, UriInfo uri) {
-        return Response.fromResponse(problem(503, "dependency-unavailable", "A service this one depends on is unavailable", e.getMessage(), uri, null))
-                .header("Retry-After", "30").build();
+        return retryAfter(30, problem(503, "dependency-unavailable", "A service this one depends on is unavailable", e.getMessage(), uri, null));
     }
 
     @ServerExceptionMapper
@@ -202,10 +201,19 @@ public class ProblemMappers {
     /** Unique constraints are checked before writing; this catches the race where two requests create the same code. */
     @ServerExceptionMapper
     public Response persistence(PersistenceException e, UriInfo uri) {
+        return refusedOrInternal(e, uri, "persistence failure");
+    }
+
+    /** A database refusal answered by its meaning; anything else a logged 500 that exposes nothing. */
+    private Response refusedOrInternal(Throwable e, UriInfo uri, String log) {
         return refusedByDatabase(e, uri).orElseGet(() -> {
-            LOG.error("persistence failure", e);
+            LOG.error(log, e);
             return problem(500, "internal", "Internal error", "The request could not be completed; it has been logged.", uri, null);
         });
+    }
+
+    private static Response retryAfter(int seconds, Response problem) {
+        return Response.fromResponse(problem).header("Retry-After", String.valueOf(seconds)).build();
     }
 
     /** A write PostgreSQL refused, answered by what the refusal means (see {@link DatabaseRefusal}). */
@@ -225,16 +233,14 @@ public class ProblemMappers {
                     "a value is too long, too large or holds a character the database cannot store; nothing was written", uri, null);
             case UNAVAILABLE -> {
                 LOG.warnf("database unavailable: %s", e.getMessage());
-                yield Response.fromResponse(problem(503, "unavailable", "Service unavailable",
-                        "the database cannot be reached at the moment; nothing was written; try again shortly", uri, null))
-                        .header("Retry-After", "5").build();
+                yield retryAfter(5, problem(503, "unavailable", "Service unavailable",
+                        "the database cannot be reached at the moment; nothing was written; try again shortly", uri, null));
             }
             case IN_DOUBT -> {
                 LOG.error("database connection lost while committing", e);
-                yield Response.fromResponse(problem(503, "unavailable", "Service unavailable",
+                yield retryAfter(5, problem(503, "unavailable", "Service unavailable",
                         "the database connection was lost while the write was being committed, so it may or may not have been applied: "
-                                + "read the resource before trying again", uri, null))
-                        .header("Retry-After", "5").build();
+                                + "read the resource before trying again", uri, null));
             }
         });
     }
@@ -279,9 +285,6 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e, UriInfo uri) {
-        return refusedByDatabase(e, uri).orElseGet(() -> {
-            LOG.error("unexpected failure", e);
-            return problem(500, "internal", "Internal error", "The request could not be completed; it has been logged.", uri, null);
-        });
+        return refusedOrInternal(e, uri, "unexpected failure");
     }
 }
