@@ -1,5 +1,7 @@
 package gov.planmonitor.indicator.rest;
 
+import gov.planmonitor.support.cache.CachedRead;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import gov.planmonitor.support.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import gov.planmonitor.indicator.mapping.CodeNameDto;
@@ -60,7 +62,8 @@ public class DepartmentResource {
 
     @GET
     @Path("/departments")
-    @Operation(operationId = "listDepartments", summary = "List departments")
+    @CachedRead
+    @Operation(extensions = @Extension(name = CachedRead.EXTENSION, value = "true"), operationId = "listDepartments", summary = "List departments")
     @APIResponse(responseCode = "200", description = "A page of departments")
     public PageDto<DepartmentDto> list(@QueryParam("page") Integer page, @QueryParam("size") Integer size,
                                        @QueryParam("sort") @Parameter(description = "code (default), nameZh, nameEn") String sort,
@@ -81,7 +84,8 @@ public class DepartmentResource {
 
     @GET
     @Path("/departments/{code}")
-    @Operation(operationId = "getDepartment", summary = "Get a department")
+    @CachedRead
+    @Operation(extensions = @Extension(name = CachedRead.EXTENSION, value = "true"), operationId = "getDepartment", summary = "Get a department")
     @APIResponse(responseCode = "200", description = "The department", content = @Content(schema = @Schema(implementation = DepartmentDto.class)),
             headers = @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING)))
     public Response get(@PathParam("code") @Parameter(example = "DRC") String code) {
@@ -103,7 +107,8 @@ public class DepartmentResource {
     @GET
     @Path("/departments/{code}/indicators")
     @Transactional
-    @Operation(operationId = "listDepartmentIndicators", summary = "A department's indicators (lead or support) with latest values and verdicts")
+    @CachedRead
+    @Operation(extensions = @Extension(name = CachedRead.EXTENSION, value = "true"), operationId = "listDepartmentIndicators", summary = "A department's indicators (lead or support) with latest values and verdicts")
     @APIResponse(responseCode = "200", description = "Indicators of every plan the department is responsible for")
     public List<DepartmentIndicatorDto> indicators(@PathParam("code") @Parameter(example = "DRC") String code) {
         return evaluation.departmentIndicators(departments.get(code));
@@ -112,7 +117,8 @@ public class DepartmentResource {
     @GET
     @Path("/categories")
     @Tag(name = "Indicators")
-    @Operation(operationId = "listCategories", summary = "Indicator categories (经济发展, 创新水平, …)")
+    @CachedRead
+    @Operation(extensions = @Extension(name = CachedRead.EXTENSION, value = "true"), operationId = "listCategories", summary = "Indicator categories (经济发展, 创新水平, …)")
     @APIResponse(responseCode = "200", description = "All categories in their printed order")
     public List<CodeNameDto> categories() {
         return categories.listOrdered().stream().map(mapper::toDto).toList();

@@ -1,5 +1,7 @@
 package gov.planmonitor.indicator.rest;
 
+import gov.planmonitor.support.cache.CachedRead;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import gov.planmonitor.support.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import gov.planmonitor.indicator.mapping.IndicatorDto;
@@ -53,7 +55,8 @@ public class IndicatorResource {
 
     @GET
     @Path("/{code}")
-    @Operation(operationId = "getIndicator", summary = "Get an indicator with its target in force")
+    @CachedRead
+    @Operation(extensions = @Extension(name = CachedRead.EXTENSION, value = "true"), operationId = "getIndicator", summary = "Get an indicator with its target in force")
     @APIResponse(responseCode = "200", description = "The indicator", content = @Content(schema = @Schema(implementation = IndicatorDto.class)),
             headers = @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING)))
     public Response get(@PathParam("code") @Parameter(example = "FYP13-01") String code) {
@@ -74,7 +77,8 @@ public class IndicatorResource {
 
     @GET
     @Path("/{code}/targets")
-    @Operation(operationId = "listTargets", summary = "All target revisions of an indicator, oldest (the original) first")
+    @CachedRead
+    @Operation(extensions = @Extension(name = CachedRead.EXTENSION, value = "true"), operationId = "listTargets", summary = "All target revisions of an indicator, oldest (the original) first")
     @APIResponse(responseCode = "200", description = "Target revisions")
     public List<TargetDto> targets(@PathParam("code") String code) {
         return indicators.targets(code);
@@ -93,7 +97,8 @@ public class IndicatorResource {
 
     @GET
     @Path("/{code}/observations")
-    @Operation(operationId = "listObservations", summary = "Yearly values of an indicator, optionally as they were at a past time")
+    @CachedRead
+    @Operation(extensions = @Extension(name = CachedRead.EXTENSION, value = "true"), operationId = "listObservations", summary = "Yearly values of an indicator, optionally as they were at a past time")
     @APIResponse(responseCode = "200", description = "Values by year")
     public List<ObservationDto> observations(@PathParam("code") @Parameter(example = "AP2017-01") String code,
                                              @QueryParam("asOf") @Parameter(description = "ISO-8601 timestamp; values as recorded then") String asOf) {
@@ -102,7 +107,8 @@ public class IndicatorResource {
 
     @GET
     @Path("/{code}/observations/{year}")
-    @Operation(operationId = "getObservation", summary = "The current value of an indicator for a year")
+    @CachedRead
+    @Operation(extensions = @Extension(name = CachedRead.EXTENSION, value = "true"), operationId = "getObservation", summary = "The current value of an indicator for a year")
     @APIResponse(responseCode = "200", description = "The value", content = @Content(schema = @Schema(implementation = ObservationDto.class)),
             headers = @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING)))
     public Response observation(@PathParam("code") String code, @PathParam("year") int year) {
@@ -131,7 +137,8 @@ public class IndicatorResource {
 
     @GET
     @Path("/{code}/observations/{year}/history")
-    @Operation(operationId = "observationHistory", summary = "Every revision of a value: who recorded it, when, and what it replaced")
+    @CachedRead
+    @Operation(extensions = @Extension(name = CachedRead.EXTENSION, value = "true"), operationId = "observationHistory", summary = "Every revision of a value: who recorded it, when, and what it replaced")
     @APIResponse(responseCode = "200", description = "Revisions, oldest first")
     public List<ObservationDto> history(@PathParam("code") String code, @PathParam("year") int year) {
         return observations.history(code, year);

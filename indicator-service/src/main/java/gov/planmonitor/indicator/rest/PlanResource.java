@@ -1,5 +1,7 @@
 package gov.planmonitor.indicator.rest;
 
+import gov.planmonitor.support.cache.CachedRead;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import gov.planmonitor.support.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import gov.planmonitor.indicator.mapping.EvaluationDto;
@@ -54,7 +56,8 @@ public class PlanResource {
     }
 
     @GET
-    @Operation(operationId = "listPlans", summary = "List plans")
+    @CachedRead
+    @Operation(extensions = @Extension(name = CachedRead.EXTENSION, value = "true"), operationId = "listPlans", summary = "List plans")
     @APIResponse(responseCode = "200", description = "A page of plans")
     public PageDto<PlanDto> list(@QueryParam("page") @Parameter(description = "0-based page") Integer page,
                                  @QueryParam("size") @Parameter(description = "Page size (capped at 200)") Integer size,
@@ -77,7 +80,8 @@ public class PlanResource {
 
     @GET
     @Path("/{code}")
-    @Operation(operationId = "getPlan", summary = "Get a plan")
+    @CachedRead
+    @Operation(extensions = @Extension(name = CachedRead.EXTENSION, value = "true"), operationId = "getPlan", summary = "Get a plan")
     @APIResponse(responseCode = "200", description = "The plan", content = @Content(schema = @Schema(implementation = PlanDto.class)),
             headers = @Header(name = "ETag", description = "Send it back in If-Match to update", schema = @Schema(type = SchemaType.STRING)))
     public Response get(@PathParam("code") @Parameter(example = "FYP13") String code) {
@@ -98,7 +102,8 @@ public class PlanResource {
 
     @GET
     @Path("/{code}/indicators")
-    @Operation(operationId = "listPlanIndicators", summary = "List a plan's indicators")
+    @CachedRead
+    @Operation(extensions = @Extension(name = CachedRead.EXTENSION, value = "true"), operationId = "listPlanIndicators", summary = "List a plan's indicators")
     @APIResponse(responseCode = "200", description = "A page of indicators")
     public PageDto<IndicatorDto> indicators(@PathParam("code") @Parameter(example = "FYP13") String code,
                                             @QueryParam("page") Integer page, @QueryParam("size") Integer size,
@@ -123,7 +128,8 @@ public class PlanResource {
 
     @GET
     @Path("/{code}/evaluation")
-    @Operation(operationId = "evaluatePlan", summary = "Evaluate every indicator of a plan for a year",
+    @CachedRead
+    @Operation(extensions = @Extension(name = CachedRead.EXTENSION, value = "true"), operationId = "evaluatePlan", summary = "Evaluate every indicator of a plan for a year",
             description = "At the end of the period: ACHIEVED, NOT_ACHIEVED, NOT_COMPARABLE, NOT_EVALUABLE. During a five-year plan: AHEAD, ON_TRACK, LAGGING, NOT_EVALUABLE. "
                     + "The rulebook (band = the 左右/基本 band, 0 for binding indicators; explanation.rule names the rule applied): "
                     + "AT_LEAST v ≥ t; AT_MOST v ≤ t; REACH/ABOUT v ≥ t − band (DECREASE v ≤ t + band, MAINTAIN |v − t| ≤ band), during a five-year plan "

@@ -1,5 +1,7 @@
 package gov.planmonitor.project.rest;
 
+import gov.planmonitor.support.cache.CachedRead;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import gov.planmonitor.support.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import gov.planmonitor.project.mapping.ListSummaryDto;
@@ -46,7 +48,8 @@ public class ProjectListResource {
     }
 
     @GET
-    @Operation(operationId = "listProjectLists", summary = "List project lists")
+    @CachedRead
+    @Operation(extensions = @Extension(name = CachedRead.EXTENSION, value = "true"), operationId = "listProjectLists", summary = "List project lists")
     @APIResponse(responseCode = "200", description = "A page of lists")
     public PageDto<ProjectListDto> list(@QueryParam("page") Integer page, @QueryParam("size") Integer size,
                                         @QueryParam("sort") @Parameter(description = "code (default), year, nameZh") String sort,
@@ -66,7 +69,8 @@ public class ProjectListResource {
 
     @GET
     @Path("/{code}")
-    @Operation(operationId = "getProjectList", summary = "Get a project list with its reported figures")
+    @CachedRead
+    @Operation(extensions = @Extension(name = CachedRead.EXTENSION, value = "true"), operationId = "getProjectList", summary = "Get a project list with its reported figures")
     @APIResponse(responseCode = "200", description = "The list", content = @Content(schema = @Schema(implementation = ProjectListDto.class)),
             headers = @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING)))
     public Response get(@PathParam("code") @Parameter(example = "AP2017-KEY") String code) {
@@ -87,7 +91,8 @@ public class ProjectListResource {
 
     @GET
     @Path("/{code}/summary")
-    @Operation(operationId = "summarizeProjectList", summary = "Roll-up: counts by category, status and zone; planned vs completed investment; overdue milestones; reported vs computed")
+    @CachedRead
+    @Operation(extensions = @Extension(name = CachedRead.EXTENSION, value = "true"), operationId = "summarizeProjectList", summary = "Roll-up: counts by category, status and zone; planned vs completed investment; overdue milestones; reported vs computed")
     @APIResponse(responseCode = "200", description = "The roll-up")
     public ListSummaryDto summary(@PathParam("code") @Parameter(example = "FYP13-KEY") String code,
                                   @QueryParam("year") @Parameter(description = "Year of the investment figures (default: the list's year; all years if it has none)") Integer year) {

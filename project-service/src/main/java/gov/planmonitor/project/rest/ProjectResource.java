@@ -1,5 +1,7 @@
 package gov.planmonitor.project.rest;
 
+import gov.planmonitor.support.cache.CachedRead;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import gov.planmonitor.support.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import gov.planmonitor.project.mapping.InvestmentDto;
@@ -58,7 +60,8 @@ public class ProjectResource {
     }
 
     @GET
-    @Operation(operationId = "listProjects", summary = "Find projects")
+    @CachedRead
+    @Operation(extensions = @Extension(name = CachedRead.EXTENSION, value = "true"), operationId = "listProjects", summary = "Find projects")
     @APIResponse(responseCode = "200", description = "A page of projects")
     public PageDto<ProjectDto> list(@QueryParam("list") @Parameter(description = "Project list code", example = "FYP13-KEY") String list,
                                     @QueryParam("category") @Parameter(example = "PEOPLES_LIVELIHOOD") String category,
@@ -87,7 +90,8 @@ public class ProjectResource {
 
     @GET
     @Path("/{id}")
-    @Operation(operationId = "getProject", summary = "Get a project")
+    @CachedRead
+    @Operation(extensions = @Extension(name = CachedRead.EXTENSION, value = "true"), operationId = "getProject", summary = "Get a project")
     @APIResponse(responseCode = "200", description = "The project", content = @Content(schema = @Schema(implementation = ProjectDto.class)),
             headers = @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING)))
     public Response get(@PathParam("id") @Parameter(example = "FYP13-KP-01") String id) {
@@ -109,7 +113,8 @@ public class ProjectResource {
 
     @GET
     @Path("/{id}/status")
-    @Operation(operationId = "getProjectStatus", summary = "Current status, allowed next steps and history")
+    @CachedRead
+    @Operation(extensions = @Extension(name = CachedRead.EXTENSION, value = "true"), operationId = "getProjectStatus", summary = "Current status, allowed next steps and history")
     @APIResponse(responseCode = "200", description = "Status and history")
     public StatusDto status(@PathParam("id") String id) {
         return projects.status(id);
@@ -136,7 +141,8 @@ public class ProjectResource {
 
     @GET
     @Path("/{id}/investments")
-    @Operation(operationId = "listInvestments", summary = "Planned and completed investment by year")
+    @CachedRead
+    @Operation(extensions = @Extension(name = CachedRead.EXTENSION, value = "true"), operationId = "listInvestments", summary = "Planned and completed investment by year")
     @APIResponse(responseCode = "200", description = "Yearly figures")
     public List<InvestmentDto> investments(@PathParam("id") String id) {
         return progress.investments(id);
@@ -144,7 +150,8 @@ public class ProjectResource {
 
     @GET
     @Path("/{id}/investments/{year}")
-    @Operation(operationId = "getInvestment", summary = "One year's investment figures")
+    @CachedRead
+    @Operation(extensions = @Extension(name = CachedRead.EXTENSION, value = "true"), operationId = "getInvestment", summary = "One year's investment figures")
     @APIResponse(responseCode = "200", description = "The figures", content = @Content(schema = @Schema(implementation = InvestmentDto.class)),
             headers = @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING)))
     public Response investment(@PathParam("id") String id, @PathParam("year") int year) {
@@ -171,7 +178,8 @@ public class ProjectResource {
 
     @GET
     @Path("/{id}/milestones")
-    @Operation(operationId = "listMilestones", summary = "Milestones, overdue ones flagged")
+    @CachedRead
+    @Operation(extensions = @Extension(name = CachedRead.EXTENSION, value = "true"), operationId = "listMilestones", summary = "Milestones, overdue ones flagged")
     @APIResponse(responseCode = "200", description = "Milestones by planned date")
     public List<MilestoneDto> milestones(@PathParam("id") String id) {
         return progress.milestones(id);
@@ -191,7 +199,8 @@ public class ProjectResource {
 
     @GET
     @Path("/{id}/milestones/{milestoneId}")
-    @Operation(operationId = "getMilestone", summary = "One milestone")
+    @CachedRead
+    @Operation(extensions = @Extension(name = CachedRead.EXTENSION, value = "true"), operationId = "getMilestone", summary = "One milestone")
     @APIResponse(responseCode = "200", description = "The milestone", content = @Content(schema = @Schema(implementation = MilestoneDto.class)),
             headers = @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING)))
     public Response milestone(@PathParam("id") String id, @PathParam("milestoneId") long milestoneId) {
@@ -213,7 +222,8 @@ public class ProjectResource {
 
     @GET
     @Path("/{id}/updates")
-    @Operation(operationId = "listProgressUpdates", summary = "Dated progress updates, newest first")
+    @CachedRead
+    @Operation(extensions = @Extension(name = CachedRead.EXTENSION, value = "true"), operationId = "listProgressUpdates", summary = "Dated progress updates, newest first")
     @APIResponse(responseCode = "200", description = "Updates")
     public List<ProgressUpdateDto> updates(@PathParam("id") String id) {
         return progress.updates(id);

@@ -1,5 +1,7 @@
 package gov.planmonitor.project.rest;
 
+import gov.planmonitor.support.cache.CachedRead;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import gov.planmonitor.project.mapping.CodeNameDto;
 import gov.planmonitor.project.repository.ZoneRepository;
 import gov.planmonitor.project.service.ProjectListService;
@@ -28,7 +30,8 @@ public class ReferenceResource {
 
     @GET
     @Path("/categories")
-    @Operation(operationId = "listProjectCategories", summary = "Project categories (重点发展功能区, 重大基础设施工程, …)")
+    @CachedRead
+    @Operation(extensions = @Extension(name = CachedRead.EXTENSION, value = "true"), operationId = "listProjectCategories", summary = "Project categories (重点发展功能区, 重大基础设施工程, …)")
     @APIResponse(responseCode = "200", description = "Categories in their printed order")
     public List<CodeNameDto> categories() {
         return lists.categories();
@@ -36,7 +39,8 @@ public class ReferenceResource {
 
     @GET
     @Path("/zones")
-    @Operation(operationId = "listZones", summary = "Functional zones of 一核三带四区")
+    @CachedRead
+    @Operation(extensions = @Extension(name = CachedRead.EXTENSION, value = "true"), operationId = "listZones", summary = "Functional zones of 一核三带四区")
     @APIResponse(responseCode = "200", description = "The one core, three belts and four districts")
     public List<CodeNameDto> zones() {
         return zones.list("order by seq").stream().map(z -> new CodeNameDto(z.code, z.nameZh, z.nameEn)).toList();

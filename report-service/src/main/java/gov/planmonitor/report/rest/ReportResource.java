@@ -1,5 +1,7 @@
 package gov.planmonitor.report.rest;
 
+import gov.planmonitor.support.cache.CachedRead;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import gov.planmonitor.support.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -77,7 +79,8 @@ public class ReportResource {
     }
 
     @GET
-    @Operation(operationId = "listReports", summary = "List reports, newest first")
+    @CachedRead
+    @Operation(extensions = @Extension(name = CachedRead.EXTENSION, value = "true"), operationId = "listReports", summary = "List reports, newest first")
     @APIResponse(responseCode = "200", description = "A page of reports")
     public PageDto<ReportDto> list(@QueryParam("page") Integer page, @QueryParam("size") Integer size,
                                    @QueryParam("sort") @Parameter(description = "createdAt, type, status; - for descending (default -createdAt)") String sort,
@@ -89,7 +92,8 @@ public class ReportResource {
 
     @GET
     @Path("/{id}")
-    @Operation(operationId = "getReport", summary = "A report's state")
+    @CachedRead
+    @Operation(extensions = @Extension(name = CachedRead.EXTENSION, value = "true"), operationId = "getReport", summary = "A report's state")
     @APIResponse(responseCode = "200", description = "The report", content = @Content(schema = @Schema(implementation = ReportDto.class)))
     public ReportDto get(@PathParam("id") UUID id) {
         return reports.view(id);
@@ -98,7 +102,8 @@ public class ReportResource {
     @GET
     @Path("/{id}/content")
     @Produces({Media.JSON, Media.MARKDOWN, Media.HTML, Media.PDF, Media.XLSX})
-    @Operation(operationId = "getReportContent", summary = "The report's content as JSON (structured), Markdown, HTML, PDF or XLSX",
+    @CachedRead
+    @Operation(extensions = @Extension(name = CachedRead.EXTENSION, value = "true"), operationId = "getReportContent", summary = "The report's content as JSON (structured), Markdown, HTML, PDF or XLSX",
             description = "Chosen by format= or, without it, by Accept (no Accept or */* gives JSON). HTML is a printable page with "
                     + "server-drawn SVG charts and no script; the PDF is that page on A4 with the fonts embedded; XLSX has one sheet per table "
                     + "with numbers as numeric cells. Each format is rendered on its first read and stored: every later read gives identical bytes.")
@@ -131,7 +136,8 @@ public class ReportResource {
 
     @GET
     @Path("/{id}/diff/{otherId}")
-    @Operation(operationId = "diffReports", summary = "What changed between two finished reports",
+    @CachedRead
+    @Operation(extensions = @Extension(name = CachedRead.EXTENSION, value = "true"), operationId = "diffReports", summary = "What changed between two finished reports",
             description = "Values, growth rates, targets and verdicts of indicators; statuses, progress and investment of projects; list roll-ups. "
                     + "409 when either report has not SUCCEEDED.")
     @APIResponse(responseCode = "200", description = "The changes from {id} to {otherId}",

@@ -1,5 +1,6 @@
 package gov.planmonitor.support.openapi;
 
+import gov.planmonitor.support.cache.CachedRead;
 import gov.planmonitor.support.problem.ProblemResponsesFilter;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
@@ -30,6 +31,7 @@ import java.util.regex.Pattern;
  * <li>the Problem responses each operation can give ({@link ProblemResponsesFilter});</li>
  * <li>paging parameters of every list (page from 0, size 1–200 default 20, sort) and the envelope's fields;</li>
  * <li>the meaning of the API's headers (ETag, Location, Retry-After, Content-Disposition, If-Match);</li>
+ * <li>conditional reads ({@link CachedRead}): If-None-Match, 304, ETag and Cache-Control;</li>
  * <li>request and response examples filled from the schemas' own examples ({@link Examples});</li>
  * <li>schemas no operation uses removed (smallrye's raw generic {@code PageDto}, Jackson internals).</li>
  * </ul>
@@ -63,6 +65,7 @@ public class ContractFilter implements OASFilter {
             }
             for (Operation operation : path.getValue().getOperations().values()) {
                 paging(openAPI, operation);
+                conditional(operation);
                 headers(operation);
                 roles(operation);
             }
@@ -228,6 +231,34 @@ public class ContractFilter implements OASFilter {
         if (example != null && property.getExamples() == null) {
             property.examples(List.of(example));
         }
+    }
+
+    /**
+     * A {@link CachedRead} operation (marked by its extension, which goes) takes If-None-Match and may answer 304;
+     * its 200 carries an ETag and Cache-Control.
+     */
+    private static void conditional(Operation operation) {
+        if (operation.getExtensions() == null || !operation.getExtensions().containsKey(CachedRead.EXTENSION)) {
+            return;
+        }
+        operation.removeExtension(CachedRead.EXTENSION);
+        operation.addParameter(OASFactory.createParameter().name("If-None-Match").in(Parameter.In.HEADER)
+                .description("ETag of an answer you hold; 304 with no body if it still holds")
+                .schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING)).example("\"1\""));
+        Header cacheControl = OASFactory.createHeader().description("no-cache: you may keep the answer, but revalidate it "
+                + "with If-None-Match before using it again (private, no-cache when reads need a token)")
+                .schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING));
+        APIResponse ok = operation.getResponses().getAPIResponse("200");
+        if (ok.getHeaders() == null || !ok.getHeaders().containsKey("ETag")) {
+            ok.addHeader("ETag", OASFactory.createHeader().description("Identifies this answer; send it in If-None-Match to revalidate")
+                    .schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING)));
+        }
+        ok.addHeader("Cache-Control", cacheControl);
+        operation.getResponses().addAPIResponse("304", OASFactory.createAPIResponse()
+                .description("Not modified: the ETag in If-None-Match is still the answer's (no body)")
+                .addHeader("ETag", OASFactory.createHeader().description("The answer's ETag, unchanged")
+                        .schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING)))
+                .addHeader("Cache-Control", cacheControl));
     }
 
     private static void headers(Operation operation) {

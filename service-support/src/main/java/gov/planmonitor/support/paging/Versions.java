@@ -17,15 +17,25 @@ public final class Versions {
             throw new ServiceException.PreconditionRequired();
         }
         String current = etag(currentVersion);
-        for (String candidate : ifMatch.split(",")) {
+        if (!matches(ifMatch, current)) {
+            throw new ServiceException.PreconditionFailed(current);
+        }
+    }
+
+    /** Whether an If-Match or If-None-Match header names this ETag: a list, *, and W/ compared weakly. */
+    public static boolean matches(String header, String etag) {
+        if (header == null) {
+            return false;
+        }
+        for (String candidate : header.split(",")) {
             String tag = candidate.trim();
             if (tag.startsWith("W/")) {
                 tag = tag.substring(2);
             }
-            if (tag.equals("*") || tag.equals(current)) {
-                return;
+            if (tag.equals("*") || tag.equals(etag)) {
+                return true;
             }
         }
-        throw new ServiceException.PreconditionFailed(current);
+        return false;
     }
 }

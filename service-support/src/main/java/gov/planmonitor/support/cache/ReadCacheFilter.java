@@ -1,0 +1,142 @@
+package gov.planmonitor.support.cache;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import gov.planmonitor.support.cache.DataVersion.Version;
+import gov.planmonitor.support.cache.ReadCache.Answer;
+import gov.planmonitor.support.paging.Versions;
+import jakarta.annotation.Priority;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.container.ContainerResponseFilter;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.Provider;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import java.io.IOException;
+import java.net.URI;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.SQLException;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Serves {@link CachedRead} GETs from {@link ReadCache} when the data version is the one the answer was computed
+ * at, and answers If-None-Match with 304 when the ETag still holds. Every request asks the database for its version
+ * first, so a write committed by any replica is seen by the next read on every replica: the cache saves the work of a
+ * read, never its freshness.
+ *
+ * <p>A request with {@code Cache-Control: no-cache} is computed afresh (and its answer kept). Answers get the ETag the
+ * resource gave (a row version, for If-Match) or else one made from the body's bytes, and
+ * {@code Cache-Control: no-cache} (clients may keep them but must revalidate; {@code private} too when reads need a
+ * token).
+ */
+@Provider
+@CachedRead
+@Priority(Priorities.USER + 100)
+public class ReadCacheFilter implements ContainerRequestFilter, ContainerResponseFilter {
+
+    private static final Logger LOG = Logger.getLogger(ReadCacheFilter.class);
+    private static final String VERSION = ReadCacheFilter.class.getName() + ".version";
+    private static final String KEY = ReadCacheFilter.class.getName() + ".key";
+    private static final String HIT = ReadCacheFilter.class.getName() + ".hit";
+    /** Headers kept with an answer besides ETag and Content-Type. */
+    private static final List<String> KEPT = List.of(HttpHeaders.VARY, "Content-Disposition");
+
+    private final ReadCache cache;
+    private final DataVersion versions;
+    private final ObjectMapper mapper;
+    private final String cacheControl;
+
+    public ReadCacheFilter(ReadCache cache, DataVersion versions, ObjectMapper mapper,
+                           @ConfigProperty(name = "planmonitor.security.reads-need-token", defaultValue = "false") boolean readsNeedToken) {
+        this.cache = cache;
+        this.versions = versions;
+        this.mapper = mapper;
+        this.cacheControl = readsNeedToken ? "private, no-cache" : "no-cache";
+    }
+
+    @Override
+    public void filter(ContainerRequestContext request) {
+        if (!cache.enabled() || !"GET".equals(request.getMethod())) {
+            return;
+        }
+        Version version;
+        try {
+            version = versions.current();
+        } catch (SQLException e) {
+            // the read itself will meet the database's trouble and answer it (503); nothing to cache
+            LOG.debugf("no data version: %s", e.getMessage());
+            return;
+        }
+        URI uri = request.getUriInfo().getRequestUri();
+        String key = uri.getRawPath() + '?' + uri.getRawQuery() + '\n' + request.getHeaderString(HttpHeaders.ACCEPT);
+        request.setProperty(VERSION, version);
+        request.setProperty(KEY, key);
+        String asked = request.getHeaderString(HttpHeaders.CACHE_CONTROL);
+        if (asked != null && asked.contains("no-cache")) {
+            return;
+        }
+        Answer answer = cache.find(key, version);
+        if (answer != null) {
+            request.setProperty(HIT, Boolean.TRUE);
+            request.abortWith(respond(answer, request.getHeaderString(HttpHeaders.IF_NONE_MATCH)));
+        }
+    }
+
+    @Override
+    public void filter(ContainerRequestContext request, ContainerResponseContext response) throws IOException {
+        Version version = (Version) request.getProperty(VERSION);
+        if (version == null || request.getProperty(HIT) != null || response.getStatus() != 200 || response.getEntity() == null) {
+            return;
+        }
+        byte[] body = response.getEntity() instanceof byte[] bytes ? bytes : mapper.writeValueAsBytes(response.getEntity());
+        MediaType type = response.getMediaType() == null ? MediaType.APPLICATION_JSON_TYPE : response.getMediaType();
+        String etag = response.getHeaderString(HttpHeaders.ETAG);
+        if (etag == null) {
+            etag = contentTag(body);
+        }
+        Map<String, String> headers = new LinkedHashMap<>();
+        for (String name : KEPT) {
+            String value = response.getHeaderString(name);
+            if (value != null) {
+                headers.put(name, value);
+            }
+        }
+        Answer answer = new Answer(etag, type.toString(), headers, body);
+        cache.keep((String) request.getProperty(KEY), version, answer);
+        response.getHeaders().putSingle(HttpHeaders.ETAG, etag);
+        response.getHeaders().putSingle(HttpHeaders.CACHE_CONTROL, cacheControl);
+        if (Versions.matches(request.getHeaderString(HttpHeaders.IF_NONE_MATCH), etag)) {
+            response.setStatus(Response.Status.NOT_MODIFIED.getStatusCode());
+            response.setEntity(null);
+        } else {
+            response.setEntity(body, response.getEntityAnnotations(), type);
+        }
+    }
+
+    private Response respond(Answer answer, String ifNoneMatch) {
+        Response.ResponseBuilder builder = Versions.matches(ifNoneMatch, answer.etag())
+                ? Response.notModified()
+                : Response.ok(answer.body(), answer.mediaType());
+        answer.headers().forEach(builder::header);
+        return builder.header(HttpHeaders.ETAG, answer.etag()).header(HttpHeaders.CACHE_CONTROL, cacheControl).build();
+    }
+
+    /** A strong ETag from the bytes: equal bodies, equal tags, whichever replica computed them. */
+    static String contentTag(byte[] body) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(body);
+            return '"' + Base64.getUrlEncoder().withoutPadding().encodeToString(digest).substring(0, 22) + '"';
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
