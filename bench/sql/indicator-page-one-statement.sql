@@ -1,5 +1,5 @@
--- GET /api/v1/plans/FYP13/indicators?size=20 as one statement (the design for issue 11, not yet what the service
--- runs): the plan, the page, its total, each indicator with its category, departments, targets and linked codes as
+-- GET /api/v1/plans/FYP13/indicators?size=20 as one statement (IndicatorPageQuery, what the service computes since
+-- step 1 of issue 11): the plan, the page, its total, each indicator with its category, departments, targets and linked codes as
 -- JSON arrays; the target in force and the units stay in Java. 1 ms in EXPLAIN ANALYZE on the seeds.
 with p as (select id, code from plan where code = 'FYP13'),
 f as (select i.* from indicator i join p on i.plan_id = p.id),

@@ -12,7 +12,10 @@ import java.util.List;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.emptyString;
+import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 /**
  * A format is rendered once, on its first read, and stored: later reads return the stored bytes even when the
@@ -49,5 +52,20 @@ class RenditionTest {
                     .then().statusCode(200).extract().asByteArray();
             assertArrayEquals(older, again, format + ": later reads return the stored bytes, not a new rendering");
         }
+    }
+
+    /** A stored rendition is revalidated, not downloaded again: its ETag is its bytes', per format. */
+    @Test
+    void aHeldRenditionIsRevalidatedWith304() {
+        String id = Reports.generated(Reports.ANNUAL_2017);
+        String path = "/api/v1/reports/" + id + "/content";
+        String pdf = given().accept("application/pdf").when().get(path).then().statusCode(200)
+                .header("Vary", "Accept").header("Cache-Control", "no-cache").extract().header("ETag");
+        String json = given().when().get(path).then().statusCode(200).extract().header("ETag");
+        assertNotEquals(pdf, json, "each format has its own ETag");
+        given().accept("application/pdf").header("If-None-Match", pdf).when().get(path).then().statusCode(304)
+                .header("ETag", pdf).body(emptyString());
+        given().header("If-None-Match", pdf).when().get(path).then().statusCode(200).header("ETag", json)
+                .contentType(startsWith("application/json"));
     }
 }

@@ -117,16 +117,21 @@ public class ReadCacheFilter implements ContainerRequestFilter, ContainerRespons
         if (Versions.matches(request.getHeaderString(HttpHeaders.IF_NONE_MATCH), etag)) {
             response.setStatus(Response.Status.NOT_MODIFIED.getStatusCode());
             response.setEntity(null);
+            response.getHeaders().remove("Content-Disposition");
         } else {
             response.setEntity(body, response.getEntityAnnotations(), type);
         }
     }
 
+    /** The kept answer, or 304 with the headers a 304 repeats (RFC 9110 15.4.5): ETag, Cache-Control, Vary. */
     private Response respond(Answer answer, String ifNoneMatch) {
-        Response.ResponseBuilder builder = Versions.matches(ifNoneMatch, answer.etag())
-                ? Response.notModified()
-                : Response.ok(answer.body(), answer.mediaType());
-        answer.headers().forEach(builder::header);
+        boolean notModified = Versions.matches(ifNoneMatch, answer.etag());
+        Response.ResponseBuilder builder = notModified ? Response.notModified() : Response.ok(answer.body(), answer.mediaType());
+        answer.headers().forEach((name, value) -> {
+            if (!notModified || name.equals(HttpHeaders.VARY)) {
+                builder.header(name, value);
+            }
+        });
         return builder.header(HttpHeaders.ETAG, answer.etag()).header(HttpHeaders.CACHE_CONTROL, cacheControl).build();
     }
 
