@@ -104,6 +104,44 @@ class ImportExportTest {
                 .body("target.kind", equalTo("AT_LEAST")).body("departments[1].role", equalTo("SUPPORT"));
     }
 
+    /**
+     * Observations are written set-based, with the rules of a single write: a changed value is a new revision that
+     * keeps the old one as history, an unchanged one is left alone, a later row for the same year supersedes an
+     * earlier one of the same file, and every write is in the audit trail with its before and after.
+     */
+    @Test
+    void importedValuesKeepTheirRevisionsAndAudit() {
+        String plan = Fixtures.createPlan("FIVE_YEAR", 2021, 2025);
+        String code = Fixtures.createIndicator(plan, 1, "导入修订测试", "%", "≥5");
+        String header = "indicator,year,periodStart,value,growthRate,priceBasis,status,qualitativeZh,qualitativeEn,comparable,source,note\n";
+        importCsv("observations", header + code + ",2021,,5.1,,,PRELIMINARY,,,true,,\n" + code + ",2022,,5.2,,,FINAL,,,true,,\n", false)
+                .then().statusCode(200).body("counts.observations.CREATED", equalTo(2));
+        importCsv("observations", header + code + ",2021,,5.1,,,PRELIMINARY,,,true,,\n" + code + ",2022,,5.3,,,FINAL,,,true,,\n"
+                + code + ",2022,,5.4,,,FINAL,,,true,,\n" + code + ",2023,,5.5,,,FINAL,,,true,,\n", false)
+                .then().statusCode(200).body("counts.observations.UNCHANGED", equalTo(1))
+                .body("counts.observations.UPDATED", equalTo(2)).body("counts.observations.CREATED", equalTo(1));
+
+        given().when().get("/api/v1/indicators/" + code + "/observations").then().statusCode(200)
+                .body("year", equalTo(java.util.List.of(2021, 2022, 2023)))
+                .body("value", equalTo(java.util.List.of(5.1f, 5.4f, 5.5f)))
+                .body("revision", equalTo(java.util.List.of(1, 3, 1)));
+        given().when().get("/api/v1/indicators/" + code + "/observations/2022/history").then().statusCode(200)
+                .body("value", equalTo(java.util.List.of(5.2f, 5.3f, 5.4f)))
+                .body("revision", equalTo(java.util.List.of(1, 2, 3)))
+                .body("supersededAt[0]", org.hamcrest.Matchers.notNullValue())
+                .body("supersededAt[1]", org.hamcrest.Matchers.notNullValue())
+                .body("supersededAt[2]", org.hamcrest.Matchers.nullValue());
+
+        var audit = given().queryParam("resourceType", "observation").queryParam("resource", code + "/2022").queryParam("sort", "occurredAt")
+                .when().get("/api/v1/audit").then().statusCode(200).extract().jsonPath();
+        org.junit.jupiter.api.Assertions.assertEquals(3, audit.getInt("total"));
+        org.junit.jupiter.api.Assertions.assertEquals("importData", audit.getString("items[1].operation"));
+        org.junit.jupiter.api.Assertions.assertEquals(5.2f, audit.getFloat("items[1].before.value"));
+        org.junit.jupiter.api.Assertions.assertEquals(5.3f, audit.getFloat("items[1].after.value"));
+        org.junit.jupiter.api.Assertions.assertEquals(5.3f, audit.getFloat("items[2].before.value"));
+        org.junit.jupiter.api.Assertions.assertEquals(5.4f, audit.getFloat("items[2].after.value"));
+    }
+
     @Test
     void rowErrorsAreAllReportedWithTheirRows() {
         String csv = "indicator,year,periodStart,value,growthRate,priceBasis,status,qualitativeZh,qualitativeEn,comparable,source,note\n"

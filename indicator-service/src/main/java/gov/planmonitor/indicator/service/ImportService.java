@@ -16,11 +16,14 @@ import gov.planmonitor.support.tabular.Tabular;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.validation.Validator;
 
+import gov.planmonitor.support.problem.ServiceException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiConsumer;
 
 /**
  * Bulk import of departments, plans, indicators (with targets) and observations. All-or-nothing: any row error
@@ -62,7 +65,50 @@ public class ImportService {
     }
 
     public ImportReportDto run(Tabular.Format format, byte[] body, String entity, boolean dryRun, String user) {
-        return runner.run(format, body, entity, dryRun, SCHEMA, this::apply, user);
+        return runner.run(format, body, entity, dryRun, SCHEMA, new Tabular.RowHandler() {
+            @Override
+            public Outcome apply(String name, Line line, String caller) {
+                return ImportService.this.apply(name, line, caller);
+            }
+
+            @Override
+            public boolean wholeTable(String name) {
+                return name.equals("observations");
+            }
+
+            @Override
+            public List<Outcome> applyAll(String name, List<Line> lines, String caller, BiConsumer<Line, ServiceException> refused) {
+                return observations(lines, caller, refused);
+            }
+        }, user);
+    }
+
+    /** Observations are imported set-based (the largest files by far): every row read first, then written together. */
+    private List<Outcome> observations(List<Line> lines, String user, BiConsumer<Line, ServiceException> refused) {
+        List<ObservationService.ImportedValue> values = new ArrayList<>(lines.size());
+        Map<Integer, Line> byRow = new HashMap<>();
+        List<Outcome> unreadable = new ArrayList<>();
+        for (Line line : lines) {
+            try {
+                Cells c = new Cells(line, validator);
+                values.add(new ObservationService.ImportedValue(line.row(), c.required(c.text("indicator"), "indicator"),
+                        c.required(c.integer("year"), "year"), observationInput(c)));
+                byRow.put(line.row(), line);
+            } catch (ServiceException e) {
+                refused.accept(line, e);
+                unreadable.add(null);
+            }
+        }
+        // The readable rows are checked even when some are not, so that one answer lists every error; the import runner
+        // then rolls everything back.
+        List<Outcome> outcomes = new ArrayList<>(observations.upsertAll(values, user, (value, e) -> refused.accept(byRow.get(value.row()), e)));
+        outcomes.addAll(unreadable);
+        return outcomes;
+    }
+
+    private ObservationInput observationInput(Cells c) {
+        return c.valid(new ObservationInput(c.integer("periodStart"), c.decimal("value"), c.decimal("growthRate"), c.text("priceBasis"),
+                c.text("status"), c.text("qualitativeZh"), c.text("qualitativeEn"), c.bool("comparable"), c.text("source"), c.text("note")));
     }
 
     private Outcome apply(String entity, Line line, String user) {
@@ -81,10 +127,6 @@ public class ImportService {
                         c.text("series"), c.text("footnoteZh"), c.text("footnoteEn")),
                         Map.of("targetReferenceIndicator", "targetReference")), user);
             }
-            case "observations" -> observations.upsert(c.required(c.text("indicator"), "indicator"), c.required(c.integer("year"), "year"),
-                    c.valid(new ObservationInput(c.integer("periodStart"), c.decimal("value"), c.decimal("growthRate"), c.text("priceBasis"),
-                            c.text("status"), c.text("qualitativeZh"), c.text("qualitativeEn"), c.bool("comparable"),
-                            c.text("source"), c.text("note"))), user);
             default -> throw new IllegalArgumentException(entity);
         };
     }

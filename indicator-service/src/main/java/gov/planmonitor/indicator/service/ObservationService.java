@@ -8,7 +8,9 @@ import gov.planmonitor.indicator.mapping.ObservationDto;
 import gov.planmonitor.indicator.mapping.ObservationInput;
 import gov.planmonitor.indicator.repository.Indicator;
 import gov.planmonitor.indicator.repository.Observation;
+import gov.planmonitor.indicator.repository.IndicatorRepository;
 import gov.planmonitor.indicator.repository.ObservationRepository;
+import gov.planmonitor.indicator.repository.ObservationRepository.Key;
 import gov.planmonitor.support.paging.Versioned;
 import gov.planmonitor.support.paging.Versions;
 import gov.planmonitor.support.problem.DatabaseRefusal;
@@ -22,8 +24,14 @@ import jakarta.validation.constraints.NotNull;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.function.BiConsumer;
+import java.util.stream.Collectors;
 
 @ApplicationScoped
 @Transactional
@@ -35,11 +43,14 @@ public class ObservationService {
 
     private final ObservationRepository observations;
     private final IndicatorService indicators;
+    private final IndicatorRepository indicatorRows;
     private final IndicatorMapper mapper;
     private final Caller caller;
     private final AuditTrail audit;
 
-    public ObservationService(ObservationRepository observations, IndicatorService indicators, IndicatorMapper mapper, Caller caller, AuditTrail audit) {
+    public ObservationService(ObservationRepository observations, IndicatorService indicators, IndicatorRepository indicatorRows,
+                              IndicatorMapper mapper, Caller caller, AuditTrail audit) {
+        this.indicatorRows = indicatorRows;
         this.caller = caller;
         this.audit = audit;
         this.observations = observations;
@@ -76,18 +87,6 @@ public class ObservationService {
         return write(indicator, year, current, input, user);
     }
 
-    /** Import: writes a new revision only when something differs. */
-    public Outcome upsert(String code, int year, ObservationInput input, String user) {
-        Indicator indicator = indicators.get(code);
-        requireReporter(indicator);
-        serialize(indicator);
-        Observation current = observations.findCurrent(indicator, year).orElse(null);
-        if (current != null && same(current, input)) {
-            return Outcome.UNCHANGED;
-        }
-        return write(indicator, year, current, input, user).created() ? Outcome.CREATED : Outcome.UPDATED;
-    }
-
     /**
      * Writers of one indicator's values take turns (a row lock on the indicator until commit), so the second of two
      * simultaneous writers reads the first one's value and is told to send If-Match (428) or that it is stale (412).
@@ -112,6 +111,14 @@ public class ObservationService {
             // The partial unique index allows one current row per year: retire the old one before inserting.
             flush(indicator, year);
         }
+        Observation o = newRevision(indicator, year, input, revision, now, user);
+        observations.persist(o);
+        flush(indicator, year);
+        audit.record("observation", indicator.code + "/" + year, current == null ? null : mapper.toDto(current), mapper.toDto(o));
+        return new Written(o, current == null);
+    }
+
+    private static Observation newRevision(Indicator indicator, int year, ObservationInput input, int revision, OffsetDateTime now, String user) {
         Observation o = new Observation();
         o.indicator = indicator;
         o.year = year;
@@ -128,10 +135,80 @@ public class ObservationService {
         o.revision = revision;
         o.recordedAt = now;
         o.recordedBy = user;
-        observations.persist(o);
-        flush(indicator, year);
-        audit.record("observation", indicator.code + "/" + year, current == null ? null : mapper.toDto(current), mapper.toDto(o));
-        return new Written(o, current == null);
+        return o;
+    }
+
+    /** A row of an import: its line in the file, the indicator and year, and the value. */
+    public record ImportedValue(int row, String indicator, int year, ObservationInput input) {
+    }
+
+    /**
+     * Import of many values at once, with the rules of {@link #upsert} applied row by row in file order (a new
+     * revision only when something differs; a later row for the same year supersedes an earlier one), but written
+     * set-based: a few statements for the whole file instead of about six per row. Refused rows go to
+     * {@code refused}; when any is refused nothing is written. Returns each row's outcome (null when refused).
+     */
+    public List<Outcome> upsertAll(List<ImportedValue> rows, String user, BiConsumer<ImportedValue, ServiceException> refused) {
+        Map<String, Indicator> byCode = indicatorRows.findWithDepartments(rows.stream().map(ImportedValue::indicator).collect(Collectors.toSet()));
+        List<Long> ids = byCode.values().stream().map(i -> i.id).sorted().toList();
+        List<Outcome> outcomes = new ArrayList<>(rows.size());
+        if (ids.isEmpty()) {
+            rows.forEach(r -> {
+                outcomes.add(null);
+                refused.accept(r, new ServiceException.NotFound("no indicator with code " + r.indicator()));
+            });
+            return outcomes;
+        }
+        observations.lockIndicators(ids);
+        Map<Key, Observation> latest = observations.currentOf(ids);
+        Map<Key, Integer> revisions = observations.lastRevisions(ids);
+        Set<Indicator> reporterChecked = new HashSet<>();
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        List<Long> retired = new ArrayList<>();
+        List<Observation> written = new ArrayList<>();
+        List<AuditTrail.Change> changes = new ArrayList<>();
+        boolean anyRefused = false;
+        for (ImportedValue row : rows) {
+            Indicator indicator = byCode.get(row.indicator());
+            try {
+                if (indicator == null) {
+                    throw new ServiceException.NotFound("no indicator with code " + row.indicator());
+                }
+                if (reporterChecked.add(indicator)) {
+                    requireReporter(indicator);
+                }
+                Key key = new Key(indicator.id, row.year());
+                Observation current = latest.get(key);
+                if (current != null && same(current, row.input())) {
+                    outcomes.add(Outcome.UNCHANGED);
+                    continue;
+                }
+                validate(indicator, row.year(), row.input());
+                Observation o = newRevision(indicator, row.year(), row.input(), revisions.merge(key, 1, Integer::sum), now, user);
+                if (current != null) {
+                    current.supersededAt = now;
+                    current.supersededBy = user;
+                    if (current.id != null) {
+                        retired.add(current.id);
+                    }
+                }
+                latest.put(key, o);
+                written.add(o);
+                changes.add(new AuditTrail.Change(indicator.code + "/" + row.year(), current == null ? null : mapper.toDto(current), mapper.toDto(o)));
+                outcomes.add(current == null ? Outcome.CREATED : Outcome.UPDATED);
+            } catch (ServiceException e) {
+                anyRefused = true;
+                outcomes.add(null);
+                refused.accept(row, e);
+            }
+        }
+        if (!anyRefused) {
+            // Retired first: the unique index allows one current value per year.
+            observations.retire(retired, now, user);
+            observations.insertAll(written, now, user);
+            audit.recordAll("observation", changes);
+        }
+        return outcomes;
     }
 
     /**

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import gov.planmonitor.support.paging.PageDto;
 import gov.planmonitor.support.paging.PageRequest;
+import gov.planmonitor.support.persistence.ArrayInsert;
 import gov.planmonitor.support.problem.ServiceException;
 import gov.planmonitor.support.security.Caller;
 import gov.planmonitor.support.security.Roles;
@@ -62,6 +63,26 @@ public class AuditTrail {
         entry.after = write(after);
         entry.requestId = request.requestId();
         entry.persist();
+    }
+
+    /** One resource's change, for {@link #recordAll}. */
+    public record Change(String resourceId, Object before, Object after) {
+    }
+
+    /**
+     * Records many writes of one request (an import) as {@link #record} would one by one, in a few statements.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void recordAll(String resourceType, List<Change> changes) {
+        List<Object> fixed = Arrays.asList(OffsetDateTime.now(clock), caller.subject(), truncate(caller.displayName(), 200),
+                String.join(",", caller.roles()), request.operationId(), request.method(), truncate(request.path(), 500), resourceType,
+                request.requestId());
+        ArrayInsert.insert(AuditEntry.getEntityManager(), "INSERT INTO audit_entry (occurred_at, subject, subject_name, roles, operation,"
+                        + " http_method, path, resource_type, request_id, resource_id, before_state, after_state)"
+                        + " SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, r, b::jsonb, a::jsonb FROM unnest(?::text[], ?::text[], ?::text[]) AS t(r, b, a)",
+                fixed, List.of(new ArrayInsert.Column<>("text", c -> truncate(c.resourceId(), 200)),
+                        new ArrayInsert.Column<>("text", c -> write(c.before())),
+                        new ArrayInsert.Column<>("text", c -> write(c.after()))), changes);
     }
 
     private String write(Object state) {

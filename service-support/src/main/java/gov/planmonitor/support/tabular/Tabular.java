@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import gov.planmonitor.support.problem.FieldError;
+import gov.planmonitor.support.problem.ServiceException;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVPrinter;
@@ -31,6 +32,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiConsumer;
 
 /**
  * The one tabular shape of imports and exports: per entity a table of named columns, read from and written
@@ -289,6 +291,22 @@ public final class Tabular {
     @FunctionalInterface
     public interface RowHandler {
         Outcome apply(String entity, Line line, String user);
+
+        /**
+         * Whether this entity's rows are written together by {@link #applyAll} (set-based: a few statements for the
+         * whole table) instead of one {@link #apply} per row.
+         */
+        default boolean wholeTable(String entity) {
+            return false;
+        }
+
+        /**
+         * Writes a whole table: each line's outcome in order (null for a refused line), refusals given to
+         * {@code refused}. Nothing may be written when any line is refused.
+         */
+        default List<Outcome> applyAll(String entity, List<Line> lines, String user, BiConsumer<Line, ServiceException> refused) {
+            throw new UnsupportedOperationException(entity);
+        }
     }
 
     /** Counts per entity and outcome, and every row error. */
@@ -302,7 +320,7 @@ public final class Tabular {
     public static Result importAll(Format format, byte[] body, String entity, Map<String, Columns> schema, RowHandler handler, String user,
                                    int maxRows) {
         if (entity != null && !schema.containsKey(entity)) {
-            throw new gov.planmonitor.support.problem.ServiceException.BadQuery("entity", "unknown entity " + entity + "; one of " + schema.keySet());
+            throw new ServiceException.BadQuery("entity", "unknown entity " + entity + "; one of " + schema.keySet());
         }
         List<FieldError> errors = new ArrayList<>();
         Map<String, List<Line>> tables = read(format, body, entity, schema, errors, maxRows);
@@ -322,18 +340,34 @@ public final class Tabular {
             for (Outcome o : Outcome.values()) {
                 tally.put(o.name(), 0);
             }
+            BiConsumer<Line, ServiceException> refused = (line, e) -> {
+                if (e instanceof ServiceException.Forbidden) {
+                    // Not a row error to fix in the file: the caller may not write this row at all.
+                    throw new ServiceException.Forbidden(name + " row " + line.row() + ": " + e.getMessage());
+                }
+                if (e.errors().isEmpty()) {
+                    errors.add(new FieldError(name, line.row(), null, e.getMessage()));
+                } else {
+                    e.errors().forEach(fe -> errors.add(fe.at(name, line.row())));
+                }
+            };
+            if (handler.wholeTable(name)) {
+                int before = errors.size();
+                for (Outcome outcome : handler.applyAll(name, lines, user, refused)) {
+                    if (outcome != null) {
+                        tally.merge(outcome.name(), 1, Integer::sum);
+                    }
+                }
+                // in file order, as row by row would list them
+                errors.subList(before, errors.size()).sort(java.util.Comparator.comparing(FieldError::row,
+                        java.util.Comparator.nullsFirst(Integer::compare)));
+                continue;
+            }
             for (Line line : lines) {
                 try {
                     tally.merge(handler.apply(name, line, user).name(), 1, Integer::sum);
-                } catch (gov.planmonitor.support.problem.ServiceException.Forbidden e) {
-                    // Not a row error to fix in the file: the caller may not write this row at all.
-                    throw new gov.planmonitor.support.problem.ServiceException.Forbidden(name + " row " + line.row() + ": " + e.getMessage());
-                } catch (gov.planmonitor.support.problem.ServiceException e) {
-                    if (e.errors().isEmpty()) {
-                        errors.add(new FieldError(name, line.row(), null, e.getMessage()));
-                    } else {
-                        e.errors().forEach(fe -> errors.add(fe.at(name, line.row())));
-                    }
+                } catch (ServiceException e) {
+                    refused.accept(line, e);
                 }
             }
         }
