@@ -145,7 +145,7 @@ public final class Suite implements AutoCloseable {
                 // Each service connects as its own role, with a password made anew at every start (nothing to store).
                 String password = newPassword();
                 postgres.prepareOwner(service.database(), service.database(), password);
-                databasePasswords.put(service.name(), password);
+                databasePasswords.put(service.database(), password);
             }
             List<CompletableFuture<Void>> ready = new ArrayList<>();
             for (Service service : services) {
@@ -204,7 +204,7 @@ public final class Suite implements AutoCloseable {
         env.put("MANAGEMENT_PORT", String.valueOf(service.managementPort()));
         env.put("QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl(service.database()));
         env.put("QUARKUS_DATASOURCE_USERNAME", service.database());
-        env.put("QUARKUS_DATASOURCE_PASSWORD", databasePasswords.get(service.name()));
+        env.put("QUARKUS_DATASOURCE_PASSWORD", databasePasswords.get(service.database()));
         // Tokens: the development key (JWKS with its key id) is trusted, and report-service's worker signs its own
         // service token with it. The "local" profile is prod in all but name; prod itself refuses this key.
         env.put("QUARKUS_PROFILE", "local");
@@ -344,6 +344,20 @@ public final class Suite implements AutoCloseable {
         }
         Process process = launch(service);
         awaitReady(service, process, System.nanoTime());
+    }
+
+    /**
+     * Starts one more replica of a started service, on other ports and the same database (the seeds are there), and
+     * waits until it is ready: a second pod behind the load balancer. It is named {@code <name>-replica} for
+     * {@link #process} and stopped with the suite.
+     */
+    public Service startReplica(String name, int port, int managementPort) throws IOException {
+        Service base = service(name);
+        Service replica = new Service(name + "-replica", base.moduleDir(), port, managementPort, base.database(), base.seedDir(),
+                base.seedOrder(), base.emptyProbe());
+        Process process = launch(replica);
+        awaitReady(replica, process, System.nanoTime());
+        return replica;
     }
 
     /**
