@@ -13,7 +13,7 @@ ROUNDS=${ROUNDS:-3}
 LOAD_SECONDS=${LOAD_SECONDS:-20}
 PGPORT=${PGPORT:-54329}
 # The flags ./run gives (deploy/launcher Suite.java); JAVA_OPTS adds to them.
-FLAGS=(-Xms256m -Xmx256m -XX:+AlwaysPreTouch -Dvertx.disableURIValidation=true)
+FLAGS=(-Xms256m -Xmx256m -XX:+AlwaysPreTouch -XX:+ExitOnOutOfMemoryError -Dvertx.disableURIValidation=true)
 read -r -a EXTRA <<< "${JAVA_OPTS:-}"
 
 for tool in wrk curl; do

@@ -13,7 +13,13 @@ import org.junit.jupiter.api.Test;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.emptyString;
@@ -23,6 +29,7 @@ import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Cached reads: an unchanged database answers from memory (no statement of Hibernate's), If-None-Match gets 304, and
@@ -120,6 +127,35 @@ class ReadCacheTest {
                 .header("ETag", etag);
         String pageTag = given().when().get(page()).then().statusCode(200).extract().header("ETag");
         assertNotEquals(etag, pageTag, "the page's ETag is its content's, not a row version");
+    }
+
+    /**
+     * Sixteen simultaneous first reads of an answer (after a write) compute it once: the others wait for it instead
+     * of running the same read at once. (At most one more, should PostgreSQL's autovacuum commit in between and make
+     * a newer version.)
+     */
+    @Test
+    void simultaneousFirstReadsComputeTheAnswerOnce() throws Exception {
+        Fixtures.createIndicator(plan, 2, "并发首读指标", "%", "≥6");
+        ExecutorService clients = Executors.newFixedThreadPool(16);
+        try {
+            long statements = SqlStatements.of(sessions, () -> {
+                List<Future<Integer>> reads = new ArrayList<>();
+                for (int i = 0; i < 16; i++) {
+                    reads.add(clients.submit(() -> given().when().get(page()).then().extract().statusCode()));
+                }
+                for (Future<Integer> read : reads) {
+                    try {
+                        assertEquals(200, read.get(30, TimeUnit.SECONDS));
+                    } catch (Exception e) {
+                        throw new AssertionError(e);
+                    }
+                }
+            });
+            assertTrue(statements <= 2, "16 simultaneous reads ran " + statements + " statements; the page is one");
+        } finally {
+            clients.shutdownNow();
+        }
     }
 
     /** Errors are never kept: an unknown plan stays 404 after it is created, and then answers. */

@@ -187,6 +187,8 @@ public final class Suite implements AutoCloseable {
         List<String> command = new ArrayList<>(List.of("java",
                 // A fixed heap, touched at start: the footprint is known from the first minute and stays put.
                 "-Xms256m", "-Xmx256m", "-XX:+AlwaysPreTouch",
+                // A JVM out of heap may stay up answering nothing; exiting lets ./run, compose or Kubernetes see it and restart it.
+                "-XX:+ExitOnOutOfMemoryError",
                 // The services answer a malformed request line with a Problem themselves (RequestLineCheck).
                 "-Dvertx.disableURIValidation=true"));
         // More JVM options for every service (diagnostics, another heap), as JAVA_OPTS gives them to a container.

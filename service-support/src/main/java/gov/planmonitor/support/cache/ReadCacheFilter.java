@@ -26,6 +26,10 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Serves {@link CachedRead} GETs from {@link ReadCache} when the data version is the one the answer was computed
@@ -33,7 +37,8 @@ import java.util.Map;
  * first, so a write committed by any replica is seen by the next read on every replica: the cache saves the work of a
  * read, never its freshness.
  *
- * <p>A request with {@code Cache-Control: no-cache} is computed afresh (and its answer kept). Answers get the ETag the
+ * <p>Of simultaneous requests for an answer not in memory, one computes it and the others wait for it (up to
+ * {@value #WAIT_SECONDS} s). A request with {@code Cache-Control: no-cache} is computed afresh (and its answer kept). Answers get the ETag the
  * resource gave (a row version, for If-Match) or else one made from the body's bytes, and
  * {@code Cache-Control: no-cache} (clients may keep them but must revalidate; {@code private} too when reads need a
  * token).
@@ -47,6 +52,9 @@ public class ReadCacheFilter implements ContainerRequestFilter, ContainerRespons
     private static final String VERSION = ReadCacheFilter.class.getName() + ".version";
     private static final String KEY = ReadCacheFilter.class.getName() + ".key";
     private static final String HIT = ReadCacheFilter.class.getName() + ".hit";
+    private static final String COMPUTING = ReadCacheFilter.class.getName() + ".computing";
+    /** How long a request waits for another one computing the same answer before computing it itself. */
+    private static final long WAIT_SECONDS = 10;
     /** Headers kept with an answer besides ETag and Content-Type. */
     private static final List<String> KEPT = List.of(HttpHeaders.VARY, "Content-Disposition");
 
@@ -85,17 +93,55 @@ public class ReadCacheFilter implements ContainerRequestFilter, ContainerRespons
             return;
         }
         Answer answer = cache.find(key, version);
+        if (answer == null) {
+            ReadCache.Miss miss = cache.miss(key, version);
+            if (miss.computing() != null) {
+                answer = await(key, version, miss.computing());
+            } else if (miss.mine() != null) {
+                request.setProperty(COMPUTING, miss.mine());
+            }
+        }
         if (answer != null) {
             request.setProperty(HIT, Boolean.TRUE);
             request.abortWith(respond(answer, request.getHeaderString(HttpHeaders.IF_NONE_MATCH)));
         }
     }
 
+    /** The answer another request is computing; null (compute it here) when it has none or takes too long. */
+    private Answer await(String key, Version version, CompletableFuture<Answer> computing) {
+        try {
+            return computing.get(WAIT_SECONDS, TimeUnit.SECONDS);
+        } catch (TimeoutException e) {
+            // Its request may never finish; the next ones should not wait for it too.
+            cache.computed(key, version, computing, null);
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        } catch (ExecutionException e) {
+            return null;
+        }
+    }
+
     @Override
+    @SuppressWarnings("unchecked")
     public void filter(ContainerRequestContext request, ContainerResponseContext response) throws IOException {
+        CompletableFuture<Answer> computing = (CompletableFuture<Answer>) request.getProperty(COMPUTING);
+        Answer answer = null;
+        try {
+            answer = respond(request, response);
+        } finally {
+            if (computing != null) {
+                cache.computed((String) request.getProperty(KEY), (Version) request.getProperty(VERSION), computing, answer);
+            }
+        }
+    }
+
+    /** Keeps a 200 computed here and gives it its ETag and Cache-Control (or turns it into 304); returns the answer. */
+    private Answer respond(ContainerRequestContext request, ContainerResponseContext response) throws IOException {
         Version version = (Version) request.getProperty(VERSION);
         if (version == null || request.getProperty(HIT) != null || response.getStatus() != 200 || response.getEntity() == null) {
-            return;
+            return null;
         }
         byte[] body = response.getEntity() instanceof byte[] bytes ? bytes : mapper.writeValueAsBytes(response.getEntity());
         MediaType type = response.getMediaType() == null ? MediaType.APPLICATION_JSON_TYPE : response.getMediaType();
@@ -121,6 +167,7 @@ public class ReadCacheFilter implements ContainerRequestFilter, ContainerRespons
         } else {
             response.setEntity(body, response.getEntityAnnotations(), type);
         }
+        return answer;
     }
 
     /** The kept answer, or 304 with the headers a 304 repeats (RFC 9110 15.4.5): ETag, Cache-Control, Vary. */
