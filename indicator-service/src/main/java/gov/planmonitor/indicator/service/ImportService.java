@@ -18,7 +18,6 @@ import jakarta.validation.Validator;
 
 import gov.planmonitor.support.problem.ServiceException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -86,22 +85,22 @@ public class ImportService {
     /** Observations are imported set-based (the largest files by far): every row read first, then written together. */
     private List<Outcome> observations(List<Line> lines, String user, BiConsumer<Line, ServiceException> refused) {
         List<ObservationService.ImportedValue> values = new ArrayList<>(lines.size());
-        Map<Integer, Line> byRow = new HashMap<>();
         List<Outcome> unreadable = new ArrayList<>();
         for (Line line : lines) {
             try {
                 Cells c = new Cells(line, validator);
                 values.add(new ObservationService.ImportedValue(line.row(), c.required(c.text("indicator"), "indicator"),
                         c.required(c.integer("year"), "year"), observationInput(c)));
-                byRow.put(line.row(), line);
             } catch (ServiceException e) {
                 refused.accept(line, e);
                 unreadable.add(null);
             }
         }
+        lines.clear();
         // The readable rows are checked even when some are not, so that one answer lists every error; the import runner
         // then rolls everything back.
-        List<Outcome> outcomes = new ArrayList<>(observations.upsertAll(values, user, (value, e) -> refused.accept(byRow.get(value.row()), e)));
+        List<Outcome> outcomes = new ArrayList<>(observations.upsertAll(values, user,
+                (value, e) -> refused.accept(new Line(value.row(), Map.of()), e)));
         outcomes.addAll(unreadable);
         return outcomes;
     }

@@ -162,6 +162,10 @@ public class ObservationService {
         observations.lockIndicators(ids);
         Map<Key, Observation> latest = observations.currentOf(ids);
         Map<Key, Integer> revisions = observations.lastRevisions(ids);
+        // Nothing loaded here is written through Hibernate: let the session forget it (100,000 current values would
+        // otherwise stay in it until commit), once earlier writes of this import (other tables of the file) are flushed.
+        observations.getEntityManager().flush();
+        observations.getEntityManager().clear();
         Set<Indicator> reporterChecked = new HashSet<>();
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         List<Long> retired = new ArrayList<>();

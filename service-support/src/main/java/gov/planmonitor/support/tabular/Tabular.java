@@ -302,7 +302,8 @@ public final class Tabular {
 
         /**
          * Writes a whole table: each line's outcome in order (null for a refused line), refusals given to
-         * {@code refused}. Nothing may be written when any line is refused.
+         * {@code refused}. Nothing may be written when any line is refused. The list is the handler's: it may clear it
+         * once read.
          */
         default List<Outcome> applyAll(String entity, List<Line> lines, String user, BiConsumer<Line, ServiceException> refused) {
             throw new UnsupportedOperationException(entity);
@@ -353,6 +354,9 @@ public final class Tabular {
             };
             if (handler.wholeTable(name)) {
                 int before = errors.size();
+                // The handler owns the lines from here and may let them go once read (a large file's rows are most
+                // of an import's memory).
+                tables.remove(name);
                 for (Outcome outcome : handler.applyAll(name, lines, user, refused)) {
                     if (outcome != null) {
                         tally.merge(outcome.name(), 1, Integer::sum);
