@@ -38,7 +38,8 @@ import java.util.concurrent.TimeoutException;
  * read, never its freshness.
  *
  * <p>Of simultaneous requests for an answer not in memory, one computes it and the others wait for it (up to
- * {@value #WAIT_SECONDS} s). A request with {@code Cache-Control: no-cache} is computed afresh (and its answer kept). Answers get the ETag the
+ * {@value #WAIT_SECONDS} s). A request with {@code Cache-Control: no-cache} is computed afresh, or shares a
+ * computation in progress at its version (and the answer is kept). Answers get the ETag the
  * resource gave (a row version, for If-Match) or else one made from the body's bytes, and
  * {@code Cache-Control: no-cache} (clients may keep them but must revalidate; {@code private} too when reads need a
  * token).
@@ -88,11 +89,10 @@ public class ReadCacheFilter implements ContainerRequestFilter, ContainerRespons
         String key = uri.getRawPath() + '?' + uri.getRawQuery() + '\n' + request.getHeaderString(HttpHeaders.ACCEPT);
         request.setProperty(VERSION, version);
         request.setProperty(KEY, key);
+        // no-cache: not an answer kept from before this request, but one computed now (or being computed, at the same
+        // version, by a request that arrived with it: simultaneous no-cache reads are not a way to run a heavy read 64 times)
         String asked = request.getHeaderString(HttpHeaders.CACHE_CONTROL);
-        if (asked != null && asked.contains("no-cache")) {
-            return;
-        }
-        Answer answer = cache.find(key, version);
+        Answer answer = asked != null && asked.contains("no-cache") ? null : cache.find(key, version);
         if (answer == null) {
             ReadCache.Miss miss = cache.miss(key, version);
             if (miss.computing() != null) {
