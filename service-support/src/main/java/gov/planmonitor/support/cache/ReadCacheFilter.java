@@ -55,7 +55,7 @@ public class ReadCacheFilter implements ContainerRequestFilter, ContainerRespons
     private static final String HIT = ReadCacheFilter.class.getName() + ".hit";
     private static final String COMPUTING = ReadCacheFilter.class.getName() + ".computing";
     /** How long a request waits for another one computing the same answer before computing it itself. */
-    private static final long WAIT_SECONDS = 10;
+    private static final long WAIT_SECONDS = 30;
     /** Headers kept with an answer besides ETag and Content-Type. */
     private static final List<String> KEPT = List.of(HttpHeaders.VARY, "Content-Disposition");
 
