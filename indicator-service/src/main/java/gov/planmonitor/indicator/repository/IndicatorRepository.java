@@ -1,5 +1,6 @@
 package gov.planmonitor.indicator.repository;
 
+import gov.planmonitor.support.persistence.ArrayInsert;
 import io.quarkus.hibernate.orm.panache.PanacheRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -40,11 +41,10 @@ public class IndicatorRepository implements PanacheRepository<Indicator> {
     /** Indicators by code with their plan and departments (for an import's checks), in a statement per 1,000 codes. */
     public Map<String, Indicator> findWithDepartments(Collection<String> codes) {
         Map<String, Indicator> found = new HashMap<>();
-        List<String> all = List.copyOf(codes);
-        for (int from = 0; from < all.size(); from += 1_000) {
+        for (List<String> chunk : ArrayInsert.chunks(List.copyOf(codes), 1_000)) {
             getEntityManager().createQuery("select distinct i from Indicator i join fetch i.plan left join fetch i.departments d"
                             + " left join fetch d.department where i.code in ?1", Indicator.class)
-                    .setParameter(1, all.subList(from, Math.min(all.size(), from + 1_000))).getResultList()
+                    .setParameter(1, chunk).getResultList()
                     .forEach(i -> found.put(i.code, i));
         }
         return found;

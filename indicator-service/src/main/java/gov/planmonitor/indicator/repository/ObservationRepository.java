@@ -5,7 +5,6 @@ import io.quarkus.hibernate.orm.panache.PanacheRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -57,6 +56,9 @@ public class ObservationRepository implements PanacheRepository<Observation> {
 
     /** Row locks on the indicators, in id order (so two importers cannot deadlock), until commit. */
     public void lockIndicators(List<Long> indicatorIds) {
+        if (indicatorIds.isEmpty()) {
+            return;
+        }
         getEntityManager().createNativeQuery("SELECT id FROM indicator WHERE id = ANY(?1) ORDER BY id FOR UPDATE")
                 .setParameter(1, indicatorIds.toArray(Long[]::new)).getResultList();
     }
@@ -64,7 +66,7 @@ public class ObservationRepository implements PanacheRepository<Observation> {
     /** The current values of these indicators, read-only: an import retires them with {@link #retire}, not by flushing. */
     public Map<Key, Observation> currentOf(List<Long> indicatorIds) {
         Map<Key, Observation> current = new HashMap<>();
-        for (List<Long> chunk : chunks(indicatorIds)) {
+        for (List<Long> chunk : ArrayInsert.chunks(indicatorIds, 1_000)) {
             getEntityManager().createQuery("from Observation o where o.indicator.id in ?1 and o.supersededAt is null", Observation.class)
                     .setParameter(1, chunk).setHint(org.hibernate.jpa.HibernateHints.HINT_READ_ONLY, true).getResultList()
                     .forEach(o -> current.put(new Key(o.indicator.id, o.year), o));
@@ -75,7 +77,7 @@ public class ObservationRepository implements PanacheRepository<Observation> {
     /** The last revision of every year of these indicators (superseded ones included). */
     public Map<Key, Integer> lastRevisions(List<Long> indicatorIds) {
         Map<Key, Integer> last = new HashMap<>();
-        for (List<Long> chunk : chunks(indicatorIds)) {
+        for (List<Long> chunk : ArrayInsert.chunks(indicatorIds, 1_000)) {
             getEntityManager().createQuery("select o.indicator.id, o.year, max(o.revision) from Observation o where o.indicator.id in ?1"
                             + " group by o.indicator.id, o.year", Object[].class).setParameter(1, chunk).getResultList()
                     .forEach(r -> last.put(new Key((Long) r[0], (Integer) r[1]), (Integer) r[2]));
@@ -91,14 +93,17 @@ public class ObservationRepository implements PanacheRepository<Observation> {
         }
     }
 
-    /** Inserts new revisions (an import's) in a few statements; their recorded time and author are the import's. */
+    /**
+     * Inserts new revisions (an import's) in a few statements. Their recorded time and author are the import's, and so
+     * are those of the ones a later row of the same file superseded.
+     */
     public void insertAll(List<Observation> values, OffsetDateTime recordedAt, String recordedBy) {
-        ArrayInsert.insert(getEntityManager(), "INSERT INTO observation (recorded_at, recorded_by, indicator_id, year, period_start, value,"
-                        + " growth_rate, price_basis, status, qualitative_zh, qualitative_en, comparable, source, note, revision, superseded_at,"
-                        + " superseded_by) SELECT ?, ?, i, y, ps, v, g, pb, st, qz, qe, c, src, n, r, sa::timestamptz, sb FROM unnest(?::int8[],"
-                        + " ?::int4[], ?::int4[], ?::numeric[], ?::numeric[], ?::text[], ?::text[], ?::text[], ?::text[], ?::bool[], ?::text[],"
-                        + " ?::text[], ?::int4[], ?::text[], ?::text[]) AS t(i, y, ps, v, g, pb, st, qz, qe, c, src, n, r, sa, sb)",
-                List.of(recordedAt, recordedBy), List.of(
+        ArrayInsert.insert(getEntityManager(), "INSERT INTO observation (recorded_at, recorded_by, superseded_at, superseded_by, indicator_id,"
+                        + " year, period_start, value, growth_rate, price_basis, status, qualitative_zh, qualitative_en, comparable, source, note,"
+                        + " revision) SELECT ?, ?, CASE WHEN s THEN ?::timestamptz END, CASE WHEN s THEN ? END, i, y, ps, v, g, pb, st, qz, qe, c,"
+                        + " src, n, r FROM unnest(?::int8[], ?::int4[], ?::int4[], ?::numeric[], ?::numeric[], ?::text[], ?::text[], ?::text[],"
+                        + " ?::text[], ?::bool[], ?::text[], ?::text[], ?::int4[], ?::bool[]) AS t(i, y, ps, v, g, pb, st, qz, qe, c, src, n, r, s)",
+                List.of(recordedAt, recordedBy, recordedAt, recordedBy), List.of(
                         new ArrayInsert.Column<>("int8", o -> o.indicator.id),
                         new ArrayInsert.Column<>("int4", o -> o.year),
                         new ArrayInsert.Column<>("int4", o -> o.periodStart),
@@ -112,15 +117,6 @@ public class ObservationRepository implements PanacheRepository<Observation> {
                         new ArrayInsert.Column<>("text", o -> o.source),
                         new ArrayInsert.Column<>("text", o -> o.note),
                         new ArrayInsert.Column<>("int4", o -> o.revision),
-                        new ArrayInsert.Column<>("text", o -> o.supersededAt == null ? null : o.supersededAt.toString()),
-                        new ArrayInsert.Column<>("text", o -> o.supersededBy)), values);
-    }
-
-    private static <T> List<List<T>> chunks(List<T> all) {
-        List<List<T>> chunks = new ArrayList<>();
-        for (int from = 0; from < all.size(); from += 1_000) {
-            chunks.add(all.subList(from, Math.min(all.size(), from + 1_000)));
-        }
-        return chunks;
+                        new ArrayInsert.Column<>("bool", o -> o.supersededAt != null)), values);
     }
 }

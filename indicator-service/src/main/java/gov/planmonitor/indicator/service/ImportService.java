@@ -85,7 +85,6 @@ public class ImportService {
     /** Observations are imported set-based (the largest files by far): every row read first, then written together. */
     private List<Outcome> observations(List<Line> lines, String user, BiConsumer<Line, ServiceException> refused) {
         List<ObservationService.ImportedValue> values = new ArrayList<>(lines.size());
-        List<Outcome> unreadable = new ArrayList<>();
         for (Line line : lines) {
             try {
                 Cells c = new Cells(line, validator);
@@ -93,16 +92,12 @@ public class ImportService {
                         c.required(c.integer("year"), "year"), observationInput(c)));
             } catch (ServiceException e) {
                 refused.accept(line, e);
-                unreadable.add(null);
             }
         }
         lines.clear();
         // The readable rows are checked even when some are not, so that one answer lists every error; the import runner
         // then rolls everything back.
-        List<Outcome> outcomes = new ArrayList<>(observations.upsertAll(values, user,
-                (value, e) -> refused.accept(new Line(value.row(), Map.of()), e)));
-        outcomes.addAll(unreadable);
-        return outcomes;
+        return observations.upsertAll(values, user, (value, e) -> refused.accept(new Line(value.row(), Map.of()), e));
     }
 
     private ObservationInput observationInput(Cells c) {

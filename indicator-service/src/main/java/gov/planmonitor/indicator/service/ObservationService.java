@@ -152,13 +152,6 @@ public class ObservationService {
         Map<String, Indicator> byCode = indicatorRows.findWithDepartments(rows.stream().map(ImportedValue::indicator).collect(Collectors.toSet()));
         List<Long> ids = byCode.values().stream().map(i -> i.id).sorted().toList();
         List<Outcome> outcomes = new ArrayList<>(rows.size());
-        if (ids.isEmpty()) {
-            rows.forEach(r -> {
-                outcomes.add(null);
-                refused.accept(r, new ServiceException.NotFound("no indicator with code " + r.indicator()));
-            });
-            return outcomes;
-        }
         observations.lockIndicators(ids);
         Map<Key, Observation> latest = observations.currentOf(ids);
         Map<Key, Integer> revisions = observations.lastRevisions(ids);

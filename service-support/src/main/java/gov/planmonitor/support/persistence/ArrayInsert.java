@@ -4,6 +4,7 @@ import jakarta.persistence.EntityManager;
 import org.hibernate.Session;
 
 import java.sql.PreparedStatement;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 
@@ -24,6 +25,15 @@ public final class ArrayInsert {
     private ArrayInsert() {
     }
 
+    /** Consecutive views of at most {@code size} elements: bounds the rows of a statement or the values of an IN list. */
+    public static <T> List<List<T>> chunks(List<T> all, int size) {
+        List<List<T>> chunks = new ArrayList<>();
+        for (int from = 0; from < all.size(); from += size) {
+            chunks.add(all.subList(from, Math.min(all.size(), from + size)));
+        }
+        return chunks;
+    }
+
     /**
      * Runs {@code sql} once per chunk: first the {@code fixed} parameters (the same for every row), then one array
      * parameter per column, in order.
@@ -34,8 +44,7 @@ public final class ArrayInsert {
         }
         entities.unwrap(Session.class).doWork(connection -> {
             try (PreparedStatement statement = connection.prepareStatement(sql)) {
-                for (int from = 0; from < rows.size(); from += CHUNK) {
-                    List<T> chunk = rows.subList(from, Math.min(rows.size(), from + CHUNK));
+                for (List<T> chunk : chunks(rows, CHUNK)) {
                     int parameter = 1;
                     for (Object value : fixed) {
                         statement.setObject(parameter++, value);
