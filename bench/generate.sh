@@ -8,15 +8,14 @@
 #                          # ... override the defaults
 #
 # What it loads, in codes of its own (never the seeds' FYP12/FYP13/AP2017/AP2018/FYP13-KEY...):
-#   - PLANS five-year plans GEN10K-01..GEN10K-20 (kind FIVE_YEAR, 2016-2025: the API accepts a ten-year FIVE_YEAR
-#     plan), PER_PLAN=500 indicators each, 10,000 in all. One plan cannot hold 10,000: an indicator's seq is 1..999
-#     (IndicatorInput @Max(999), unique per plan), so the 10,000 are spread over 20 plans.
+#   - PLANS=1 five-year plan GEN10K-01 (kind FIVE_YEAR, 2016-2025: the API accepts a ten-year FIVE_YEAR plan) with
+#     PER_PLAN=10000 indicators (PLANS=20 PER_PLAN=500 spreads the same 10,000 over 20 plans GEN10K-01..20).
 #     Indicators have varied categories, units, attributes (BINDING/EXPECTED/none), lead and supporting departments
 #     (the seeds' departments.csv) and targets in the forms TargetParser reads ("≥285", "7左右", "年均增长7%",
 #     "累计下降18%", "比2015年下降15%", "控制在3.5%以内", "与经济增长同步", QUALITATIVE, ...).
 #   - one observation per indicator and year 2016-2025 (100,000 rows): levels with their growth rate, growth rates,
 #     shares, yearly decline rates, counts, and qualitative text.
-#   - the project list GEN-KEY with PROJECTS=5000 projects (GEN-KP-00001...), yearly investment (planned and
+#   - the project list GEN-KEY with PROJECTS=5000 projects (PROJECTS=0: no list, indicators only) (GEN-KP-00001...), yearly investment (planned and
 #     completed, about 22,000 rows) and three milestones each (15,000 rows); every 10th project is linked to a GEN10K
 #     indicator, which project-service checks with indicator-service.
 #
@@ -48,8 +47,8 @@ DIR=${DIR:-.data/bench}
 INDICATOR=${INDICATOR_URL:-http://localhost:8081}
 PROJECT=${PROJECT_URL:-http://localhost:8082}
 PREFIX=${PREFIX:-GEN10K}
-PLANS=${PLANS:-20}
-PER_PLAN=${PER_PLAN:-500}
+PLANS=${PLANS:-1}
+PER_PLAN=${PER_PLAN:-10000}
 FIRST_YEAR=${FIRST_YEAR:-2016}
 LAST_YEAR=${LAST_YEAR:-2025}
 LIST=${LIST:-GEN-KEY}
@@ -70,7 +69,7 @@ for tool in curl python3 java; do
 done
 case "$PREFIX" in FYP12*|FYP13*|AP2017*|AP2018*) echo "PREFIX=$PREFIX would mix with the seeds' codes" >&2; exit 2 ;; esac
 case "$LIST" in FYP12*|FYP13*|AP2017*|AP2018*) echo "LIST=$LIST would mix with the seeds' codes" >&2; exit 2 ;; esac
-[ "$PER_PLAN" -ge 1 ] && [ "$PER_PLAN" -le 999 ] || { echo "PER_PLAN must be 1..999 (an indicator's seq is at most 999)" >&2; exit 2; }
+[ "$PER_PLAN" -ge 1 ] && [ "$PER_PLAN" -le 99999 ] || { echo "PER_PLAN must be 1..99999 (an indicator's seq is at most 99,999)" >&2; exit 2; }
 curl -fsS -o /dev/null "$INDICATOR/api/v1/plans?size=1" || { echo "indicator-service does not answer at $INDICATOR: start the suite with ./run" >&2; exit 2; }
 curl -fsS -o /dev/null "$PROJECT/api/v1/project-lists?size=1" || { echo "project-service does not answer at $PROJECT: start the suite with ./run" >&2; exit 2; }
 
@@ -90,7 +89,7 @@ mkdir -p "$DIR"
 if [ "$REGENERATE" = 1 ] || [ "$(cat "$DIR/.params" 2> /dev/null)" != "$PARAMS" ]; then
   started=$(date +%s%N)
   python3 bench/benchdata.py indicators "$DIR" "$PREFIX" "$PLANS" "$PER_PLAN" "$FIRST_YEAR" "$LAST_YEAR"
-  python3 bench/benchdata.py projects "$DIR" "$LIST" "$PROJECTS" "$PREFIX" "$PLANS" "$PER_PLAN"
+  [ "$PROJECTS" = 0 ] || python3 bench/benchdata.py projects "$DIR" "$LIST" "$PROJECTS" "$PREFIX" "$PLANS" "$PER_PLAN"
   echo "$PARAMS" > "$DIR/.params"
   echo "Generated the files in $DIR in $(( ($(date +%s%N) - started) / 1000000 )) ms" >&2
 else
@@ -121,6 +120,9 @@ else
   run_import "$INDICATOR" "$DEPARTMENT" observations "$OBSERVATION_CHUNK"
 fi
 
+if [ "$PROJECTS" = 0 ]; then
+  echo "PROJECTS=0: no project list" >&2
+else
 last_milestone=$(tail -n 1 "$DIR/milestones.csv")
 last_project=${last_milestone%%,*}
 milestone_name=$(echo "$last_milestone" | cut -d, -f2)
@@ -137,6 +139,7 @@ else
   run_import "$PROJECT" "$DEPARTMENT" investments "$CHUNK"
   run_import "$PROJECT" "$DEPARTMENT" milestones "$CHUNK"
 fi
+fi
 
 if [ "${#ROWS[@]}" -gt 0 ]; then
   echo "| Import | rows | created | updated | unchanged | requests × rows | seconds | rows/s |"
@@ -151,8 +154,8 @@ for p in $(seq 1 "$PLANS"); do
   indicators=$(( indicators + $(total "$INDICATOR/api/v1/plans/$PREFIX-$(printf %02d "$p")/indicators?size=1") ))
 done
 echo
-echo "In the services now: $PLANS plans $PREFIX-01..$(printf %02d "$PLANS") with $indicators indicators (API);" \
-  "list $LIST with $(total "$PROJECT/api/v1/projects?list=$LIST&size=1") projects (API)"
+echo "In the services now: $PLANS plans $PREFIX-01..$(printf %02d "$PLANS") with $indicators indicators (API)" \
+  "$([ "$PROJECTS" = 0 ] || echo "; list $LIST with $(total "$PROJECT/api/v1/projects?list=$LIST&size=1") projects (API)")"
 if command -v psql > /dev/null; then
   psql -X -q -t -A -F ' ' -d planmonitor_indicator -c "
     SELECT count(*) || ' current observations (' || count(DISTINCT o.indicator_id) || ' indicators, years ' || min(o.year) || '-' || max(o.year)
@@ -160,7 +163,7 @@ if command -v psql > /dev/null; then
                         WHERE p2.code LIKE '$PREFIX-%') || ' revisions in all (psql)'
     FROM observation o JOIN indicator i ON i.id = o.indicator_id JOIN plan p ON p.id = i.plan_id
     WHERE p.code LIKE '$PREFIX-%' AND o.superseded_at IS NULL"
-  psql -X -q -t -A -d planmonitor_project -c "
+  [ "$PROJECTS" = 0 ] || psql -X -q -t -A -d planmonitor_project -c "
     SELECT (SELECT count(*) FROM project_list_member m JOIN project_list l ON l.id = m.list_id WHERE l.code = '$LIST') || ' list members, '
         || (SELECT count(*) FROM investment i JOIN project p ON p.id = i.project_id WHERE p.code LIKE '${LIST%%-*}-KP-%') || ' investment rows, '
         || (SELECT count(*) FROM milestone m JOIN project p ON p.id = m.project_id WHERE p.code LIKE '${LIST%%-*}-KP-%') || ' milestones (psql)'"

@@ -64,7 +64,7 @@ for tool in curl python3 java psql; do
 done
 curl -fsS -o /dev/null "$INDICATOR/api/v1/plans?size=1" || { echo "indicator-service does not answer at $INDICATOR: start the suite with ./run" >&2; exit 2; }
 psql -X -q -c 'SELECT 1' > /dev/null || { echo "psql cannot reach $PGDATABASE at $PGHOST:$PGPORT as $PGUSER" >&2; exit 2; }
-[ "$PER_PLAN" -le 999 ] || { echo "PER_PLAN must be at most 999 (an indicator's seq is 1..999)" >&2; exit 2; }
+[ "$PER_PLAN" -le 99999 ] || { echo "PER_PLAN must be at most 99999 (an indicator's seq is 1..99,999)" >&2; exit 2; }
 scaling_total=0
 for n in $SCALING; do scaling_total=$(( scaling_total + n )); done
 [ "$scaling_total" -le $(( PLANS * PER_PLAN )) ] || { echo "SCALING needs $scaling_total indicators; a round has $(( PLANS * PER_PLAN ))" >&2; exit 2; }

@@ -229,14 +229,19 @@ class BadInputTest {
     // ---- constraint violations ----
 
     @Test
-    void negativeSeqIsRejected() {
+    void seqOutOfRangeIsRejected() {
         Setup s = setup();
         String code = code("I");
         problem(postIndicatorRaw(s.plan(), indicatorJson(code, "-1", "\"EXPECTED\"", "绿化覆盖率")), 400)
                 .body("errors[0].field", equalTo("seq"));
         problem(postIndicatorRaw(s.plan(), indicatorJson(code, "0", "\"EXPECTED\"", "绿化覆盖率")), 400)
                 .body("errors[0].field", equalTo("seq"));
+        problem(postIndicatorRaw(s.plan(), indicatorJson(code, "100000", "\"EXPECTED\"", "绿化覆盖率")), 400)
+                .body("errors[0].field", equalTo("seq"));
         planHasIndicators(s.plan(), 1);
+        // A plan may hold up to 99,999 indicators (the benchmarks' plan has 10,000).
+        postIndicatorRaw(s.plan(), indicatorJson(code, "10000", "\"EXPECTED\"", "绿化覆盖率")).statusCode(201).body("seq", equalTo(10000));
+        planHasIndicators(s.plan(), 2);
     }
 
     @Test

@@ -15,7 +15,7 @@ import java.util.List;
 public record IndicatorInput(
         @NotBlank @Size(max = 40) @Pattern(regexp = "[A-Z][A-Z0-9_-]*", message = "must be upper-case letters, digits, - and _")
         @Schema(examples = "FYP13-23") String code,
-        @NotNull @Min(1) @Max(999) @Schema(examples = "23") Integer seq,
+        @NotNull @Min(1) @Max(99999) @Schema(examples = "23") Integer seq,
         @NotBlank @Size(max = 300) @Schema(examples = "空气质量优良率") String nameZh,
         @NotBlank @Size(max = 500) @Schema(examples = "Share of days with good air quality") String nameEn,
         @NotBlank @Size(max = 40) @Schema(examples = "URBAN_ENVIRONMENT") String category,
