@@ -143,6 +143,25 @@ class ImportExportTest {
     }
 
     @Test
+    void importedTextKeepsBackslashesTabsAndLineBreaks() {
+        // Imported rows are streamed to PostgreSQL in COPY's text format, where these characters must be escaped.
+        String plan = Fixtures.createPlan("FIVE_YEAR", 2021, 2025);
+        String code = Fixtures.createIndicator(plan, 1, "导入转义测试", "%", "≥5");
+        String note = "路径 C:\\data\\n 与\t制表符\n第二行\r\n\\N 不是空值";
+        String header = "indicator,year,periodStart,value,growthRate,priceBasis,status,qualitativeZh,qualitativeEn,comparable,source,note\n";
+        importCsv("observations", header + code + ",2021,,5.1,,,FINAL,\"稳步推进\\,\",,true,,\"" + note + "\"\n", false)
+                .then().statusCode(200).body("counts.observations.CREATED", equalTo(1));
+        given().when().get("/api/v1/indicators/" + code + "/observations/2021").then().statusCode(200)
+                .body("note", equalTo(note))
+                .body("qualitativeZh", equalTo("稳步推进\\,"))
+                .body("source", org.hamcrest.Matchers.nullValue());
+        var audit = given().queryParam("resourceType", "observation").queryParam("resource", code + "/2021")
+                .when().get("/api/v1/audit").then().statusCode(200).extract().jsonPath();
+        org.junit.jupiter.api.Assertions.assertEquals(note, audit.getString("items[0].after.note"));
+        org.junit.jupiter.api.Assertions.assertNull(audit.get("items[0].before"));
+    }
+
+    @Test
     void rowErrorsAreAllReportedWithTheirRows() {
         String csv = "indicator,year,periodStart,value,growthRate,priceBasis,status,qualitativeZh,qualitativeEn,comparable,source,note\n"
                 + "FYP13-03,2017,,abc,,,FINAL,,,true,,\n"
@@ -156,6 +175,18 @@ class ImportExportTest {
                 .body("errors[1].message", containsString("NOPE-1"))
                 .body("errors[2].field", equalTo("status"))
                 .body("errors[3].field", equalTo("comparable"));
+        given().when().get("/api/v1/indicators/FYP13-03/observations").then().statusCode(200).body("$", hasSize(0));
+    }
+
+    @Test
+    void aQuoteClosedInsideAFieldIsABadFileNotAServerError() {
+        String csv = "indicator,year,periodStart,value,growthRate,priceBasis,status,qualitativeZh,qualitativeEn,comparable,source,note\n"
+                + "FYP13-03,2017,,70,,,FINAL,\"稳步推进\"x,,true,,\n";
+        importCsv("observations", csv, false).then().statusCode(422)
+                .contentType("application/problem+json")
+                .body("errors[0].field", equalTo("file"))
+                .body("errors[0].message", containsString("not a readable CSV file"))
+                .body("errors[0].message", containsString("line: 2"));
         given().when().get("/api/v1/indicators/FYP13-03/observations").then().statusCode(200).body("$", hasSize(0));
     }
 

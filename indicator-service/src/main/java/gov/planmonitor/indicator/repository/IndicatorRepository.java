@@ -1,6 +1,6 @@
 package gov.planmonitor.indicator.repository;
 
-import gov.planmonitor.support.persistence.ArrayInsert;
+import gov.planmonitor.support.persistence.BulkInsert;
 import io.quarkus.hibernate.orm.panache.PanacheRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -38,13 +38,13 @@ public class IndicatorRepository implements PanacheRepository<Indicator> {
                 department);
     }
 
-    /** Indicators by code with their plan and departments (for an import's checks), in a statement per 1,000 codes. */
+    /** Indicators by code with their plan and departments, read-only (for an import's checks), in a statement per 1,000 codes. */
     public Map<String, Indicator> findWithDepartments(Collection<String> codes) {
         Map<String, Indicator> found = new HashMap<>();
-        for (List<String> chunk : ArrayInsert.chunks(List.copyOf(codes), 1_000)) {
+        for (List<String> chunk : BulkInsert.chunks(List.copyOf(codes), 1_000)) {
             getEntityManager().createQuery("select distinct i from Indicator i join fetch i.plan left join fetch i.departments d"
                             + " left join fetch d.department where i.code in ?1", Indicator.class)
-                    .setParameter(1, chunk).getResultList()
+                    .setParameter(1, chunk).setHint(org.hibernate.jpa.HibernateHints.HINT_READ_ONLY, true).getResultList()
                     .forEach(i -> found.put(i.code, i));
         }
         return found;

@@ -1,9 +1,13 @@
 package gov.planmonitor.indicator.repository;
 
-import gov.planmonitor.support.persistence.ArrayInsert;
+import gov.planmonitor.support.persistence.BulkInsert;
 import io.quarkus.hibernate.orm.panache.PanacheRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.hibernate.Session;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.HashMap;
@@ -63,26 +67,57 @@ public class ObservationRepository implements PanacheRepository<Observation> {
                 .setParameter(1, indicatorIds.toArray(Long[]::new)).getResultList();
     }
 
-    /** The current values of these indicators, read-only: an import retires them with {@link #retire}, not by flushing. */
-    public Map<Key, Observation> currentOf(List<Long> indicatorIds) {
-        Map<Key, Observation> current = new HashMap<>();
-        for (List<Long> chunk : ArrayInsert.chunks(indicatorIds, 1_000)) {
-            getEntityManager().createQuery("from Observation o where o.indicator.id in ?1 and o.supersededAt is null", Observation.class)
-                    .setParameter(1, chunk).setHint(org.hibernate.jpa.HibernateHints.HINT_READ_ONLY, true).getResultList()
-                    .forEach(o -> current.put(new Key(o.indicator.id, o.year), o));
-        }
-        return current;
+    /** A year of an indicator as an import finds it: its current value, if any, and its last revision. */
+    public record YearState(Observation current, int lastRevision) {
     }
 
-    /** The last revision of every year of these indicators (superseded ones included). */
-    public Map<Key, Integer> lastRevisions(List<Long> indicatorIds) {
-        Map<Key, Integer> last = new HashMap<>();
-        for (List<Long> chunk : ArrayInsert.chunks(indicatorIds, 1_000)) {
-            getEntityManager().createQuery("select o.indicator.id, o.year, max(o.revision) from Observation o where o.indicator.id in ?1"
-                            + " group by o.indicator.id, o.year", Object[].class).setParameter(1, chunk).getResultList()
-                    .forEach(r -> last.put(new Key((Long) r[0], (Integer) r[1]), (Integer) r[2]));
-        }
-        return last;
+    /**
+     * The state of every year of these indicators, in one statement per 1,000 indicators read straight from JDBC: the
+     * current values come back as plain objects the session does not manage (an import retires them with
+     * {@link #retire}), so neither a flush nor the commit dirty-checks 100,000 of them.
+     */
+    public Map<Key, YearState> yearsOf(Map<Long, Indicator> indicators) {
+        Map<Key, YearState> years = new HashMap<>();
+        String sql = "SELECT m.indicator_id, m.year, m.last, c.id, c.period_start, c.value, c.growth_rate, c.price_basis, c.status,"
+                + " c.qualitative_zh, c.qualitative_en, c.comparable, c.source, c.note, c.revision, c.recorded_at, c.recorded_by"
+                + " FROM (SELECT indicator_id, year, max(revision) AS last FROM observation WHERE indicator_id = ANY(?)"
+                + " GROUP BY indicator_id, year) m"
+                + " LEFT JOIN observation c ON c.indicator_id = m.indicator_id AND c.year = m.year AND c.superseded_at IS NULL";
+        getEntityManager().unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(sql)) {
+                for (List<Long> chunk : BulkInsert.chunks(List.copyOf(indicators.keySet()), 1_000)) {
+                    statement.setArray(1, connection.createArrayOf("int8", chunk.toArray()));
+                    try (ResultSet row = statement.executeQuery()) {
+                        while (row.next()) {
+                            Key key = new Key(row.getLong(1), row.getInt(2));
+                            Observation current = null;
+                            if (row.getObject(4) != null) {
+                                current = new Observation();
+                                current.id = row.getLong(4);
+                                current.indicator = indicators.get(key.indicatorId());
+                                current.year = key.year();
+                                current.periodStart = (Integer) row.getObject(5);
+                                current.value = row.getBigDecimal(6);
+                                current.growthRate = row.getBigDecimal(7);
+                                String basis = row.getString(8);
+                                current.priceBasis = basis == null ? null : Observation.PriceBasis.valueOf(basis);
+                                current.status = Observation.Status.valueOf(row.getString(9));
+                                current.qualitativeZh = row.getString(10);
+                                current.qualitativeEn = row.getString(11);
+                                current.comparable = row.getBoolean(12);
+                                current.source = row.getString(13);
+                                current.note = row.getString(14);
+                                current.revision = row.getInt(15);
+                                current.recordedAt = row.getObject(16, OffsetDateTime.class);
+                                current.recordedBy = row.getString(17);
+                            }
+                            years.put(key, new YearState(current, row.getInt(3)));
+                        }
+                    }
+                }
+            }
+        });
+        return years;
     }
 
     /** Marks current values superseded, in one statement. */
@@ -94,29 +129,27 @@ public class ObservationRepository implements PanacheRepository<Observation> {
     }
 
     /**
-     * Inserts new revisions (an import's) in a few statements. Their recorded time and author are the import's, and so
+     * Inserts new revisions (an import's) with COPY. Their recorded time and author are the import's, and so
      * are those of the ones a later row of the same file superseded.
      */
     public void insertAll(List<Observation> values, OffsetDateTime recordedAt, String recordedBy) {
-        ArrayInsert.insert(getEntityManager(), "INSERT INTO observation (recorded_at, recorded_by, superseded_at, superseded_by, indicator_id,"
-                        + " year, period_start, value, growth_rate, price_basis, status, qualitative_zh, qualitative_en, comparable, source, note,"
-                        + " revision) SELECT ?, ?, CASE WHEN s THEN ?::timestamptz END, CASE WHEN s THEN ? END, i, y, ps, v, g, pb, st, qz, qe, c,"
-                        + " src, n, r FROM unnest(?::int8[], ?::int4[], ?::int4[], ?::numeric[], ?::numeric[], ?::text[], ?::text[], ?::text[],"
-                        + " ?::text[], ?::bool[], ?::text[], ?::text[], ?::int4[], ?::bool[]) AS t(i, y, ps, v, g, pb, st, qz, qe, c, src, n, r, s)",
-                List.of(recordedAt, recordedBy, recordedAt, recordedBy), List.of(
-                        new ArrayInsert.Column<>("int8", o -> o.indicator.id),
-                        new ArrayInsert.Column<>("int4", o -> o.year),
-                        new ArrayInsert.Column<>("int4", o -> o.periodStart),
-                        new ArrayInsert.Column<>("numeric", o -> o.value),
-                        new ArrayInsert.Column<>("numeric", o -> o.growthRate),
-                        new ArrayInsert.Column<>("text", o -> o.priceBasis == null ? null : o.priceBasis.name()),
-                        new ArrayInsert.Column<>("text", o -> o.status.name()),
-                        new ArrayInsert.Column<>("text", o -> o.qualitativeZh),
-                        new ArrayInsert.Column<>("text", o -> o.qualitativeEn),
-                        new ArrayInsert.Column<>("bool", o -> o.comparable),
-                        new ArrayInsert.Column<>("text", o -> o.source),
-                        new ArrayInsert.Column<>("text", o -> o.note),
-                        new ArrayInsert.Column<>("int4", o -> o.revision),
-                        new ArrayInsert.Column<>("bool", o -> o.supersededAt != null)), values);
+        BulkInsert.copy(getEntityManager(), "observation", List.of(
+                new BulkInsert.Column<Observation>("recorded_at", o -> recordedAt),
+                new BulkInsert.Column<>("recorded_by", o -> recordedBy),
+                new BulkInsert.Column<>("superseded_at", o -> o.supersededAt == null ? null : recordedAt),
+                new BulkInsert.Column<>("superseded_by", o -> o.supersededAt == null ? null : recordedBy),
+                new BulkInsert.Column<>("indicator_id", o -> o.indicator.id),
+                new BulkInsert.Column<>("year", o -> o.year),
+                new BulkInsert.Column<>("period_start", o -> o.periodStart),
+                new BulkInsert.Column<>("value", o -> o.value),
+                new BulkInsert.Column<>("growth_rate", o -> o.growthRate),
+                new BulkInsert.Column<>("price_basis", o -> o.priceBasis == null ? null : o.priceBasis.name()),
+                new BulkInsert.Column<>("status", o -> o.status.name()),
+                new BulkInsert.Column<>("qualitative_zh", o -> o.qualitativeZh),
+                new BulkInsert.Column<>("qualitative_en", o -> o.qualitativeEn),
+                new BulkInsert.Column<>("comparable", o -> o.comparable),
+                new BulkInsert.Column<>("source", o -> o.source),
+                new BulkInsert.Column<>("note", o -> o.note),
+                new BulkInsert.Column<>("revision", o -> o.revision)), values);
     }
 }

@@ -25,6 +25,7 @@ import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -153,10 +154,17 @@ public class ObservationService {
         List<Long> ids = byCode.values().stream().map(i -> i.id).sorted().toList();
         List<Outcome> outcomes = new ArrayList<>(rows.size());
         observations.lockIndicators(ids);
-        Map<Key, Observation> latest = observations.currentOf(ids);
-        Map<Key, Integer> revisions = observations.lastRevisions(ids);
-        // Nothing loaded here is written through Hibernate: let the session forget it (100,000 current values would
-        // otherwise stay in it until commit), once earlier writes of this import (other tables of the file) are flushed.
+        Map<Long, Indicator> byId = byCode.values().stream().collect(Collectors.toMap(i -> i.id, i -> i));
+        Map<Key, Observation> latest = new HashMap<>();
+        Map<Key, Integer> revisions = new HashMap<>();
+        observations.yearsOf(byId).forEach((key, state) -> {
+            revisions.put(key, state.lastRevision());
+            if (state.current() != null) {
+                latest.put(key, state.current());
+            }
+        });
+        // Nothing loaded here is written through Hibernate: let the session forget the indicators, once earlier writes
+        // of this import (other tables of the file) are flushed, so that the commit has nothing left to check.
         observations.getEntityManager().flush();
         observations.getEntityManager().clear();
         Set<Indicator> reporterChecked = new HashSet<>();

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import gov.planmonitor.support.paging.PageDto;
 import gov.planmonitor.support.paging.PageRequest;
-import gov.planmonitor.support.persistence.ArrayInsert;
+import gov.planmonitor.support.persistence.BulkInsert;
 import gov.planmonitor.support.problem.ServiceException;
 import gov.planmonitor.support.security.Caller;
 import gov.planmonitor.support.security.Roles;
@@ -70,19 +70,31 @@ public class AuditTrail {
     }
 
     /**
-     * Records many writes of one request (an import) as {@link #record} would one by one, in a few statements.
+     * Records many writes of one request (an import) as {@link #record} would one by one, streamed in with COPY.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void recordAll(String resourceType, List<Change> changes) {
-        List<Object> fixed = Arrays.asList(OffsetDateTime.now(clock), caller.subject(), truncate(caller.displayName(), 200),
-                String.join(",", caller.roles()), request.operationId(), request.method(), truncate(request.path(), 500), resourceType,
-                request.requestId());
-        ArrayInsert.insert(AuditEntry.getEntityManager(), "INSERT INTO audit_entry (occurred_at, subject, subject_name, roles, operation,"
-                        + " http_method, path, resource_type, request_id, resource_id, before_state, after_state)"
-                        + " SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, r, b::jsonb, a::jsonb FROM unnest(?::text[], ?::text[], ?::text[]) AS t(r, b, a)",
-                fixed, List.of(new ArrayInsert.Column<>("text", c -> truncate(c.resourceId(), 200)),
-                        new ArrayInsert.Column<>("text", c -> write(c.before())),
-                        new ArrayInsert.Column<>("text", c -> write(c.after()))), changes);
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        String subject = caller.subject();
+        String subjectName = truncate(caller.displayName(), 200);
+        String roles = String.join(",", caller.roles());
+        String operation = request.operationId();
+        String method = request.method();
+        String path = truncate(request.path(), 500);
+        String requestId = request.requestId();
+        BulkInsert.copy(AuditEntry.getEntityManager(), "audit_entry", List.of(
+                new BulkInsert.Column<Change>("occurred_at", c -> now),
+                new BulkInsert.Column<>("subject", c -> subject),
+                new BulkInsert.Column<>("subject_name", c -> subjectName),
+                new BulkInsert.Column<>("roles", c -> roles),
+                new BulkInsert.Column<>("operation", c -> operation),
+                new BulkInsert.Column<>("http_method", c -> method),
+                new BulkInsert.Column<>("path", c -> path),
+                new BulkInsert.Column<>("resource_type", c -> resourceType),
+                new BulkInsert.Column<>("request_id", c -> requestId),
+                new BulkInsert.Column<>("resource_id", c -> truncate(c.resourceId(), 200)),
+                new BulkInsert.Column<>("before_state", c -> write(c.before())),
+                new BulkInsert.Column<>("after_state", c -> write(c.after()))), changes);
     }
 
     private String write(Object state) {

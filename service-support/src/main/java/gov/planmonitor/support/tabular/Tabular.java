@@ -124,6 +124,10 @@ public final class Tabular {
         } catch (IOException | IllegalArgumentException | IllegalStateException e) {
             errors.add(new FieldError(entity, null, "file", "not a readable CSV file: " + e.getMessage()));
             return java.util.Optional.empty();
+        } catch (java.io.UncheckedIOException e) {
+            // A malformed row met while iterating (a quote closed in the middle of a field).
+            errors.add(new FieldError(entity, null, "file", "not a readable CSV file: " + e.getCause().getMessage()));
+            return java.util.Optional.empty();
         }
     }
 
