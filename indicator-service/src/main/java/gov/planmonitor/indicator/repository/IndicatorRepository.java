@@ -34,8 +34,17 @@ public class IndicatorRepository implements PanacheRepository<Indicator> {
     }
 
     public List<Indicator> listByDepartment(Department department) {
-        return list("select i from Indicator i join i.departments d where d.department = ?1 order by i.plan.startYear, i.plan.code, i.seq",
-                department);
+        String ofDepartment = "i.id in (select d.id.indicatorId from IndicatorDepartment d where d.department = ?1)";
+        List<Indicator> found = list("select i from Indicator i where " + ofDepartment + " order by i.plan.startYear, i.plan.code, i.seq", department);
+        // The evaluation reads every indicator's targets and departments: two statements for all of them, where lazy
+        // loading took one per indicator and collection (these indicators were not batch-fetched).
+        if (!found.isEmpty()) {
+            getEntityManager().createQuery("select distinct i from Indicator i left join fetch i.targets where " + ofDepartment, Indicator.class)
+                    .setParameter(1, department).getResultList();
+            getEntityManager().createQuery("select distinct i from Indicator i left join fetch i.departments x left join fetch x.department where "
+                    + ofDepartment, Indicator.class).setParameter(1, department).getResultList();
+        }
+        return found;
     }
 
     /** Indicators by code with their plan and departments, read-only (for an import's checks), in a statement per 1,000 codes. */

@@ -43,6 +43,25 @@ public class ObservationRepository implements PanacheRepository<Observation> {
         return list("indicator in ?1 and " + IN_FORCE + " order by year", indicators, asOf);
     }
 
+    /**
+     * The latest year of the plan's period with a value, as of a time (null: now), on the plan's indicators or on the
+     * indicators its evaluation also reads (the same series in other plans, the references of relative targets).
+     */
+    public Integer latestYearUsedBy(Plan plan, OffsetDateTime asOf) {
+        String inForce = asOf == null ? "o.superseded_at IS NULL"
+                : "o.recorded_at <= ?4 AND (o.superseded_at IS NULL OR o.superseded_at > ?4)";
+        var query = getEntityManager().createNativeQuery("SELECT max(o.year) FROM observation o WHERE o.year BETWEEN ?2 AND ?3 AND "
+                + inForce + " AND o.indicator_id IN (SELECT i.id FROM indicator i WHERE i.plan_id = ?1"
+                + " UNION SELECT l.id FROM indicator l JOIN indicator i ON l.series = i.series WHERE i.plan_id = ?1"
+                + " UNION SELECT t.reference_indicator_id FROM target t JOIN indicator i ON i.id = t.indicator_id"
+                + " WHERE i.plan_id = ?1 AND t.reference_indicator_id IS NOT NULL)", Integer.class)
+                .setParameter(1, plan.id).setParameter(2, plan.startYear).setParameter(3, plan.endYear);
+        if (asOf != null) {
+            query.setParameter(4, asOf);
+        }
+        return (Integer) query.getSingleResult();
+    }
+
     public List<Observation> history(Indicator indicator, int year) {
         return list("indicator = ?1 and year = ?2 order by revision", indicator, year);
     }

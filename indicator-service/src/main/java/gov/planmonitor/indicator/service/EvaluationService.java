@@ -64,6 +64,7 @@ public class EvaluationService {
     /** Everything one evaluation needs, loaded once: observations of the plan, linked and reference indicators. */
     private final class Context {
         final Plan plan;
+        final List<Indicator> members;
         final int year;
         final VerdictRules.Stage stage;
         final boolean isFinal;
@@ -73,6 +74,7 @@ public class EvaluationService {
 
         Context(Plan plan, int year, List<Indicator> members, OffsetDateTime asOf) {
             this.plan = plan;
+            this.members = members;
             this.year = year;
             this.stage = VerdictRules.Stage.of(plan.startYear, plan.endYear, year);
             this.isFinal = stage.isFinal();
@@ -153,60 +155,67 @@ public class EvaluationService {
 
     public EvaluationDto evaluate(String planCode, Integer requestedYear, OffsetDateTime asOf) {
         Plan plan = plans.get(planCode);
-        List<Indicator> members = indicators.listByPlan(plan);
-        int year = requestedYear != null ? requestedYear : defaultYear(plan, members, asOf);
+        int year = requestedYear != null ? requestedYear : defaultYear(plan, asOf);
         if (!plan.covers(year)) {
             throw new ServiceException.BadQuery("year", "year " + year + " is outside plan " + plan.code + " (" + plan.startYear + "–" + plan.endYear + ")");
         }
-        Context ctx = new Context(plan, year, members, asOf);
-        LocalDate evaluationDate = LocalDate.of(year, 12, 31);
+        Context ctx = new Context(plan, year, indicators.listByPlan(plan), asOf);
         List<EvaluationItemDto> items = new ArrayList<>();
-        for (Indicator indicator : members) {
-            Target target = IndicatorService.targetInForce(indicator, evaluationDate);
-            Judgement j = target == null ? Judgement.of(Verdict.NOT_EVALUABLE, "NO_TARGET", "未设定目标", "No target set")
-                    : judge(ctx, indicator, target);
-            Target original = indicator.targets.isEmpty() ? null : indicator.targets.get(0);
-            items.add(new EvaluationItemDto(indicator.code, indicator.seq, indicator.nameZh, indicator.nameEn,
-                    mapper.toDto(indicator.category), indicator.attribute == null ? null : indicator.attribute.name(),
-                    mapper.unit(indicator.unit), mapper.departments(indicator), mapper.toDto(target),
-                    original == null || original == target ? null : mapper.toDto(original),
-                    used(j.used(), indicator), j.verdict().name(), j.verdict().zh, j.verdict().en,
-                    new ExplanationDto(j.rule(), j.zh(), j.en(), strip(j.actual()), target == null ? null : strip(target.value),
-                            target == null ? null : strip(tolerance(indicator, target)), strip(j.threshold()), strip(j.expected()),
-                            strip(j.baseline()), j.years())));
+        for (Indicator indicator : ctx.members) {
+            items.add(item(ctx, indicator));
         }
         return new EvaluationDto(plans.toDto(plan), year, ctx.isFinal ? "FINAL" : "PROGRESS", strip(ctx.share), asOf, items, summarize(items));
     }
 
-    /** A department's indicators (lead or support) with the verdict of each plan's latest evaluation. */
+    /** One indicator judged in its context, as the evaluation lists it. */
+    private EvaluationItemDto item(Context ctx, Indicator indicator) {
+        Target target = IndicatorService.targetInForce(indicator, LocalDate.of(ctx.year, 12, 31));
+        Judgement j = target == null ? Judgement.of(Verdict.NOT_EVALUABLE, "NO_TARGET", "未设定目标", "No target set")
+                : judge(ctx, indicator, target);
+        Target original = indicator.targets.isEmpty() ? null : indicator.targets.get(0);
+        return new EvaluationItemDto(indicator.code, indicator.seq, indicator.nameZh, indicator.nameEn,
+                mapper.toDto(indicator.category), indicator.attribute == null ? null : indicator.attribute.name(),
+                mapper.unit(indicator.unit), mapper.departments(indicator), mapper.toDto(target),
+                original == null || original == target ? null : mapper.toDto(original),
+                used(j.used(), indicator), j.verdict().name(), j.verdict().zh, j.verdict().en,
+                new ExplanationDto(j.rule(), j.zh(), j.en(), strip(j.actual()), target == null ? null : strip(target.value),
+                        target == null ? null : strip(tolerance(indicator, target)), strip(j.threshold()), strip(j.expected()),
+                        strip(j.baseline()), j.years()));
+    }
+
+    /**
+     * A department's indicators (lead or support) with the verdict of each plan's latest evaluation. Only the
+     * department's indicators are judged (a verdict depends on the indicator, its series and its reference, not on the
+     * rest of its plan), so a department with a few indicators in a plan of 10,000 does not evaluate the whole plan.
+     */
     public List<DepartmentIndicatorDto> departmentIndicators(Department department) {
-        Map<Plan, EvaluationDto> evaluations = new LinkedHashMap<>();
-        List<DepartmentIndicatorDto> result = new ArrayList<>();
+        Map<Plan, List<Indicator>> byPlan = new LinkedHashMap<>();
         for (Indicator indicator : indicators.listByDepartment(department)) {
-            EvaluationDto evaluation = evaluations.computeIfAbsent(indicator.plan, p -> evaluate(p.code, null, null));
-            EvaluationItemDto item = evaluation.items().stream().filter(i -> i.code().equals(indicator.code)).findFirst().orElseThrow();
-            String role = indicator.departments.stream().filter(d -> d.department == department).map(d -> d.role.name()).findFirst().orElse(null);
-            result.add(new DepartmentIndicatorDto(indicator.code, indicator.plan.code, indicator.nameZh, indicator.nameEn, role,
-                    item.target(), evaluation.year(), item.observation(), item.verdict(), item.verdictZh(), item.explanation()));
+            byPlan.computeIfAbsent(indicator.plan, p -> new ArrayList<>()).add(indicator);
         }
+        List<DepartmentIndicatorDto> result = new ArrayList<>();
+        byPlan.forEach((plan, members) -> {
+            Context ctx = new Context(plan, defaultYear(plan, null), members, null);
+            for (Indicator indicator : members) {
+                EvaluationItemDto item = item(ctx, indicator);
+                String role = indicator.departments.stream().filter(d -> d.department == department).map(d -> d.role.name()).findFirst().orElse(null);
+                result.add(new DepartmentIndicatorDto(indicator.code, plan.code, indicator.nameZh, indicator.nameEn, role,
+                        item.target(), ctx.year, item.observation(), item.verdict(), item.verdictZh(), item.explanation()));
+            }
+        });
         return result;
     }
 
-    /** The latest year of the period with any value; the start year when there is none. */
-    int defaultYear(Plan plan, List<Indicator> members, OffsetDateTime asOf) {
+    /**
+     * The latest year of the period with any value, the plan's own or one recorded on a linked or reference indicator
+     * of another plan (which the evaluation uses); the start year when there is none.
+     */
+    int defaultYear(Plan plan, OffsetDateTime asOf) {
         if (plan.startYear == plan.endYear) {
             return plan.startYear;
         }
-        Context probe = new Context(plan, plan.startYear, members, asOf);
-        int latest = plan.startYear;
-        for (Map<Integer, Observation> years : probe.byIndicator.values()) {
-            for (int y : years.keySet()) {
-                if (plan.covers(y) && y > latest) {
-                    latest = y;
-                }
-            }
-        }
-        return latest;
+        Integer latest = observations.latestYearUsedBy(plan, asOf);
+        return latest == null ? plan.startYear : latest;
     }
 
     private static UsedObservationDto used(Found found, Indicator evaluated) {

@@ -1,6 +1,8 @@
 package gov.planmonitor.report.repository;
 
+import jakarta.persistence.Basic;
 import jakarta.persistence.Column;
+import jakarta.persistence.FetchType;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -45,11 +47,16 @@ public class Report {
     @Column(name = "as_of", nullable = false)
     public OffsetDateTime asOf;
 
-    /** Exactly what the other services returned, as JSON. */
+    /**
+     * Exactly what the other services returned, as JSON. Lazy, like the content: a plan of 10,000 indicators pins about
+     * 12 MB, which a status poll, a page of the report list or a worker's claim must not load.
+     */
+    @Basic(fetch = FetchType.LAZY)
     @Column(name = "pinned_data")
     public String pinnedData;
 
     /** The structured report (JSON), from which every format is rendered. */
+    @Basic(fetch = FetchType.LAZY)
     public String content;
 
     @Column(name = "content_hash")

@@ -56,6 +56,17 @@ public class ReportRepository implements PanacheRepositoryBase<Report, UUID> {
         return rows.stream().findFirst().map(row -> new Claim((UUID) row[0], ((Number) row[1]).intValue()));
     }
 
+    /** A report's state and structured content (null until it SUCCEEDED), read without the rest of the row. */
+    public record Stored(Report.Status status, String failureReason, String content) {
+    }
+
+    /** The content in one statement: on the entity it is lazy, and loading it there takes a second one. */
+    public Optional<Stored> content(UUID id) {
+        return getEntityManager().createQuery("select r.status, r.failureReason, r.content from Report r where r.id = ?1", Object[].class)
+                .setParameter(1, id).getResultStream().findFirst()
+                .map(row -> new Stored((Report.Status) row[0], (String) row[1], (String) row[2]));
+    }
+
     /** A stored rendition of a report, or null when the format has not been read yet. */
     public byte[] rendition(UUID report, String format) {
         List<?> rows = getEntityManager().createNativeQuery("SELECT body FROM report_rendition WHERE report_id = :id AND format = :format")

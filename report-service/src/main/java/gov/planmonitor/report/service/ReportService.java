@@ -182,12 +182,12 @@ public class ReportService {
 
     /** The structured content of a finished report. */
     public JsonNode content(UUID id) {
-        Report report = get(id);
-        if (report.status != Report.Status.SUCCEEDED) {
-            throw new ServiceException.Conflict("report " + id + " is " + report.status
-                    + (report.failureReason == null ? "" : " (" + report.failureReason + ")") + "; its content exists once it SUCCEEDED");
+        ReportRepository.Stored report = reports.content(id).orElseThrow(() -> new ServiceException.NotFound("no report " + id));
+        if (report.status() != Report.Status.SUCCEEDED) {
+            throw new ServiceException.Conflict("report " + id + " is " + report.status()
+                    + (report.failureReason() == null ? "" : " (" + report.failureReason() + ")") + "; its content exists once it SUCCEEDED");
         }
-        return parse(report.content);
+        return parse(report.content());
     }
 
     /**
