@@ -17,6 +17,7 @@ import gov.planmonitor.indicator.repository.Observation;
 import gov.planmonitor.indicator.repository.ObservationRepository;
 import gov.planmonitor.indicator.repository.Plan;
 import gov.planmonitor.indicator.repository.Target;
+import gov.planmonitor.support.persistence.ReadOnly;
 import gov.planmonitor.support.problem.ServiceException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -154,6 +155,10 @@ public class EvaluationService {
     }
 
     public EvaluationDto evaluate(String planCode, Integer requestedYear, OffsetDateTime asOf) {
+        return ReadOnly.read(indicators.getEntityManager(), () -> evaluateReadOnly(planCode, requestedYear, asOf));
+    }
+
+    private EvaluationDto evaluateReadOnly(String planCode, Integer requestedYear, OffsetDateTime asOf) {
         Plan plan = plans.get(planCode);
         int year = requestedYear != null ? requestedYear : defaultYear(plan, asOf);
         if (!plan.covers(year)) {
@@ -189,6 +194,10 @@ public class EvaluationService {
      * rest of its plan), so a department with a few indicators in a plan of 10,000 does not evaluate the whole plan.
      */
     public List<DepartmentIndicatorDto> departmentIndicators(Department department) {
+        return ReadOnly.read(indicators.getEntityManager(), () -> departmentIndicatorsReadOnly(department));
+    }
+
+    private List<DepartmentIndicatorDto> departmentIndicatorsReadOnly(Department department) {
         Map<Plan, List<Indicator>> byPlan = new LinkedHashMap<>();
         for (Indicator indicator : indicators.listByDepartment(department)) {
             byPlan.computeIfAbsent(indicator.plan, p -> new ArrayList<>()).add(indicator);
