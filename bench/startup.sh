@@ -15,6 +15,8 @@ PGPORT=${PGPORT:-54329}
 # The flags ./run gives (deploy/launcher Suite.java); JAVA_OPTS adds to them.
 FLAGS=(-Xms256m -Xmx256m -XX:+AlwaysPreTouch -XX:+ExitOnOutOfMemoryError -Dvertx.disableURIValidation=true)
 read -r -a EXTRA <<< "${JAVA_OPTS:-}"
+# JAVA=/usr/lib/jvm/temurin-25-jdk-amd64/bin/java runs the services on another JVM.
+JAVA=${JAVA:-java}
 
 for tool in wrk curl; do
   command -v "$tool" > /dev/null || { echo "bench/startup.sh needs $tool" >&2; exit 2; }
@@ -36,7 +38,7 @@ start() {
     JWT_PUBLIC_KEY_LOCATION="file:$PWD/.data/keys/development-jwks.json" JWT_ISSUER=planmonitor-development JWT_AUDIENCE=planmonitor \
     SMALLRYE_JWT_SIGN_KEY_LOCATION="file:$PWD/.data/keys/development-private.pem" SMALLRYE_JWT_SIGN_KEY_ID="$(cat .data/keys/development-key-id)" \
     INDICATOR_SERVICE_URL=http://localhost:18081 PROJECT_SERVICE_URL=http://localhost:18082 REPORT_SERVICE_URL=http://localhost:18083 \
-    java "${FLAGS[@]}" "${EXTRA[@]}" -jar "$service/target/quarkus-app/quarkus-run.jar" > "/tmp/bench-$service.log" 2>&1 &
+    "$JAVA" "${FLAGS[@]}" "${EXTRA[@]}" -jar "$service/target/quarkus-app/quarkus-run.jar" > "/tmp/bench-$service.log" 2>&1 &
   echo $! >> "$PIDFILE"
   echo $!
 }
