@@ -65,7 +65,6 @@ public class EvaluationService {
     /** Everything one evaluation needs, loaded once: observations of the plan, linked and reference indicators. */
     private final class Context {
         final Plan plan;
-        final List<Indicator> members;
         final int year;
         final VerdictRules.Stage stage;
         final boolean isFinal;
@@ -75,7 +74,6 @@ public class EvaluationService {
 
         Context(Plan plan, int year, List<Indicator> members, OffsetDateTime asOf) {
             this.plan = plan;
-            this.members = members;
             this.year = year;
             this.stage = VerdictRules.Stage.of(plan.startYear, plan.endYear, year);
             this.isFinal = stage.isFinal();
@@ -164,9 +162,10 @@ public class EvaluationService {
         if (!plan.covers(year)) {
             throw new ServiceException.BadQuery("year", "year " + year + " is outside plan " + plan.code + " (" + plan.startYear + "–" + plan.endYear + ")");
         }
-        Context ctx = new Context(plan, year, indicators.listByPlan(plan), asOf);
+        List<Indicator> members = indicators.listByPlan(plan);
+        Context ctx = new Context(plan, year, members, asOf);
         List<EvaluationItemDto> items = new ArrayList<>();
-        for (Indicator indicator : ctx.members) {
+        for (Indicator indicator : members) {
             items.add(item(ctx, indicator));
         }
         return new EvaluationDto(plans.toDto(plan), year, ctx.isFinal ? "FINAL" : "PROGRESS", strip(ctx.share), asOf, items, summarize(items));
