@@ -59,30 +59,17 @@ INDICATOR_CHUNK=${INDICATOR_CHUNK:-50}
 PROJECT_CHUNK=${PROJECT_CHUNK:-100}
 FORCE=${FORCE:-0}
 REGENERATE=${REGENERATE:-0}
-PGHOST=${PGHOST:-localhost}
-PGPORT=${PGPORT:-54329}
-PGUSER=${PGUSER:-postgres}
-export PGHOST PGPORT PGUSER
+. bench/common.sh
 
-for tool in curl python3 java; do
-  command -v "$tool" > /dev/null || { echo "bench/generate.sh needs $tool" >&2; exit 2; }
-done
+needs "" curl python3 java
 case "$PREFIX" in FYP12*|FYP13*|AP2017*|AP2018*) echo "PREFIX=$PREFIX would mix with the seeds' codes" >&2; exit 2 ;; esac
 case "$LIST" in FYP12*|FYP13*|AP2017*|AP2018*) echo "LIST=$LIST would mix with the seeds' codes" >&2; exit 2 ;; esac
 [ "$PER_PLAN" -ge 1 ] && [ "$PER_PLAN" -le 99999 ] || { echo "PER_PLAN must be 1..99999 (an indicator's seq is at most 99,999)" >&2; exit 2; }
-curl -fsS -o /dev/null "$INDICATOR/api/v1/plans?size=1" || { echo "indicator-service does not answer at $INDICATOR: start the suite with ./run" >&2; exit 2; }
-curl -fsS -o /dev/null "$PROJECT/api/v1/project-lists?size=1" || { echo "project-service does not answer at $PROJECT: start the suite with ./run" >&2; exit 2; }
+answers indicator-service "$INDICATOR/api/v1/plans?size=1"
+answers project-service "$PROJECT/api/v1/project-lists?size=1"
 
-# A token as ./run token prints it, signed with the development key in .data/keys/. The launcher jar is called
-# directly: ./run would first start a Maven build whenever a source file is newer than the launcher jar.
-token() {
-  [ -f .data/keys/development-jwks.json ] || { echo "no development keys: start ./run once" >&2; exit 2; }
-  java -Dplanmonitor.root="$PWD" -jar deploy/launcher/target/launcher.jar token "$@" 2> /dev/null
-}
 PLANNER=${PLANNER_TOKEN:-$(token planner)}
-DEPARTMENTS=$(tail -n +2 seeds/indicators/departments.csv | cut -d, -f1 | tr '\n' ' ')
-# shellcheck disable=SC2086
-DEPARTMENT=${DEPARTMENT_TOKEN:-$(token department $DEPARTMENTS)}
+DEPARTMENT=${DEPARTMENT_TOKEN:-$(department_token)}
 
 PARAMS="$PREFIX $PLANS $PER_PLAN $FIRST_YEAR $LAST_YEAR $LIST $PROJECTS"
 mkdir -p "$DIR"

@@ -53,33 +53,21 @@ REIMPORT_CHUNK=${REIMPORT_CHUNK:-$CHUNK}
 SCALING=${SCALING:-500 1000 2000 4000}
 DIR=${DIR:-.data/bench/import}
 INDICATOR=${INDICATOR_URL:-http://localhost:8081}
-PGHOST=${PGHOST:-localhost}
-PGPORT=${PGPORT:-54329}
-PGUSER=${PGUSER:-postgres}
+. bench/common.sh
 PGDATABASE=${PGDATABASE:-planmonitor_indicator}
-export PGHOST PGPORT PGUSER PGDATABASE
+export PGDATABASE
 
-for tool in curl python3 java psql; do
-  command -v "$tool" > /dev/null || { echo "bench/import.sh needs $tool (apt-get install curl python3 postgresql-client)" >&2; exit 2; }
-done
-curl -fsS -o /dev/null "$INDICATOR/api/v1/plans?size=1" || { echo "indicator-service does not answer at $INDICATOR: start the suite with ./run" >&2; exit 2; }
+needs "apt-get install curl python3 postgresql-client" curl python3 java psql
+answers indicator-service "$INDICATOR/api/v1/plans?size=1"
 psql -X -q -c 'SELECT 1' > /dev/null || { echo "psql cannot reach $PGDATABASE at $PGHOST:$PGPORT as $PGUSER" >&2; exit 2; }
 [ "$PER_PLAN" -le 99999 ] || { echo "PER_PLAN must be at most 99999 (an indicator's seq is 1..99,999)" >&2; exit 2; }
 scaling_total=0
 for n in $SCALING; do scaling_total=$(( scaling_total + n )); done
 [ "$scaling_total" -le $(( PLANS * PER_PLAN )) ] || { echo "SCALING needs $scaling_total indicators; a round has $(( PLANS * PER_PLAN ))" >&2; exit 2; }
 
-# A token as ./run token prints it (development key in .data/keys/), from the launcher jar directly: ./run would first
-# start a Maven build whenever a source file is newer than the launcher jar.
-token() {
-  [ -f .data/keys/development-jwks.json ] || { echo "no development keys: start ./run once" >&2; exit 2; }
-  java -Dplanmonitor.root="$PWD" -jar deploy/launcher/target/launcher.jar token "$@" 2> /dev/null
-}
 PLANNER=${PLANNER_TOKEN:-$(token planner)}
-# shellcheck disable=SC2046
-DEPARTMENT=${DEPARTMENT_TOKEN:-$(token department $(tail -n +2 seeds/indicators/departments.csv | cut -d, -f1))}
+DEPARTMENT=${DEPARTMENT_TOKEN:-$(department_token)}
 
-median() { sort -g | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 rate() { awk -v r="$1" -v s="$2" 'BEGIN { printf "%.0f", r / s }'; }
 
 RUN=IMP$(date -u +%y%m%d%H%M%S)

@@ -19,15 +19,10 @@ CONNECTIONS=${CONNECTIONS:-64}
 THREADS=${THREADS:-2}
 INDICATOR=${INDICATOR_URL:-http://localhost:8081}
 PROJECT=${PROJECT_URL:-http://localhost:8082}
-PGHOST=${PGHOST:-localhost}
-PGPORT=${PGPORT:-54329}
-PGUSER=${PGUSER:-postgres}
-export PGHOST PGPORT PGUSER
+. bench/common.sh
 
-for tool in wrk pgbench curl; do
-  command -v "$tool" > /dev/null || { echo "bench/reads.sh needs $tool (apt-get install wrk postgresql-client curl)" >&2; exit 2; }
-done
-curl -fsS -o /dev/null "$INDICATOR/api/v1/plans?size=1" || { echo "indicator-service does not answer at $INDICATOR: start the suite with ./run" >&2; exit 2; }
+needs "apt-get install wrk postgresql-client curl" wrk pgbench curl
+answers indicator-service "$INDICATOR/api/v1/plans?size=1"
 
 # name | URL | database | pgbench script (empty: no side-by-side figure) | request header
 # A read is answered from memory while the data is unchanged (ReadCacheFilter), after one statement that asks
@@ -65,7 +60,6 @@ if [ -n "${ONLY:-}" ]; then
   READS=("${kept[@]}")
 fi
 
-median() { sort -g | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 
 # wrk prints latencies as 1.23ms, 456.78us or 1.02s: in milliseconds.
 millis() { awk '{ v = $1; if (v ~ /us$/) { sub(/us$/, "", v); v = v / 1000 } else if (v ~ /ms$/) { sub(/ms$/, "", v) } else if (v ~ /s$/) { sub(/s$/, "", v); v = v * 1000 } printf "%.1f\n", v }'; }

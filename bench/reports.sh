@@ -18,9 +18,9 @@ REPORTS=${REPORTS:-ANNUAL_EXECUTION:2017 PLAN_EVALUATION:FYP12 PLAN_EVALUATION:F
 FORMATS=${FORMATS:-json pdf}
 POLL_LIMIT=${POLL_LIMIT:-600}
 
-for tool in curl python3; do
-  command -v "$tool" > /dev/null || { echo "bench/reports.sh needs $tool" >&2; exit 2; }
-done
+. bench/common.sh
+
+needs "" curl python3
 TOKEN=${TOKEN:-$(./run token reporter)}
 
 body() {
@@ -57,7 +57,6 @@ print(round(ms))' "$state")"
   exit 1
 }
 
-median() { sort -g | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 
 header="| Report | generation ms (median of $ROUNDS) | min | max |"
 rule="|---|---:|---:|---:|"
