@@ -208,6 +208,38 @@ class ImportExportTest {
                 .body("errors[0].message", containsString("UTF-8"));
     }
 
+    @io.quarkus.test.common.http.TestHTTPResource(value = "/metrics", management = true)
+    java.net.URL metrics;
+
+    /** One counter of the Prometheus scrape (an exemplar may follow the value), 0 before its first increment. */
+    private double importedRows(String entity, String outcome) {
+        String series = "planmonitor_import_rows_total{entity=\"" + entity + "\",outcome=\"" + outcome + "\"} ";
+        return given().when().get(metrics).then().statusCode(200).extract().asString().lines()
+                .filter(line -> line.startsWith(series)).findFirst()
+                .map(line -> Double.parseDouble(line.substring(series.length()).split(" ")[0])).orElse(0.0);
+    }
+
+    @Test
+    void importedAndRejectedRowsAreCountedForOperators() {
+        double imported = importedRows("plans", "imported");
+        double rejected = importedRows("plans", "rejected");
+        String first = planCode();
+        String second = planCode();
+        given().contentType("text/csv").body(plansCsv(first) + plansCsv(second).lines().skip(1).findFirst().orElseThrow() + "\n")
+                .queryParam("entity", "plans").when().post("/api/v1/imports").then().statusCode(200);
+        assertEquals(imported + 2, importedRows("plans", "imported"));
+        // A refused file: its rows at fault count (a row with two errors once), and nothing counts as imported.
+        given().contentType("text/csv").body("code,kind,startYear,endYear,titleZh,titleEn,parent\n"
+                        + planCode() + ",NOT_A_KIND,2021,1999,测试规划,Test plan,\n" + planCode() + ",FIVE_YEAR,2021,2025,,Test plan,\n")
+                .queryParam("entity", "plans").when().post("/api/v1/imports").then().statusCode(422);
+        assertEquals(imported + 2, importedRows("plans", "imported"));
+        assertEquals(rejected + 2, importedRows("plans", "rejected"));
+        // A dry run writes nothing, so it counts nothing.
+        given().contentType("text/csv").body(plansCsv(planCode())).queryParam("entity", "plans").queryParam("dryRun", true)
+                .when().post("/api/v1/imports").then().statusCode(200);
+        assertEquals(imported + 2, importedRows("plans", "imported"));
+    }
+
     @Test
     void csvNeedsAnEntity() {
         given().contentType("text/csv").body(plansCsv(planCode())).when().post("/api/v1/imports")

@@ -1,18 +1,26 @@
 package gov.planmonitor.systemtest;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The packaged service in the prod profile refuses to start with ./run's development key or issuer, or with no key. */
+/**
+ * The packaged service in the prod profile refuses to start with ./run's development key or issuer, with no key, or with
+ * no database password; and it logs JSON, one object per line, for a log collector.
+ */
 class ProdProfileIT {
 
     private static RunningSuite running;
@@ -40,6 +48,23 @@ class ProdProfileIT {
         String output = startInProd(Map.of("JWT_ISSUER", "https://sso.example.gov.cn/realms/planning"));
         // Refused before the service's own check runs: the configuration names the missing setting.
         assertTrue(output.contains("No token verification key") || output.contains("mp.jwt.verify.publickey.location"), output);
+    }
+
+    @Test
+    void refusesToStartWithoutADatabasePasswordAndLogsJson() throws Exception {
+        // A server that lets the role in without one (trust authentication, as the embedded one here) must not be
+        // mistaken for a production set-up.
+        Assumptions.assumeTrue(running.postgres.password().isEmpty(), "the test database needs no password");
+        String output = startInProd(Map.of("JWT_PUBLIC_KEY_LOCATION", "https://sso.example.gov.cn/realms/planning/protocol/openid-connect/certs",
+                "JWT_ISSUER", "https://sso.example.gov.cn/realms/planning", "QUARKUS_DATASOURCE_PASSWORD", ""));
+        assertTrue(output.contains("No database password"), output);
+        // The prod profile logs one JSON object per line, for a log collector.
+        List<String> lines = output.lines().filter(line -> line.startsWith("{")).toList();
+        assertFalse(lines.isEmpty(), output);
+        for (String line : lines) {
+            JsonNode entry = new ObjectMapper().readTree(line);
+            assertTrue(entry.hasNonNull("timestamp") && entry.hasNonNull("level") && entry.has("message"), line);
+        }
     }
 
     /** Starts indicator-service's jar in the prod profile on the suite's database and returns what it printed; it must exit. */

@@ -180,6 +180,11 @@ public final class Suite implements AutoCloseable {
     }
 
     private Process launch(Service service) throws IOException {
+        return launch(service, Map.of());
+    }
+
+    /** Starts a service's JVM; {@code overrides} replaces or adds environment variables (a replica's own settings). */
+    private Process launch(Service service, Map<String, String> overrides) throws IOException {
         Path jar = service.jar(root);
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: run ./mvnw install -DskipTests (./run does it for you)");
@@ -220,6 +225,7 @@ public final class Suite implements AutoCloseable {
             String key = other.name().replace("-service", "").toUpperCase() + "_SERVICE_URL";
             env.put(key, other.baseUrl());
         }
+        env.putAll(overrides);
         builder.redirectErrorStream(true);
         if (settings.logDir() != null) {
             Files.createDirectories(settings.logDir());
@@ -338,6 +344,16 @@ public final class Suite implements AutoCloseable {
         process.waitFor(10, TimeUnit.SECONDS);
     }
 
+    /**
+     * Stops a service as Kubernetes or compose stop a container (SIGTERM) and waits for it to exit; returns its exit
+     * status, or -1 if it was still running after {@code patience}.
+     */
+    public int terminate(String name, Duration patience) throws InterruptedException {
+        Process process = process(name);
+        process.destroy();
+        return process.waitFor(patience.toMillis(), TimeUnit.MILLISECONDS) ? process.exitValue() : -1;
+    }
+
     /** Starts a service again on its port and database, and waits until it is ready (its data is already there). */
     public void restart(String name) throws IOException {
         Service service = service(name);
@@ -354,10 +370,15 @@ public final class Suite implements AutoCloseable {
      * {@link #process} and stopped with the suite.
      */
     public Service startReplica(String name, int port, int managementPort) throws IOException {
+        return startReplica(name, port, managementPort, Map.of());
+    }
+
+    /** {@link #startReplica(String, int, int)} with environment variables of its own (another downstream URL, say). */
+    public Service startReplica(String name, int port, int managementPort, Map<String, String> env) throws IOException {
         Service base = service(name);
         Service replica = new Service(name + "-replica", base.moduleDir(), port, managementPort, base.database(), base.seedDir(),
                 base.seedOrder(), base.emptyProbe());
-        Process process = launch(replica);
+        Process process = launch(replica, env);
         awaitReady(replica, process, System.nanoTime());
         return replica;
     }

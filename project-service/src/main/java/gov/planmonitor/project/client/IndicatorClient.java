@@ -1,5 +1,6 @@
 package gov.planmonitor.project.client;
 
+import gov.planmonitor.support.observability.SuiteMetrics;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
@@ -15,10 +16,14 @@ import java.time.temporal.ChronoUnit;
 @ApplicationScoped
 public class IndicatorClient {
 
-    private final IndicatorRestClient client;
+    private static final String INDICATOR_SERVICE = "indicator-service";
 
-    public IndicatorClient(@RestClient IndicatorRestClient client) {
+    private final IndicatorRestClient client;
+    private final SuiteMetrics metrics;
+
+    public IndicatorClient(@RestClient IndicatorRestClient client, SuiteMetrics metrics) {
         this.client = client;
+        this.metrics = metrics;
     }
 
     /** True when the indicator exists, false on 404; any other answer means the service cannot tell now. */
@@ -33,13 +38,16 @@ public class IndicatorClient {
             if (response.getStatus() == 404) {
                 return false;
             }
+            metrics.downstreamFailed(INDICATOR_SERVICE);
             throw new IllegalStateException("indicator service answered " + response.getStatus());
         } catch (WebApplicationException e) {
             if (e.getResponse().getStatus() == 404) {
                 return false;
             }
+            metrics.downstreamFailed(INDICATOR_SERVICE);
             throw new IllegalStateException("indicator service answered " + e.getResponse().getStatus(), e);
         } catch (ProcessingException e) {
+            metrics.downstreamFailed(INDICATOR_SERVICE);
             throw new IllegalStateException("indicator service unreachable", e);
         }
     }

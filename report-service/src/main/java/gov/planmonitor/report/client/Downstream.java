@@ -1,6 +1,7 @@
 package gov.planmonitor.report.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import gov.planmonitor.support.observability.SuiteMetrics;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
@@ -28,10 +29,12 @@ public class Downstream {
 
     private final IndicatorRestClient indicators;
     private final ProjectRestClient projects;
+    private final SuiteMetrics metrics;
 
-    public Downstream(@RestClient IndicatorRestClient indicators, @RestClient ProjectRestClient projects) {
+    public Downstream(@RestClient IndicatorRestClient indicators, @RestClient ProjectRestClient projects, SuiteMetrics metrics) {
         this.indicators = indicators;
         this.projects = projects;
+        this.metrics = metrics;
     }
 
     public JsonNode annualPlans(int year) {
@@ -66,16 +69,18 @@ public class Downstream {
     private static final String INDICATOR_SERVICE = "indicator-service";
     private static final String PROJECT_SERVICE = "project-service";
 
-    private static JsonNode call(Supplier<JsonNode> request, String what, String service) {
+    private JsonNode call(Supplier<JsonNode> request, String what, String service) {
         try {
             return request.get();
         } catch (WebApplicationException e) {
             if (e.getResponse().getStatus() == 404) {
                 throw new NotFound(what + " does not exist");
             }
+            metrics.downstreamFailed(service);
             throw new Unavailable(service + " did not answer for " + what + " (it returned " + e.getResponse().getStatus() + ")", e);
         } catch (ProcessingException e) {
             // Connection refused or reset, a timeout of the socket: the service is down or restarting.
+            metrics.downstreamFailed(service);
             throw new Unavailable(service + " did not answer for " + what + " (" + rootMessage(e) + ")", e);
         }
     }

@@ -4,17 +4,15 @@ import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.OffsetDateTime;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
 @ApplicationScoped
 public class ReportRepository implements PanacheRepositoryBase<Report, UUID> {
 
-    /**
-     * Claims the oldest queued job, or one abandoned by a crashed worker, for this worker. SKIP LOCKED lets
-     * several replicas poll at once without taking the same job.
-     */
     /**
      * Fails the abandoned jobs that have used up their attempts (a job that crashes every worker taking it is not
      * retried for ever). Returns how many.
@@ -39,10 +37,35 @@ public class ReportRepository implements PanacheRepositoryBase<Report, UUID> {
         return r != null && r.status == Report.Status.RUNNING && r.attempts == attempt ? Optional.of(r) : Optional.empty();
     }
 
+    /**
+     * Puts a job this attempt holds back in the queue, for another replica to take at once: its worker is stopping.
+     * The attempt still counts, and a result the stopping worker writes later is dropped (the job is no longer its own).
+     */
+    public boolean release(UUID id, int attempt) {
+        return getEntityManager().createNativeQuery("UPDATE report SET status = 'QUEUED', version = version + 1 WHERE id = :id AND status = 'RUNNING' AND attempts = :attempt")
+                .setParameter("id", id).setParameter("attempt", attempt).executeUpdate() == 1;
+    }
+
+    /** How many jobs wait and how many are being generated, by every replica together. */
+    @SuppressWarnings("unchecked")
+    public Map<Report.Status, Long> countUnfinished() {
+        Map<Report.Status, Long> counts = new EnumMap<>(Report.Status.class);
+        counts.put(Report.Status.QUEUED, 0L);
+        counts.put(Report.Status.RUNNING, 0L);
+        List<Object[]> rows = getEntityManager().createNativeQuery(
+                "SELECT status, count(*) FROM report WHERE status IN ('QUEUED', 'RUNNING') GROUP BY status").getResultList();
+        rows.forEach(row -> counts.put(Report.Status.valueOf((String) row[0]), ((Number) row[1]).longValue()));
+        return counts;
+    }
+
     /** A job claimed by a worker: which one, and the attempt number the claim made it. */
     public record Claim(UUID id, int attempt) {
     }
 
+    /**
+     * Claims the oldest queued job, or one abandoned by a crashed worker, for this worker. SKIP LOCKED lets
+     * several replicas poll at once without taking the same job.
+     */
     @SuppressWarnings("unchecked")
     public Optional<Claim> claimNext(OffsetDateTime now, OffsetDateTime staleBefore) {
         List<Object[]> rows = getEntityManager().createNativeQuery("""

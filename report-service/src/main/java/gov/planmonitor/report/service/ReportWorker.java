@@ -8,18 +8,30 @@ import gov.planmonitor.report.config.ReportConfig;
 import gov.planmonitor.report.repository.Report;
 import gov.planmonitor.report.repository.ReportRepository;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.opentelemetry.instrumentation.annotations.SpanAttribute;
+import io.opentelemetry.instrumentation.annotations.WithSpan;
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Takes queued reports from PostgreSQL and generates them. Any number of replicas may run this: a job is claimed
@@ -27,7 +39,12 @@ import java.util.concurrent.TimeUnit;
  * A job either SUCCEEDS with all its data and content, or FAILS with the reason; never half a report. While it
  * generates, the worker renews the job's heartbeat, and it writes the outcome only if the job is still its own (still
  * RUNNING under the attempt it claimed): a job taken over by another replica is never overwritten. A job abandoned
- * {@code report.worker.max-attempts} times is FAILED rather than taken again.
+ * {@code report.worker.max-attempts} times is FAILED rather than taken again. A replica that is stopping (SIGTERM)
+ * claims nothing more and puts the jobs it is generating back in the queue, so another replica takes them at once
+ * instead of after the heartbeat goes stale.
+ *
+ * <p>Metrics: {@code planmonitor_report_jobs{status}} (queued and running, all replicas together, as this replica last
+ * counted them) and {@code planmonitor_report_generation_seconds{type,outcome}}.
  */
 @ApplicationScoped
 public class ReportWorker {
@@ -38,12 +55,25 @@ public class ReportWorker {
     private final ReportGenerator generator;
     private final ReportConfig config;
     private final ObjectMapper json;
+    private final MeterRegistry registry;
+    /** The jobs this replica is generating, with the attempt it claimed: what it releases when it stops. */
+    private final Map<UUID, Integer> inFlight = new ConcurrentHashMap<>();
+    private final Map<Report.Status, AtomicLong> unfinished = new EnumMap<>(Report.Status.class);
+    private volatile boolean stopping;
 
-    public ReportWorker(ReportRepository reports, ReportGenerator generator, ReportConfig config, ObjectMapper json) {
+    public ReportWorker(ReportRepository reports, ReportGenerator generator, ReportConfig config, ObjectMapper json,
+                        MeterRegistry registry) {
         this.reports = reports;
         this.generator = generator;
         this.config = config;
         this.json = json;
+        this.registry = registry;
+        for (Report.Status status : List.of(Report.Status.QUEUED, Report.Status.RUNNING)) {
+            AtomicLong count = new AtomicLong();
+            unfinished.put(status, count);
+            Gauge.builder("planmonitor.report.jobs", count, AtomicLong::get).tag("status", status.name())
+                    .description("Report jobs waiting (QUEUED) or being generated (RUNNING), by all replicas").register(registry);
+        }
     }
 
     /** Renews the heartbeats of the jobs being generated; daemon, so it never keeps the JVM alive. */
@@ -55,14 +85,18 @@ public class ReportWorker {
 
     @Scheduled(every = "${report.worker.poll}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP, delayed = "1s")
     void poll() {
+        if (stopping) {
+            return;
+        }
         QuarkusTransaction.requiringNew().run(() -> {
             OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
             int failed = reports.failExhausted(now, now.minus(config.worker().staleAfter()), config.worker().maxAttempts());
             if (failed > 0) {
                 LOG.warnf("%d report job(s) abandoned %d times were failed", failed, config.worker().maxAttempts());
             }
+            reports.countUnfinished().forEach((status, count) -> unfinished.get(status).set(count));
         });
-        for (int i = 0; i < 10; i++) {
+        for (int i = 0; i < 10 && !stopping; i++) {
             Optional<ReportRepository.Claim> claimed = QuarkusTransaction.requiringNew().call(() -> {
                 OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
                 return reports.claimNext(now, now.minus(config.worker().staleAfter()));
@@ -74,8 +108,12 @@ public class ReportWorker {
         }
     }
 
-    /** Generates the job as the given attempt; public so tests can play a worker whose claim was taken over. */
-    public void generate(UUID id, int attempt) {
+    /**
+     * Generates the job as the given attempt; public so tests can play a worker whose claim was taken over. With tracing
+     * on, the job is a trace of its own (named by the report's id), and its reads of the other services are its spans.
+     */
+    @WithSpan("report job")
+    public void generate(@SpanAttribute("report.id") UUID id, @SpanAttribute("report.attempt") int attempt) {
         long every = Math.max(1, config.worker().staleAfter().toMillis() / 3);
         ScheduledFuture<?> beat = heartbeats.scheduleAtFixedRate(() -> {
             try {
@@ -84,16 +122,40 @@ public class ReportWorker {
                 LOG.warnf("heartbeat of report %s failed: %s", id, e.toString());
             }
         }, every, every, TimeUnit.MILLISECONDS);
+        inFlight.put(id, attempt);
         try {
-            run(id, attempt);
+            if (stopping) {
+                release(id, attempt); // claimed as the replica began to stop
+            } else {
+                run(id, attempt);
+            }
         } finally {
             beat.cancel(false);
+            inFlight.remove(id);
+        }
+    }
+
+    /** SIGTERM: claim nothing more, and hand the jobs in flight back to the queue for the other replicas. */
+    void stop(@Observes ShutdownEvent shutdown) {
+        stopping = true;
+        inFlight.forEach(this::release);
+    }
+
+    private void release(UUID id, int attempt) {
+        try {
+            if (QuarkusTransaction.requiringNew().call(() -> reports.release(id, attempt))) {
+                LOG.infof("report %s: returned to the queue, this replica is stopping", id);
+            }
+        } catch (RuntimeException e) {
+            LOG.warnf("report %s could not be returned to the queue (%s); another replica takes it once its heartbeat is stale", id, e.toString());
         }
     }
 
     private void run(UUID id, int attempt) {
         Report job = QuarkusTransaction.requiringNew().call(() -> reports.findById(id));
         String asOf = job.asOf.toString();
+        Timer.Sample generation = Timer.start(registry);
+        String outcome = "failed";
         try {
             JsonNode params = json.readTree(job.parameters);
             ObjectNode data = generator.fetch(job.type.name(), params, asOf);
@@ -107,6 +169,7 @@ public class ReportWorker {
                 r.failureReason = null;
                 r.finishedAt = OffsetDateTime.now(ZoneOffset.UTC);
             }, () -> LOG.warnf("report %s: attempt %d finished after another attempt took the job over; its result is dropped", id, attempt)));
+            outcome = "succeeded";
         } catch (ReportGenerator.Refused e) {
             fail(id, attempt, e.getMessage());
         } catch (Downstream.Unavailable e) {
@@ -116,6 +179,10 @@ public class ReportWorker {
             LOG.warnf("report %s failed: %s", id, e.toString());
             fail(id, attempt, "a service the report is built from did not answer (" + e.getClass().getSimpleName()
                     + (e.getMessage() == null ? "" : ": " + e.getMessage()) + "); request the report again later");
+        } finally {
+            generation.stop(Timer.builder("planmonitor.report.generation").tag("type", job.type.name()).tag("outcome", outcome)
+                    .description("Time to generate a report job, from claim to stored result").publishPercentileHistogram()
+                    .register(registry));
         }
     }
 

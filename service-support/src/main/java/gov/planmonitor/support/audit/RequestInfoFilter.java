@@ -4,6 +4,7 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ResourceInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.jboss.logging.MDC;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
@@ -11,9 +12,12 @@ import java.util.regex.Pattern;
 
 /**
  * Gives every request an id (the caller's {@code X-Request-Id} when it is sane, else a new UUID), echoes it in the
- * response so a caller can quote it, and notes the operationId the audit trail records.
+ * response so a caller can quote it, puts it in the logs, and notes the operationId the audit trail records.
  */
 public class RequestInfoFilter {
+
+    /** Where logs find the request id. */
+    public static final String REQUEST_ID_LOG_KEY = "requestId";
 
     private static final Pattern SANE_ID = Pattern.compile("[A-Za-z0-9._:-]{1,100}");
 
@@ -30,6 +34,8 @@ public class RequestInfoFilter {
         Operation operation = resource == null || resource.getResourceMethod() == null ? null
                 : resource.getResourceMethod().getAnnotation(Operation.class);
         info.set(id, operation == null ? null : operation.operationId(), request.getMethod(), "/" + request.getUriInfo().getPath().replaceFirst("^/", ""));
+        // Every log line of the request names it (the console format and the JSON logs print the MDC).
+        MDC.put(REQUEST_ID_LOG_KEY, info.requestId());
     }
 
     @ServerResponseFilter

@@ -1,5 +1,6 @@
 package gov.planmonitor.support.tabular;
 
+import gov.planmonitor.support.observability.SuiteMetrics;
 import gov.planmonitor.support.problem.ServiceException;
 import io.quarkus.runtime.configuration.MemorySize;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -19,12 +20,14 @@ public class ImportRunner {
 
     private final TransactionManager transactions;
     private final int maxRows;
+    private final SuiteMetrics metrics;
 
-    public ImportRunner(TransactionManager transactions,
+    public ImportRunner(TransactionManager transactions, SuiteMetrics metrics,
                         @ConfigProperty(name = "planmonitor.limits.import-rows", defaultValue = "50000") int maxRows,
                         @ConfigProperty(name = "planmonitor.limits.xlsx-expanded-size", defaultValue = "16M") MemorySize xlsxExpanded) {
         this.transactions = transactions;
         this.maxRows = maxRows;
+        this.metrics = metrics;
         // An XLSX is a zip: a small upload can expand to gigabytes (a "zip bomb"). POI refuses entries that expand past
         // this size, and (by default) ones that compress more than 100 to 1.
         ZipSecureFile.setMaxEntrySize(xlsxExpanded.asLongValue());
@@ -35,6 +38,7 @@ public class ImportRunner {
                                Map<String, Tabular.Columns> schema, Tabular.RowHandler handler, String user) {
         Tabular.Result result = Tabular.importAll(format, body, entity, schema, handler, user, maxRows);
         if (!result.errors().isEmpty() && !dryRun) {
+            metrics.rejected(result.errors());
             throw new ServiceException.ImportRejected(result.errors());
         }
         if (dryRun) {
@@ -43,6 +47,8 @@ public class ImportRunner {
             } catch (Exception e) {
                 throw new IllegalStateException("cannot roll back the dry run", e);
             }
+        } else {
+            metrics.imported(result.counts());
         }
         return new ImportReportDto(dryRun, !dryRun, result.counts(), result.errors());
     }

@@ -15,11 +15,12 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 /**
- * The {@code prod} profile refuses to start with no verification key, or with {@code ./run}'s development key or
- * issuer: a token anyone can mint from a laptop must never be accepted by a service in production.
+ * The {@code prod} profile refuses to start without the settings production needs: a token verification key that is
+ * not {@code ./run}'s development key or issuer (a token anyone can mint from a laptop must never be accepted), and a
+ * database password (a role without one means trust authentication, or a forgotten Secret).
  */
 @ApplicationScoped
-public class DevelopmentKeyGuard {
+public class ProdProfileGuard {
 
     /** The issuer of {@code ./run}'s tokens, and the default when none is configured. */
     public static final String DEVELOPMENT_ISSUER = "planmonitor-development";
@@ -32,9 +33,15 @@ public class DevelopmentKeyGuard {
     @ConfigProperty(name = "mp.jwt.verify.publickey.location")
     Optional<String> keyLocation;
 
+    @ConfigProperty(name = "quarkus.datasource.password")
+    Optional<String> databasePassword;
+
     void check(@Observes StartupEvent started) {
         if (ConfigUtils.isProfileActive("prod")) {
             refuseDevelopmentKey(issuer.orElse(""), keyLocation.orElse(""));
+            if (databasePassword.filter(p -> !p.isBlank()).isEmpty()) {
+                throw new IllegalStateException("No database password: the prod profile needs QUARKUS_DATASOURCE_PASSWORD (the service's own role's password)");
+            }
         }
     }
 
