@@ -348,6 +348,84 @@ class DeploymentFilesIT {
         return names;
     }
 
+    /**
+     * The images are built from what the build produces: each COPY of Dockerfile.jvm names a part of the packaged
+     * fast-jar, build.sh gives each service its own API port, the image runs as the uid the pods require, and compose
+     * and the manifests name the images build.sh tags.
+     */
+    @Test
+    void imagesAreBuiltFromWhatThePackageProducesAndUsedByTheirNames() throws Exception {
+        String dockerfile = Files.readString(DEPLOY.resolve("images/Dockerfile.jvm"));
+        String build = Files.readString(DEPLOY.resolve("images/build.sh"));
+        List<String> copied = new ArrayList<>();
+        Matcher copy = Pattern.compile("(?m)^COPY (\\S+) ").matcher(dockerfile);
+        while (copy.find()) {
+            copied.add(copy.group(1));
+        }
+        assertEquals(List.of("lib/", "quarkus-run.jar", "quarkus/", "app/"), copied, "the fast-jar's parts, in Quarkus's layer order");
+        assertTrue(dockerfile.contains("USER 185"), "the image runs as uid 185");
+        assertTrue(dockerfile.contains("EXPOSE ${PORT} " + MANAGEMENT_PORT), "the API and management ports");
+        assertTrue(dockerfile.contains("-XX:MaxRAMPercentage=75") && dockerfile.contains("-XX:+ExitOnOutOfMemoryError"), "JVM flags for containers");
+        String version = Pattern.compile("(?m)^  <version>(.+)</version>").matcher(Files.readString(ROOT.resolve("pom.xml"))).results()
+                .findFirst().orElseThrow().group(1);
+        for (String service : SERVICES) {
+            Path app = ROOT.resolve(service).resolve("target/quarkus-app");
+            for (String part : copied) {
+                assertTrue(Files.exists(app.resolve(part)), service + ": the build produces " + app.resolve(part));
+            }
+            assertTrue(build.contains("[" + service + "]=" + httpPort(service)), "build.sh builds " + service + " for port " + httpPort(service));
+            assertTrue(compose().path("services").path(service).path("image").asText().endsWith("planmonitor/" + service + ":" + version + "}"),
+                    "compose runs the image build.sh tags: " + compose().path("services").path(service).path("image"));
+            for (String overlay : List.of("dev", "prod")) {
+                JsonNode pod = find(render(overlay), "Deployment", service).path("spec").path("template").path("spec");
+                String image = pod.path("containers").path(0).path("image").asText();
+                assertTrue(image.contains("planmonitor/" + service + ":"), overlay + ": " + service + " runs its image: " + image);
+                assertEquals(185, pod.path("securityContext").path("runAsUser").asInt(), overlay + ": " + service + " runs as the image's user");
+            }
+        }
+    }
+
+    /**
+     * The README's configuration table is the operator's one list: every variable a service's configuration reads and
+     * every variable compose or either overlay sets is in it.
+     */
+    @Test
+    void theReadmeConfigurationTableListsEveryVariable() throws Exception {
+        String readme = Files.readString(ROOT.resolve("README.md"));
+        int start = readme.indexOf("### Configuration");
+        assertTrue(start >= 0, "README.md has a Configuration section");
+        Set<String> listed = new TreeSet<>();
+        readme.substring(start).lines().dropWhile(line -> !line.startsWith("| Variable")).takeWhile(line -> line.startsWith("|"))
+                .forEach(line -> {
+                    Matcher name = Pattern.compile("`([A-Z][A-Z0-9_]+)`").matcher(line.split("\\|")[1]);
+                    while (name.find()) {
+                        listed.add(name.group(1));
+                    }
+                });
+        assertTrue(listed.size() > 20, "the table was read: " + listed);
+        Set<String> missing = new TreeSet<>();
+        for (String service : SERVICES) {
+            for (Path file : List.of(ROOT.resolve(service).resolve("src/main/resources/application.properties"),
+                    ROOT.resolve("service-support/src/main/resources/META-INF/microprofile-config.properties"))) {
+                Matcher references = Pattern.compile("\\$\\{([A-Z0-9_]+)").matcher(Files.readString(file));
+                while (references.find()) {
+                    missing.add(references.group(1));
+                }
+            }
+            compose().path("services").path(service).path("environment").fieldNames().forEachRemaining(missing::add);
+            for (String overlay : List.of("dev", "prod")) {
+                List<JsonNode> objects = render(overlay);
+                JsonNode container = find(objects, "Deployment", service).path("spec").path("template").path("spec").path("containers").path(0);
+                for (JsonNode from : container.path("envFrom")) {
+                    find(objects, "ConfigMap", from.path("configMapRef").path("name").asText()).path("data").fieldNames().forEachRemaining(missing::add);
+                }
+                container.path("env").forEach(variable -> missing.add(variable.path("name").asText()));
+            }
+        }
+        missing.removeAll(listed);
+        assertTrue(missing.isEmpty(), "README.md's configuration table lacks " + missing);
+    }
+
     // ---------------------------------------------------------------------------------------------------------------
     // Network policies
 

@@ -110,7 +110,8 @@ public class ReportWorker {
 
     /**
      * Generates the job as the given attempt; public so tests can play a worker whose claim was taken over. With tracing
-     * on, the job is a trace of its own (named by the report's id), and its reads of the other services are its spans.
+     * on, the job is a trace of its own (a span "report job" with the report's id), and its reads of the other
+     * services are its child spans.
      */
     @WithSpan("report job")
     public void generate(@SpanAttribute("report.id") UUID id, @SpanAttribute("report.attempt") int attempt) {
