@@ -1,5 +1,9 @@
 package gov.planmonitor.contract;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import org.openapitools.openapidiff.core.OpenApiCompare;
 import org.openapitools.openapidiff.core.model.ChangedOpenApi;
 import org.openapitools.openapidiff.core.model.ChangedOperation;
@@ -95,7 +99,7 @@ public final class BreakingChanges {
     }
 
     public static Result compare(String service, String baselineYaml, String currentYaml) {
-        ChangedOpenApi diff = OpenApiCompare.fromContents(baselineYaml, currentYaml);
+        ChangedOpenApi diff = OpenApiCompare.fromContents(restated(baselineYaml), restated(currentYaml));
         ByteArrayOutputStream markdown = new ByteArrayOutputStream();
         try (OutputStreamWriter writer = new OutputStreamWriter(markdown, StandardCharsets.UTF_8)) {
             new MarkdownRender().render(diff, writer);
@@ -105,6 +109,44 @@ public final class BreakingChanges {
         String changes = markdown.toString(StandardCharsets.UTF_8);
         return new Result(service, version(diff.getOldSpecOpenApi().getInfo().getVersion(), service + " baseline"),
                 version(diff.getNewSpecOpenApi().getInfo().getVersion(), service), diff.isChanged(), removedProperties(diff), changes);
+    }
+
+    private static final Pattern CODES = Pattern.compile("[A-Z][A-Z0-9_]*(\\|[A-Z][A-Z0-9_]*)+");
+    private static final YAMLMapper YAML = new YAMLMapper();
+
+    /**
+     * A contract with its constraints written the way the services' ContractFilter words them for client generators: a
+     * text's pattern that lists codes is that enum, and a number's pattern (no JSON Schema rule for numbers) is gone.
+     * Both sides are compared so, since restating a rule is no change (the baseline was released with the patterns).
+     */
+    static String restated(String baselineYaml) {
+        try {
+            JsonNode tree = YAML.readTree(baselineYaml);
+            restate(tree);
+            return YAML.writeValueAsString(tree);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void restate(JsonNode node) {
+        if (node instanceof ObjectNode object && object.path("pattern").isTextual()) {
+            String type = object.path("type").toString();
+            String pattern = object.path("pattern").asText();
+            if (type.contains("number") || type.contains("integer")) {
+                object.remove("pattern");
+            } else if (type.contains("string") && CODES.matcher(pattern).matches()) {
+                if (!object.has("enum")) {
+                    ArrayNode codes = object.putArray("enum");
+                    List.of(pattern.split("\\|")).forEach(codes::add);
+                    if (type.contains("null")) {
+                        codes.addNull();
+                    }
+                }
+                object.remove("pattern");
+            }
+        }
+        node.forEach(BreakingChanges::restate);
     }
 
     /** Every property removed from a request or response body, as {@code GET /path 200 application/json: a.b[].c}. */

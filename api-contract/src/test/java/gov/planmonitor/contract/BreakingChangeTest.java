@@ -104,6 +104,21 @@ class BreakingChangeTest {
         assertTrue(result.acceptable());
     }
 
+    @Test
+    void aPatternListingCodesRestatedAsAnEnumIsNoChangeButDroppingACodeBreaks() {
+        String baseline = baseline("report-service");
+        ObjectNode restated = SuiteDocument.parse(baseline);
+        ObjectNode type = (ObjectNode) restated.at("/components/schemas/ReportRequest/properties/type");
+        type.remove("pattern");
+        type.putArray("enum").add("ANNUAL_EXECUTION").add("PLAN_EVALUATION").add("DEPARTMENT_SCORECARD").add("PROJECT_PROGRESS");
+        Result same = report("ReportRequest.type pattern written as an enum", BreakingChanges.compare("report-service", baseline, SuiteDocument.toYaml(restated)));
+        assertFalse(same.incompatible(), same::changelog);
+
+        ((com.fasterxml.jackson.databind.node.ArrayNode) type.get("enum")).remove(3);
+        Result narrowed = report("ReportRequest.type without PROJECT_PROGRESS", BreakingChanges.compare("report-service", baseline, SuiteDocument.toYaml(restated)));
+        assertTrue(narrowed.incompatible(), narrowed::changelog);
+    }
+
     private static String baseline(String service) {
         try {
             return java.nio.file.Files.readString(BreakingChanges.BASELINE.resolve(service + ".yaml"));

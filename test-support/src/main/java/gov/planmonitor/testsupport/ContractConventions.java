@@ -59,7 +59,40 @@ public final class ContractConventions {
                     "/components/responses/" + escape(response.getKey()) + "/content/application~1problem+json", media, problems);
         }
         schemaExamples(schemas, document.path("components").path("schemas"), "/components/schemas", problems);
+        forGenerators(document, "", problems);
         return problems;
+    }
+
+    /**
+     * What client generators need to make types: an enum states its type, a number has no pattern (generators ignore
+     * it; JSON Schema applies patterns to strings only), and a list of codes is an enum, not a pattern.
+     */
+    private static void forGenerators(JsonNode node, String pointer, List<String> problems) {
+        if (node.isObject()) {
+            String type = node.path("type").toString();
+            if (node.has("enum") && !node.has("type")) {
+                problems.add(pointer + ": an enum without a type");
+            }
+            if (node.path("pattern").isTextual() && (type.contains("number") || type.contains("integer"))) {
+                problems.add(pointer + ": a pattern on a number (use minimum, maximum or words)");
+            }
+            if (node.path("pattern").isTextual() && node.path("pattern").asText().matches("[A-Z][A-Z0-9_]*(\\|[A-Z][A-Z0-9_]*)+")) {
+                problems.add(pointer + ": a pattern listing codes (" + node.path("pattern").asText() + ") where an enum belongs");
+            }
+        }
+        if (node.isContainerNode()) {
+            for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> child = it.next();
+                if (!child.getKey().equals("examples") && !child.getKey().equals("example")) {
+                    forGenerators(child.getValue(), pointer + "/" + escape(child.getKey()), problems);
+                }
+            }
+            if (node.isArray()) {
+                for (int i = 0; i < node.size(); i++) {
+                    forGenerators(node.get(i), pointer + "/" + i, problems);
+                }
+            }
+        }
     }
 
     private static void operation(ContractConformance schemas, JsonNode document, String name, String pointer, JsonNode op,

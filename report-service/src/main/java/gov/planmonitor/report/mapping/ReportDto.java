@@ -9,7 +9,9 @@ import java.util.UUID;
 @Schema(name = "Report", description = "A report job and its state; the content is at /content once SUCCEEDED.")
 public record ReportDto(
         @Schema(examples = "5b0c1f4e-7c1a-4a52-9a57-2c3d0f8e6a10") UUID id,
-        @Schema(examples = "ANNUAL_EXECUTION") String type,
+        @Schema(description = "One of ReportRequest's types. Not an enum on purpose: a report type added later must not break a client"
+                + " generated from this version (generated Java clients refuse an enum value they do not know)",
+                examples = "ANNUAL_EXECUTION") String type,
         @Schema(description = "The request's parameters, completed (the annual plan of the year, the plan's last year)", implementation = ReportParameters.class) JsonNode parameters,
         @Schema(enumeration = {"QUEUED", "RUNNING", "SUCCEEDED", "FAILED"}, examples = "SUCCEEDED") String status,
         @Schema(description = "Why generation failed; null unless FAILED", nullable = true) String failureReason,

@@ -131,6 +131,7 @@ public class ContractFilter implements OASFilter {
         if (schema.getAnyOf() != null && schema.getAnyOf().stream().anyMatch(ContractFilter::isNullType)) {
             schema.setType(null);
         }
+        forGenerators(schema);
         if (schema.getProperties() != null) {
             schema.getProperties().values().forEach(s -> nullable(s, seen));
         }
@@ -138,6 +139,45 @@ public class ContractFilter implements OASFilter {
         nullable(schema.getAdditionalPropertiesSchema(), seen);
         if (schema.getAnyOf() != null) {
             schema.getAnyOf().forEach(s -> nullable(s, seen));
+        }
+    }
+
+    private static final Pattern DIGITS = Pattern.compile("\\^\\\\d\\{1,(\\d+)}\\(\\[\\.]\\\\d\\{1,(\\d+)}\\)\\?\\$");
+
+    private static final Pattern ALTERNATIVES = Pattern.compile("[A-Z][A-Z0-9_]*(\\|[A-Z][A-Z0-9_]*)+");
+
+    /**
+     * What client generators read: a number's {@code pattern} (which smallrye writes for {@code @Digits}) is ignored by
+     * them and is no JSON Schema rule for numbers, so it goes and the digits it allowed are said in words (the bounds
+     * stay); a text whose pattern only lists codes ({@code @Pattern(regexp = "LEAD|SUPPORT")}) is an enum; an
+     * enumeration of strings states its type, which generators need to make it an enum.
+     */
+    private static void forGenerators(Schema schema) {
+        List<Schema.SchemaType> type = schema.getType();
+        if (type != null && schema.getPattern() != null
+                && (type.contains(Schema.SchemaType.NUMBER) || type.contains(Schema.SchemaType.INTEGER))) {
+            Matcher digits = DIGITS.matcher(schema.getPattern());
+            if (digits.matches()) {
+                String words = "At most " + digits.group(1) + " digits before the decimal point and " + digits.group(2) + " after.";
+                String said = schema.getDescription();
+                schema.setDescription(said == null ? words : said + (said.endsWith(".") ? " " : ". ") + words);
+            }
+            schema.setPattern(null);
+        }
+        if (type != null && type.contains(Schema.SchemaType.STRING) && schema.getPattern() != null
+                && ALTERNATIVES.matcher(schema.getPattern()).matches()) {
+            if (schema.getEnumeration() == null) {
+                List<Object> codes = new ArrayList<>(List.of((Object[]) schema.getPattern().split("\\|")));
+                if (type.contains(Schema.SchemaType.NULL)) {
+                    codes.add(null);
+                }
+                schema.setEnumeration(codes);
+            }
+            schema.setPattern(null);
+        }
+        if (type == null && schema.getRef() == null && schema.getEnumeration() != null && !schema.getEnumeration().isEmpty()
+                && schema.getEnumeration().stream().allMatch(v -> v == null || v instanceof String)) {
+            schema.setType(List.of(Schema.SchemaType.STRING));
         }
     }
 
