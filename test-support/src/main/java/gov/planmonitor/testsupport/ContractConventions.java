@@ -60,6 +60,9 @@ public final class ContractConventions {
         }
         schemaExamples(schemas, document.path("components").path("schemas"), "/components/schemas", problems);
         forGenerators(document, "", problems);
+        if (!document.path("servers").path(0).path("url").isTextual()) {
+            problems.add("servers: none, so a generated client has no base URL to start from");
+        }
         return problems;
     }
 
