@@ -38,8 +38,9 @@ import static org.junit.jupiter.api.Assertions.fail;
  * The deployment files (deploy/compose, deploy/k8s, deploy/observability) agree with the services they deploy: they
  * parse and render, the ports and probes are the services' own, every environment variable set is one the service
  * reads, the network policies allow exactly the calls the services make, the Ingress routes every path of the
- * contracts, the connection pools fit PostgreSQL, and the dashboard queries known metrics. Needs no running suite,
- * only kubectl (for {@code kubectl kustomize}).
+ * contracts, the connection pools fit PostgreSQL, the dashboard queries metrics the services publish, the images are
+ * built from the packaged fast-jars, and README.md's configuration table lists every variable. Needs kubectl (for
+ * {@code kubectl kustomize}) and, for the metrics, the running suite of the other end-to-end tests.
  */
 class DeploymentFilesIT {
 
