@@ -1,0 +1,135 @@
+package gov.planmonitor.indicator;
+
+import gov.planmonitor.testsupport.Tokens;
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The change feed: every committed write is one event of its type, a refused write none; a consumer that pages with
+ * the cursor sees every event once, in commit order, also when a transaction that started first commits last.
+ */
+@QuarkusTest
+class ChangeFeedTest {
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    @Test
+    void everyWriteIsOneEventOfItsTypeAndARefusedWriteNone() {
+        String start = head();
+        String code = Fixtures.code("CF");
+        Map<String, Object> plan = Fixtures.plan(code, "FIVE_YEAR", 2021, 2025, null);
+        given().contentType(ContentType.JSON).body(plan).when().post("/api/v1/plans").then().statusCode(201);
+        String etag = given().when().get("/api/v1/plans/" + code).then().statusCode(200).extract().header("ETag");
+        Map<String, Object> renamed = new java.util.HashMap<>(plan);
+        renamed.put("titleEn", "Renamed for the change feed");
+        given().contentType(ContentType.JSON).header("If-Match", etag).body(renamed).when().put("/api/v1/plans/" + code).then().statusCode(200);
+        given().contentType(ContentType.JSON).body(plan).when().post("/api/v1/plans").then().statusCode(409);
+
+        JsonPath page = changes(start, null, null);
+        assertEquals(List.of("gov.planmonitor.indicator.plan.created", "gov.planmonitor.indicator.plan.updated"), page.getList("items.type"));
+        assertEquals(List.of("plan/" + code, "plan/" + code), page.getList("items.subject"));
+        assertEquals("Renamed for the change feed", page.getString("items[1].data.titleEn"));
+        assertEquals("1.0", page.getString("items[0].specversion"));
+        assertEquals("/indicator-service", page.getString("items[0].source"));
+        assertTrue(page.getString("items[0].actor").contains("(u-admin)"), page.getString("items[0].actor"));
+        // Nothing new: no events, and the same cursor to come back with.
+        String next = page.getString("next");
+        JsonPath none = changes(next, null, null);
+        assertEquals(0, none.getList("items").size());
+        assertEquals(next, none.getString("next"));
+        // Only the types asked for.
+        assertEquals(List.of("gov.planmonitor.indicator.plan.updated"),
+                changes(start, null, "gov.planmonitor.indicator.plan.updated").getList("items.type"));
+    }
+
+    @Test
+    void aTransactionThatStartedFirstButCommitsLastIsNotSkipped() throws Exception {
+        String start = head();
+        String quick = Fixtures.code("QK");
+        String slow = Fixtures.code("SL");
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            // A long write: it takes its transaction id and writes its audit entry first, and commits last.
+            try (PreparedStatement insert = connection.prepareStatement("""
+                    INSERT INTO audit_entry (occurred_at, subject, subject_name, roles, operation, http_method, path, resource_type,
+                                             resource_id, before_state, after_state, request_id)
+                    VALUES (?, 'u-slow', 'Slow writer', 'planner', 'createPlan', 'POST', '/api/v1/plans', 'plan', ?, NULL,
+                            CAST(? AS jsonb), 'slow-request')""")) {
+                insert.setObject(1, OffsetDateTime.now());
+                insert.setString(2, slow);
+                insert.setString(3, "{\"code\":\"" + slow + "\"}");
+                insert.executeUpdate();
+            }
+            given().contentType(ContentType.JSON).body(Fixtures.plan(quick, "FIVE_YEAR", 2021, 2025, null))
+                    .when().post("/api/v1/plans").then().statusCode(201);
+            // The quick write has committed, but an older transaction is still running: the feed holds both back.
+            assertEquals(0, changes(start, null, null).getList("items").size());
+            connection.commit();
+        }
+        // Paged one by one from the same cursor, each event comes once, the older transaction's first.
+        List<String> subjects = new ArrayList<>();
+        String cursor = start;
+        for (int i = 0; i < 10; i++) {
+            JsonPath page = changes(cursor, 1, null);
+            if (page.getList("items").isEmpty()) {
+                break;
+            }
+            subjects.add(page.getString("items[0].subject"));
+            cursor = page.getString("next");
+        }
+        assertEquals(List.of("plan/" + slow, "plan/" + quick), subjects);
+    }
+
+    @Test
+    void aBadCursorLimitOrTypeIsA400AndNoTokenA401() {
+        given().queryParam("after", "not-a-cursor").when().get("/api/v1/changes").then().statusCode(400)
+                .contentType("application/problem+json").body("errors[0].field", equalTo("after"));
+        given().queryParam("limit", 0).when().get("/api/v1/changes").then().statusCode(400).body("errors[0].field", equalTo("limit"));
+        given().queryParam("limit", 501).when().get("/api/v1/changes").then().statusCode(400);
+        given().queryParam("types", "Plan Created!").when().get("/api/v1/changes").then().statusCode(400).body("errors[0].field", equalTo("types"));
+        given().header("Authorization", Tokens.ANONYMOUS).when().get("/api/v1/changes").then().statusCode(401);
+    }
+
+    /** The cursor at the end of the feed as it stands. */
+    private static String head() {
+        String cursor = null;
+        while (true) {
+            JsonPath page = changes(cursor, 500, null);
+            if (page.getList("items").isEmpty()) {
+                return page.getString("next");
+            }
+            cursor = page.getString("next");
+        }
+    }
+
+    private static JsonPath changes(String after, Integer limit, String types) {
+        var request = given();
+        if (after != null) {
+            request.queryParam("after", after);
+        }
+        if (limit != null) {
+            request.queryParam("limit", limit);
+        }
+        if (types != null) {
+            request.queryParam("types", types);
+        }
+        return request.when().get("/api/v1/changes").then().statusCode(200).extract().jsonPath();
+    }
+}
