@@ -13,6 +13,7 @@ import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -50,14 +51,25 @@ public class ChangeFeed {
 
     /** The events after {@code after} (from the start when null), at most {@code limit}, of the given types (all when empty). */
     @Transactional(Transactional.TxType.SUPPORTS)
-    @SuppressWarnings("unchecked")
     public ChangePageDto read(String after, Integer limit, String types) {
         caller.require("reading the change feed", Roles.PLANNER, Roles.DEPARTMENT, Roles.REPORTER, Roles.SERVICE);
-        long[] from = after == null || after.isBlank() ? new long[]{0, 0} : decode(after);
+        Cursor from = after == null || after.isBlank() ? Cursor.START : Cursor.decode(after);
         int size = limit == null ? DEFAULT_LIMIT : limit;
         if (size < 1 || size > MAX_LIMIT) {
             throw new ServiceException.BadQuery("limit", "limit must be between 1 and " + MAX_LIMIT);
         }
+        List<ChangeEventDto> items = new ArrayList<>();
+        Cursor next = from;
+        for (Entry entry : entriesAfter(from, size, requestedTypes(types))) {
+            items.add(new ChangeEventDto("1.0", Long.toString(entry.id()), "/" + service, typePrefix + entry.resourceType() + "." + entry.action(),
+                    entry.resourceType() + "/" + entry.resourceId(), entry.occurredAt(), "application/json", read(entry.after()),
+                    entry.subjectName() + " (" + entry.subject() + ")", entry.requestId()));
+            next = new Cursor(entry.tx(), entry.id());
+        }
+        return new ChangePageDto(items, next.encode());
+    }
+
+    private List<String> requestedTypes(String types) {
         List<String> wanted = types == null || types.isBlank() ? List.of()
                 : Arrays.stream(types.split(",")).map(String::trim).filter(t -> !t.isEmpty()).distinct().toList();
         for (String type : wanted) {
@@ -65,51 +77,63 @@ public class ChangeFeed {
                 throw new ServiceException.BadQuery("types", "'" + type + "' is not an event type, e.g. " + typePrefix + "plan.created");
             }
         }
-        String action = "CASE WHEN before_state IS NULL THEN 'created' WHEN after_state IS NULL THEN 'deleted' ELSE 'updated' END";
-        StringBuilder sql = new StringBuilder("""
+        return wanted;
+    }
+
+    /** What a write did to its resource, from the states the audit entry kept. */
+    private static final String ACTION = "CASE WHEN before_state IS NULL THEN 'created' WHEN after_state IS NULL THEN 'deleted' ELSE 'updated' END";
+
+    /**
+     * The audit entries after the cursor, of transactions older than every one still running (the snapshot's xmin), in
+     * (transaction, entry) order: entries of a transaction still open, and of every later one, wait until it ends.
+     */
+    @SuppressWarnings("unchecked")
+    private List<Entry> entriesAfter(Cursor from, int size, List<String> types) {
+        String sql = """
                 SELECT id, CAST(tx_id AS text), occurred_at, subject, subject_name, resource_type, resource_id,
                        CAST(after_state AS text), request_id, %s
                 FROM audit_entry
                 WHERE tx_id < pg_snapshot_xmin(pg_current_snapshot())
                   AND (tx_id > CAST(CAST(:tx AS text) AS xid8) OR (tx_id = CAST(CAST(:tx AS text) AS xid8) AND id > :id))
-                """.formatted(action));
-        if (!wanted.isEmpty()) {
-            sql.append("  AND :prefix || resource_type || '.' || ").append(action).append(" IN (:types)\n");
+                  %s
+                ORDER BY tx_id, id LIMIT :limit""".formatted(ACTION, types.isEmpty() ? "" : "AND :prefix || resource_type || '.' || " + ACTION + " IN (:types)");
+        Query query = AuditEntry.getEntityManager().createNativeQuery(sql)
+                .setParameter("tx", Long.toString(from.tx())).setParameter("id", from.id()).setParameter("limit", size);
+        if (!types.isEmpty()) {
+            query.setParameter("prefix", typePrefix).setParameter("types", types);
         }
-        sql.append("ORDER BY tx_id, id LIMIT :limit");
-        Query query = AuditEntry.getEntityManager().createNativeQuery(sql.toString())
-                .setParameter("tx", Long.toString(from[0])).setParameter("id", from[1]).setParameter("limit", size);
-        if (!wanted.isEmpty()) {
-            query.setParameter("prefix", typePrefix).setParameter("types", wanted);
-        }
-        List<Object[]> rows = query.getResultList();
-        List<ChangeEventDto> items = new ArrayList<>();
-        String next = after == null || after.isBlank() ? encode(0, 0) : after;
-        for (Object[] row : rows) {
-            long id = ((Number) row[0]).longValue();
-            long tx = Long.parseLong((String) row[1]);
-            OffsetDateTime time = row[2] instanceof OffsetDateTime t ? t : ((java.time.Instant) row[2]).atOffset(ZoneOffset.UTC);
-            items.add(new ChangeEventDto("1.0", Long.toString(id), "/" + service, typePrefix + row[5] + "." + row[9],
-                    row[5] + "/" + row[6], time, "application/json", read((String) row[7]), row[4] + " (" + row[3] + ")", (String) row[8]));
-            next = encode(tx, id);
-        }
-        return new ChangePageDto(items, next);
+        return ((List<Object[]>) query.getResultList()).stream().map(Entry::of).toList();
     }
 
-    static String encode(long tx, long id) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(("v1:" + tx + ":" + id).getBytes(StandardCharsets.US_ASCII));
+    private record Entry(long id, long tx, OffsetDateTime occurredAt, String subject, String subjectName, String resourceType,
+                         String resourceId, String after, String requestId, String action) {
+        static Entry of(Object[] row) {
+            OffsetDateTime at = row[2] instanceof OffsetDateTime time ? time : ((Instant) row[2]).atOffset(ZoneOffset.UTC);
+            return new Entry(((Number) row[0]).longValue(), Long.parseLong((String) row[1]), at, (String) row[3], (String) row[4],
+                    (String) row[5], (String) row[6], (String) row[7], (String) row[8], (String) row[9]);
+        }
     }
 
-    private static long[] decode(String cursor) {
-        try {
-            Matcher parts = CURSOR.matcher(new String(Base64.getUrlDecoder().decode(cursor.trim()), StandardCharsets.US_ASCII));
-            if (parts.matches()) {
-                return new long[]{Long.parseLong(parts.group(1)), Long.parseLong(parts.group(2))};
+    /** A position in the feed: the last entry seen and its transaction; opaque to consumers (base64url of "v1:tx:id"). */
+    record Cursor(long tx, long id) {
+
+        static final Cursor START = new Cursor(0, 0);
+
+        String encode() {
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(("v1:" + tx + ":" + id).getBytes(StandardCharsets.US_ASCII));
+        }
+
+        static Cursor decode(String cursor) {
+            try {
+                Matcher parts = CURSOR.matcher(new String(Base64.getUrlDecoder().decode(cursor.trim()), StandardCharsets.US_ASCII));
+                if (parts.matches()) {
+                    return new Cursor(Long.parseLong(parts.group(1)), Long.parseLong(parts.group(2)));
+                }
+            } catch (IllegalArgumentException e) {
+                // not base64, or a number out of range: the same answer as any other cursor this feed never gave
             }
-        } catch (IllegalArgumentException e) {
-            // not base64, or a number out of range: the same answer as any other cursor this feed never gave
+            throw new ServiceException.BadQuery("after", "not a cursor of this feed: send the 'next' of an earlier answer, or nothing to start from the beginning");
         }
-        throw new ServiceException.BadQuery("after", "not a cursor of this feed: send the 'next' of an earlier answer, or nothing to start from the beginning");
     }
 
     private JsonNode read(String state) {
