@@ -60,9 +60,12 @@ class IdentityTest {
         assertTrue(DownstreamMock.server.findAll(anyRequestedFor(urlPathMatching("/api/v1/plans/AP2017/evaluation"))).stream()
                 .noneMatch(r -> Tokens.bearer(token).equals(r.getHeader("Authorization"))), "the job does not use the caller's token");
 
-        JsonPath audit = given().queryParam("resourceType", "report").queryParam("resource", id).when().get("/api/v1/audit")
-                .then().statusCode(200).extract().jsonPath();
-        assertEquals(1, audit.getInt("total"));
+        // Two entries: the request, made by the caller, and the job's outcome, made by report-service itself.
+        JsonPath audit = given().queryParam("resourceType", "report").queryParam("resource", id).queryParam("sort", "occurredAt")
+                .when().get("/api/v1/audit").then().statusCode(200).extract().jsonPath();
+        assertEquals(2, audit.getInt("total"));
+        assertEquals("report-service", audit.getString("items[1].subject"));
+        assertEquals("SUCCEEDED", audit.getString("items[1].after.status"));
         assertEquals("u-chen", audit.getString("items[0].subject"));
         assertEquals("requestReport", audit.getString("items[0].operation"));
         assertEquals("QUEUED", audit.getString("items[0].after.status"));

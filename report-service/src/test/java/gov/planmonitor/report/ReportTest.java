@@ -63,6 +63,40 @@ class ReportTest {
     }
 
     @Test
+    void theChangeFeedAnnouncesAReportWhenItIsRequestedAndWhenItSucceedsOrFails() {
+        // The end of the feed as it stands: page until nothing is left.
+        String start = null;
+        while (true) {
+            var page = (start == null ? given() : given().queryParam("after", start)).queryParam("limit", 500).when().get("/api/v1/changes")
+                    .then().statusCode(200).extract().jsonPath();
+            start = page.getString("next");
+            if (page.getList("items").isEmpty()) {
+                break;
+            }
+        }
+        String succeeded = Reports.generated(Reports.ANNUAL_2017);
+        DownstreamMock.server.stubFor(get(urlPathEqualTo("/api/v1/plans/AP2017/evaluation")).willReturn(DownstreamMock.json(503, "{}")));
+        String failed = Reports.request("{\"type\":\"PLAN_EVALUATION\",\"plan\":\"AP2017\"}");
+        assertEquals("FAILED", Reports.awaitFinished(failed));
+
+        io.restassured.path.json.JsonPath events = given().queryParam("after", start).queryParam("limit", 500).when().get("/api/v1/changes")
+                .then().statusCode(200).extract().jsonPath();
+        java.util.List<String> seen = new java.util.ArrayList<>();
+        for (int i = 0; i < events.getList("items").size(); i++) {
+            seen.add(events.getString("items[" + i + "].type") + " " + events.getString("items[" + i + "].subject"));
+        }
+        assertEquals(java.util.List.of("gov.planmonitor.report.report.created report/" + succeeded,
+                "gov.planmonitor.report.report.succeeded report/" + succeeded,
+                "gov.planmonitor.report.report.created report/" + failed,
+                "gov.planmonitor.report.report.failed report/" + failed), seen);
+        given().queryParam("after", start).queryParam("types", "gov.planmonitor.report.report.succeeded").when().get("/api/v1/changes")
+                .then().statusCode(200).body("items[0].data.status", equalTo("SUCCEEDED")).body("items[0].data.contentHash", notNullValue())
+                .body("items[0].actor", equalTo("report-service (report-service)"));
+        given().queryParam("after", start).queryParam("types", "gov.planmonitor.report.report.failed").when().get("/api/v1/changes")
+                .then().statusCode(200).body("items[0].data.failureReason", containsString("indicator-service did not answer"));
+    }
+
+    @Test
     void aClientAcceptingOnlyProblemsGetsTheQueuedReport() {
         // openapi-generator's Java client sends the first media type requestReport lists, which may be its 503's.
         given().accept("application/problem+json").contentType(ContentType.JSON).body(Reports.ANNUAL_2017)

@@ -5,8 +5,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import gov.planmonitor.report.client.Downstream;
 import gov.planmonitor.report.config.ReportConfig;
+import gov.planmonitor.report.mapping.ReportDto;
 import gov.planmonitor.report.repository.Report;
 import gov.planmonitor.report.repository.ReportRepository;
+import gov.planmonitor.support.audit.AuditTrail;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -56,18 +58,22 @@ public class ReportWorker {
     private final ReportConfig config;
     private final ObjectMapper json;
     private final MeterRegistry registry;
+    private final AuditTrail audit;
+    private final ReportService service;
     /** The jobs this replica is generating, with the attempt it claimed: what it releases when it stops. */
     private final Map<UUID, Integer> inFlight = new ConcurrentHashMap<>();
     private final Map<Report.Status, AtomicLong> unfinished = new EnumMap<>(Report.Status.class);
     private volatile boolean stopping;
 
     public ReportWorker(ReportRepository reports, ReportGenerator generator, ReportConfig config, ObjectMapper json,
-                        MeterRegistry registry) {
+                        MeterRegistry registry, AuditTrail audit, ReportService service) {
         this.reports = reports;
         this.generator = generator;
         this.config = config;
         this.json = json;
         this.registry = registry;
+        this.audit = audit;
+        this.service = service;
         for (Report.Status status : List.of(Report.Status.QUEUED, Report.Status.RUNNING)) {
             AtomicLong count = new AtomicLong();
             unfinished.put(status, count);
@@ -163,12 +169,14 @@ public class ReportWorker {
             String pinned = json.writeValueAsString(data);
             String content = json.writeValueAsString(generator.render(job.type.name(), data));
             QuarkusTransaction.requiringNew().run(() -> reports.heldBy(id, attempt).ifPresentOrElse(r -> {
+                ReportDto before = service.toDto(r);
                 r.pinnedData = pinned;
                 r.content = content;
                 r.contentHash = ReportService.sha256(content);
                 r.status = Report.Status.SUCCEEDED;
                 r.failureReason = null;
                 r.finishedAt = OffsetDateTime.now(ZoneOffset.UTC);
+                recordOutcome(r, attempt, before, "succeeded");
             }, () -> LOG.warnf("report %s: attempt %d finished after another attempt took the job over; its result is dropped", id, attempt)));
             outcome = "succeeded";
         } catch (ReportGenerator.Refused e) {
@@ -189,9 +197,20 @@ public class ReportWorker {
 
     private void fail(UUID id, int attempt, String reason) {
         QuarkusTransaction.requiringNew().run(() -> reports.heldBy(id, attempt).ifPresent(r -> {
+            ReportDto before = service.toDto(r);
             r.status = Report.Status.FAILED;
             r.failureReason = reason.length() > 3900 ? reason.substring(0, 3900) : reason;
             r.finishedAt = OffsetDateTime.now(ZoneOffset.UTC);
+            recordOutcome(r, attempt, before, "failed");
         }));
+    }
+
+    /**
+     * The job's outcome in the audit trail, in the outcome's own transaction: the change feed announces it as
+     * report.succeeded or report.failed, so a portal can publish a report as soon as it exists.
+     */
+    private void recordOutcome(Report report, int attempt, ReportDto before, String action) {
+        audit.recordOwn("report-service", "generateReport", "/api/v1/reports/" + report.id, "report-job-" + report.id + "-" + attempt,
+                "report", report.id.toString(), before, service.toDto(report), action);
     }
 }

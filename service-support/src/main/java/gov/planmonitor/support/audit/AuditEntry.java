@@ -64,4 +64,8 @@ public class AuditEntry extends PanacheEntityBase {
 
     @Column(name = "request_id", nullable = false)
     public String requestId;
+
+    /** The change feed's event for a write a service made on its own (e.g. succeeded); null for a request's write. */
+    @Column(name = "event_action")
+    public String eventAction;
 }

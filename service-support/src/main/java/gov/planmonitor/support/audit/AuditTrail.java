@@ -65,6 +65,31 @@ public class AuditTrail {
         entry.persist();
     }
 
+    /**
+     * Records a write the service made on its own, outside any request (report-service's worker finishing a job): the
+     * service is the author, {@code job} stands for the request id, and {@code action} is the event the change feed
+     * announces (e.g. succeeded, failed).
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void recordOwn(String service, String operation, String path, String job, String resourceType, String resourceId,
+                          Object before, Object after, String action) {
+        AuditEntry entry = new AuditEntry();
+        entry.occurredAt = OffsetDateTime.now(clock);
+        entry.subject = service;
+        entry.subjectName = service;
+        entry.roles = "service";
+        entry.operation = operation;
+        entry.httpMethod = "WORKER";
+        entry.path = truncate(path, 500);
+        entry.resourceType = resourceType;
+        entry.resourceId = truncate(resourceId, 200);
+        entry.before = write(before);
+        entry.after = write(after);
+        entry.requestId = truncate(job, 100);
+        entry.eventAction = action;
+        entry.persist();
+    }
+
     /** One resource's change, for {@link #recordAll}. */
     public record Change(String resourceId, Object before, Object after) {
     }

@@ -80,8 +80,11 @@ public class ChangeFeed {
         return wanted;
     }
 
-    /** What a write did to its resource, from the states the audit entry kept. */
-    private static final String ACTION = "CASE WHEN before_state IS NULL THEN 'created' WHEN after_state IS NULL THEN 'deleted' ELSE 'updated' END";
+    /**
+     * What a write did to its resource: what the service said for a write of its own (a report job's outcome), else
+     * from the states the audit entry kept.
+     */
+    private static final String ACTION = "COALESCE(event_action, CASE WHEN before_state IS NULL THEN 'created' WHEN after_state IS NULL THEN 'deleted' ELSE 'updated' END)";
 
     /**
      * The audit entries after the cursor, of transactions older than every one still running (the snapshot's xmin), in
