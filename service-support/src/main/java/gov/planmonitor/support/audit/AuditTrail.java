@@ -49,18 +49,13 @@ public class AuditTrail {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void record(String resourceType, String resourceId, Object before, Object after) {
-        AuditEntry entry = new AuditEntry();
-        entry.occurredAt = OffsetDateTime.now(clock);
+        AuditEntry entry = entry(resourceType, resourceId, before, after);
         entry.subject = caller.subject();
         entry.subjectName = truncate(caller.displayName(), 200);
         entry.roles = String.join(",", caller.roles());
         entry.operation = request.operationId();
         entry.httpMethod = request.method();
         entry.path = truncate(request.path(), 500);
-        entry.resourceType = resourceType;
-        entry.resourceId = truncate(resourceId, 200);
-        entry.before = write(before);
-        entry.after = write(after);
         entry.requestId = request.requestId();
         entry.persist();
     }
@@ -73,21 +68,27 @@ public class AuditTrail {
     @Transactional(Transactional.TxType.MANDATORY)
     public void recordOwn(String service, String operation, String path, String job, String resourceType, String resourceId,
                           Object before, Object after, String action) {
-        AuditEntry entry = new AuditEntry();
-        entry.occurredAt = OffsetDateTime.now(clock);
+        AuditEntry entry = entry(resourceType, resourceId, before, after);
         entry.subject = service;
         entry.subjectName = service;
         entry.roles = "service";
         entry.operation = operation;
         entry.httpMethod = "WORKER";
         entry.path = truncate(path, 500);
+        entry.requestId = truncate(job, 100);
+        entry.eventAction = action;
+        entry.persist();
+    }
+
+    /** An entry for a write of the resource, now; its author is the caller's to fill in. */
+    private AuditEntry entry(String resourceType, String resourceId, Object before, Object after) {
+        AuditEntry entry = new AuditEntry();
+        entry.occurredAt = OffsetDateTime.now(clock);
         entry.resourceType = resourceType;
         entry.resourceId = truncate(resourceId, 200);
         entry.before = write(before);
         entry.after = write(after);
-        entry.requestId = truncate(job, 100);
-        entry.eventAction = action;
-        entry.persist();
+        return entry;
     }
 
     /** One resource's change, for {@link #recordAll}. */
@@ -177,10 +178,11 @@ public class AuditTrail {
     private AuditEntryDto toDto(AuditEntry e) {
         return new AuditEntryDto(e.id, e.occurredAt, e.subject, e.subjectName,
                 e.roles.isEmpty() ? List.of() : Arrays.asList(e.roles.split(",")), e.operation, e.httpMethod, e.path,
-                e.resourceType, e.resourceId, read(e.before), read(e.after), e.requestId);
+                e.resourceType, e.resourceId, state(e.before), state(e.after), e.requestId);
     }
 
-    private JsonNode read(String state) {
+    /** A state an entry keeps (a resource's API representation), as JSON; null for none. */
+    public JsonNode state(String state) {
         if (state == null) {
             return null;
         }

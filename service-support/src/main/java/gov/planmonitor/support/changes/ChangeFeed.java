@@ -1,9 +1,7 @@
 package gov.planmonitor.support.changes;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import gov.planmonitor.support.audit.AuditEntry;
+import gov.planmonitor.support.audit.AuditTrail;
 import gov.planmonitor.support.problem.ServiceException;
 import gov.planmonitor.support.security.Caller;
 import gov.planmonitor.support.security.Roles;
@@ -37,13 +35,13 @@ public class ChangeFeed {
     private static final Pattern CURSOR = Pattern.compile("v1:(\\d+):(\\d+)");
     private static final Pattern TYPE = Pattern.compile("[a-z0-9_.-]{1,120}");
 
-    private final ObjectMapper json;
+    private final AuditTrail audit;
     private final Caller caller;
     private final String service;
     private final String typePrefix;
 
-    public ChangeFeed(ObjectMapper json, Caller caller, @ConfigProperty(name = "quarkus.application.name") String service) {
-        this.json = json;
+    public ChangeFeed(AuditTrail audit, Caller caller, @ConfigProperty(name = "quarkus.application.name") String service) {
+        this.audit = audit;
         this.caller = caller;
         this.service = service;
         this.typePrefix = "gov.planmonitor." + service.replaceFirst("-service$", "") + ".";
@@ -62,7 +60,7 @@ public class ChangeFeed {
         Cursor next = from;
         for (Entry entry : entriesAfter(from, size, requestedTypes(types))) {
             items.add(new ChangeEventDto("1.0", Long.toString(entry.id()), "/" + service, typePrefix + entry.resourceType() + "." + entry.action(),
-                    entry.resourceType() + "/" + entry.resourceId(), entry.occurredAt(), "application/json", read(entry.after()),
+                    entry.resourceType() + "/" + entry.resourceId(), entry.occurredAt(), "application/json", audit.state(entry.after()),
                     entry.subjectName() + " (" + entry.subject() + ")", entry.requestId()));
             next = new Cursor(entry.tx(), entry.id());
         }
@@ -136,14 +134,6 @@ public class ChangeFeed {
                 // not base64, or a number out of range: the same answer as any other cursor this feed never gave
             }
             throw new ServiceException.BadQuery("after", "not a cursor of this feed: send the 'next' of an earlier answer, or nothing to start from the beginning");
-        }
-    }
-
-    private JsonNode read(String state) {
-        try {
-            return state == null ? null : json.readTree(state);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("audit entry holds invalid JSON", e);
         }
     }
 }
