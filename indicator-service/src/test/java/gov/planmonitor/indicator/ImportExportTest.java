@@ -211,12 +211,9 @@ class ImportExportTest {
     @io.quarkus.test.common.http.TestHTTPResource(value = "/metrics", management = true)
     java.net.URL metrics;
 
-    /** One counter of the Prometheus scrape (an exemplar may follow the value), 0 before its first increment. */
     private double importedRows(String entity, String outcome) {
-        String series = "planmonitor_import_rows_total{entity=\"" + entity + "\",outcome=\"" + outcome + "\"} ";
-        return given().when().get(metrics).then().statusCode(200).extract().asString().lines()
-                .filter(line -> line.startsWith(series)).findFirst()
-                .map(line -> Double.parseDouble(line.substring(series.length()).split(" ")[0])).orElse(0.0);
+        return gov.planmonitor.testsupport.Prometheus.value(given().when().get(metrics).then().statusCode(200).extract().asString(),
+                "planmonitor_import_rows_total{entity=\"" + entity + "\",outcome=\"" + outcome + "\"}");
     }
 
     @Test

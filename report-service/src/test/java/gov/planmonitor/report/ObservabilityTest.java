@@ -1,6 +1,7 @@
 package gov.planmonitor.report;
 
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import gov.planmonitor.testsupport.Prometheus;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
@@ -102,13 +103,8 @@ class ObservabilityTest {
         return given().when().get(metrics).then().statusCode(200).extract().asString();
     }
 
-    /**
-     * The value of one series (name and labels exactly as Prometheus prints them), 0 when it is not there yet. An
-     * exemplar may follow the value: the trace of one observation, e.g. {@code 1.0 # {span_id="…",trace_id="…"} 1.0 …}.
-     */
     private double metric(String series) {
-        return scrape().lines().filter(line -> line.startsWith(series + " ")).findFirst()
-                .map(line -> Double.parseDouble(line.substring(series.length() + 1).trim().split(" ")[0])).orElse(0.0);
+        return Prometheus.value(scrape(), series);
     }
 
     @Test

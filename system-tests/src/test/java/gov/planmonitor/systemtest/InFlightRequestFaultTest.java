@@ -28,7 +28,7 @@ class InFlightRequestFaultTest {
     void aRequestInFlightWhenTheReplicaGetsSigtermIsAnsweredAndCommitted() throws Exception {
         FaultSuite faults = FaultSuite.get();
         String reporter = faults.token("reporter");
-        try (ReportHandoverFaultTest.SlowProxy proxy = new ReportHandoverFaultTest.SlowProxy(faults.url("indicator-service", ""),
+        try (SlowProxy proxy = new SlowProxy(faults.url("indicator-service", ""),
                 "/api/v1/plans", Duration.ofSeconds(3))) {
             Suite.Service replica = faults.suite.startReplica("report-service", RunningSuite.freePort(), RunningSuite.freePort(),
                     Map.of("INDICATOR_SERVICE_URL", proxy.url()));
