@@ -44,7 +44,7 @@ class ChangeFeedTest {
 
         JsonPath page = changes(start, null, null);
         assertEquals(List.of("gov.planmonitor.indicator.plan.created", "gov.planmonitor.indicator.plan.updated"), page.getList("items.type"));
-        assertEquals(List.of("plan/" + code, "plan/" + code), page.getList("items.subject"));
+        assertEquals(List.of("/api/v1/plans/" + code, "/api/v1/plans/" + code), page.getList("items.subject"));
         assertEquals("Renamed for the change feed", page.getString("items[1].data.titleEn"));
         assertEquals("1.0", page.getString("items[0].specversion"));
         assertEquals("/indicator-service", page.getString("items[0].source"));
@@ -94,7 +94,7 @@ class ChangeFeedTest {
             subjects.add(page.getString("items[0].subject"));
             cursor = page.getString("next");
         }
-        assertEquals(List.of("plan/" + slow, "plan/" + quick), subjects);
+        assertEquals(List.of("/api/v1/plans/" + slow, "/api/v1/plans/" + quick), subjects);
     }
 
     @Test

@@ -85,10 +85,10 @@ class ReportTest {
         for (int i = 0; i < events.getList("items").size(); i++) {
             seen.add(events.getString("items[" + i + "].type") + " " + events.getString("items[" + i + "].subject"));
         }
-        assertEquals(java.util.List.of("gov.planmonitor.report.report.created report/" + succeeded,
-                "gov.planmonitor.report.report.succeeded report/" + succeeded,
-                "gov.planmonitor.report.report.created report/" + failed,
-                "gov.planmonitor.report.report.failed report/" + failed), seen);
+        assertEquals(java.util.List.of("gov.planmonitor.report.report.created /api/v1/reports/" + succeeded,
+                "gov.planmonitor.report.report.succeeded /api/v1/reports/" + succeeded,
+                "gov.planmonitor.report.report.created /api/v1/reports/" + failed,
+                "gov.planmonitor.report.report.failed /api/v1/reports/" + failed), seen);
         given().queryParam("after", start).queryParam("types", "gov.planmonitor.report.report.succeeded").when().get("/api/v1/changes")
                 .then().statusCode(200).body("items[0].data.status", equalTo("SUCCEEDED")).body("items[0].data.contentHash", notNullValue())
                 .body("items[0].actor", equalTo("report-service (report-service)"));

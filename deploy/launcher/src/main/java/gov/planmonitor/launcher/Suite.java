@@ -220,6 +220,8 @@ public final class Suite implements AutoCloseable {
         env.put("JWT_AUDIENCE", DevelopmentKeys.AUDIENCE);
         env.put("SMALLRYE_JWT_SIGN_KEY_LOCATION", keys.privateKeyFile().toUri().toString());
         env.put("SMALLRYE_JWT_SIGN_KEY_ID", keys.keyId());
+        // A developer can point a webhook subscription at a receiver on their own machine (unless they said otherwise).
+        env.putIfAbsent("WEBHOOKS_ALLOW_LOOPBACK", "true");
         for (Service other : services) {
             // Each service finds the others by these URLs (used by report-service's REST clients).
             String key = other.name().replace("-service", "").toUpperCase() + "_SERVICE_URL";

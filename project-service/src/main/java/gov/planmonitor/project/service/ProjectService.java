@@ -451,10 +451,10 @@ public class ProjectService {
         Project.Status from = project.status;
         project.status = to;
         project.touch(user, OffsetDateTime.now(ZoneOffset.UTC));
-        record(project, from, to, input.date(), blankToNull(input.reason()), user);
+        StatusChange step = record(project, from, to, input.date(), blankToNull(input.reason()), user);
         projects.flush();
-        audit.record("project-status", project.code, java.util.Map.of("status", before),
-                java.util.Map.of("status", to.name(), "date", input.date().toString(), "reason", input.reason() == null ? "" : input.reason()));
+        // The step made is the status's new representation (StatusChange in the contract), as the change feed announces it.
+        audit.record("project-status", project.code, java.util.Map.of("status", before), mapper.toDto(step));
         return new Versioned<>(status(id), project.version);
     }
 
@@ -475,7 +475,7 @@ public class ProjectService {
         return allowed;
     }
 
-    private void record(Project project, Project.Status from, Project.Status to, LocalDate date, String reason, String user) {
+    private StatusChange record(Project project, Project.Status from, Project.Status to, LocalDate date, String reason, String user) {
         StatusChange change = new StatusChange();
         change.project = project;
         change.fromStatus = from;
@@ -485,6 +485,7 @@ public class ProjectService {
         change.author = user;
         change.recordedAt = OffsetDateTime.now(ZoneOffset.UTC);
         statusChanges.persist(change);
+        return change;
     }
 
     /**

@@ -13,7 +13,7 @@ public record ChangeEventDto(
         @Schema(description = "Unique within the source", examples = "1024") String id,
         @Schema(description = "The service that made the change", examples = "/indicator-service") String source,
         @Schema(examples = "gov.planmonitor.indicator.observation.updated") String type,
-        @Schema(description = "The resource changed, as <resource>/<code or id>", examples = "observation/AP2017-01/2017") String subject,
+        @Schema(description = "The API path of the resource changed (for a deleted one, the path it had)", examples = "/api/v1/indicators/AP2017-01/observations/2017") String subject,
         @Schema(description = "When the write was made", examples = "2018-02-08T09:30:00Z") OffsetDateTime time,
         @Schema(examples = "application/json") String datacontenttype,
         @Schema(description = "The resource after the write (its API representation; for an import, what the import wrote); null when it was deleted") JsonNode data,

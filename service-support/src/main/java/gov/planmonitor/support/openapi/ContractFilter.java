@@ -33,7 +33,8 @@ import java.util.regex.Pattern;
  * <li>the meaning of the API's headers (ETag, Location, Retry-After, Content-Disposition, If-Match);</li>
  * <li>conditional reads ({@link CachedRead}): If-None-Match, 304, ETag and Cache-Control;</li>
  * <li>request and response examples filled from the schemas' own examples ({@link Examples});</li>
- * <li>schemas no operation uses removed (smallrye's raw generic {@code PageDto}, Jackson internals).</li>
+ * <li>schemas no operation uses removed (smallrye's raw generic {@code PageDto}, Jackson internals);</li>
+ * <li>the service's events, one schema per resource, and the webhook a subscriber receives ({@link EventSchemas}).</li>
  * </ul>
  */
 public class ContractFilter implements OASFilter {
@@ -72,6 +73,7 @@ public class ContractFilter implements OASFilter {
         }
         pageEnvelopes(openAPI);
         pruneUnused(openAPI);
+        EventSchemas.add(openAPI);
         new Examples(openAPI).fill();
         topLevelOrder(openAPI);
     }
@@ -101,6 +103,8 @@ public class ContractFilter implements OASFilter {
         var tags = openAPI.getTags();
         var paths = openAPI.getPaths();
         var info = openAPI.getInfo();
+        var webhooks = openAPI.getWebhooks();
+        openAPI.setWebhooks(null);
         openAPI.setComponents(null);
         openAPI.setTags(null);
         openAPI.setPaths(null);
@@ -108,6 +112,7 @@ public class ContractFilter implements OASFilter {
         openAPI.setComponents(components);
         openAPI.setTags(tags);
         openAPI.setPaths(paths);
+        openAPI.setWebhooks(webhooks);
         openAPI.setInfo(info);
     }
 

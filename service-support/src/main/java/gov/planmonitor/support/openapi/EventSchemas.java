@@ -1,0 +1,101 @@
+package gov.planmonitor.support.openapi;
+
+import gov.planmonitor.support.changes.ChangeFeed;
+import gov.planmonitor.support.webhooks.Signature;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.eclipse.microprofile.openapi.OASFactory;
+import org.eclipse.microprofile.openapi.models.OpenAPI;
+import org.eclipse.microprofile.openapi.models.PathItem;
+import org.eclipse.microprofile.openapi.models.media.Schema;
+import org.eclipse.microprofile.openapi.models.parameters.Parameter;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The events a service announces, written into its contract from the same configuration the change feed reads
+ * (planmonitor.changes.resources.*): one schema per resource's events ({@code ObservationEvent}: a ChangeEvent whose
+ * type is one of that resource's and whose data is its representation), and, in the OpenAPI 3.1 {@code webhooks}
+ * section, the signed POST a subscriber receives.
+ */
+final class EventSchemas {
+
+    private static final String PREFIX = "planmonitor.changes.resources.";
+
+    private EventSchemas() {
+    }
+
+    static void add(OpenAPI openAPI) {
+        Config config = ConfigProvider.getConfig();
+        String service = config.getOptionalValue("quarkus.application.name", String.class).orElse(null);
+        Map<String, String> paths = new TreeMap<>();
+        for (String name : config.getPropertyNames()) {
+            if (name.startsWith(PREFIX) && name.endsWith(".path")) {
+                paths.put(name.substring(PREFIX.length(), name.length() - ".path".length()), config.getValue(name, String.class));
+            }
+        }
+        if (service == null || paths.isEmpty() || openAPI.getComponents().getSchemas().get("ChangeEvent") == null) {
+            return;
+        }
+        String prefix = ChangeFeed.typePrefix(service);
+        List<Schema> events = new ArrayList<>();
+        paths.forEach((resource, path) -> {
+            String data = config.getValue(PREFIX + resource + ".schema", String.class);
+            List<String> actions = config.getOptionalValue(PREFIX + resource + ".actions", String.class)
+                    .map(a -> Arrays.asList(a.split(","))).orElse(List.of("created", "updated", "deleted"));
+            List<Object> types = new ArrayList<>(actions.stream().map(action -> (Object) (prefix + resource + "." + action)).toList());
+            String name = pascal(resource) + "Event";
+            Schema typed = OASFactory.createSchema().addType(Schema.SchemaType.OBJECT)
+                    .addProperty("type", OASFactory.createSchema().addType(Schema.SchemaType.STRING).enumeration(types))
+                    .addProperty("subject", OASFactory.createSchema().addType(Schema.SchemaType.STRING)
+                            .description("The resource's path: " + path))
+                    .addProperty("data", OASFactory.createSchema().ref(ContractFilter.SCHEMAS + data)
+                            .description("The " + data + " after the write"));
+            openAPI.getComponents().addSchema(name, OASFactory.createSchema()
+                    .description("An event about a resource of type " + resource + ": " + String.join(", ", types.stream().map(Object::toString).toList())
+                            + ". The data is the " + data + " as the API gives it after the write.")
+                    .addAllOf(OASFactory.createSchema().ref(ContractFilter.SCHEMAS + "ChangeEvent")).addAllOf(typed));
+            events.add(OASFactory.createSchema().ref(ContractFilter.SCHEMAS + name));
+        });
+        openAPI.addWebhook("event", webhook(service, events));
+    }
+
+    /** The POST a subscription's target receives for each event. */
+    private static PathItem webhook(String service, List<Schema> events) {
+        var operation = OASFactory.createOperation().operationId("receiveEvent")
+                .summary("What a subscription's target receives: one event per POST, signed, in commit order, at least once")
+                .description("Answer 2xx within 10 s to acknowledge it. Any other answer, a redirect or none is retried after 10 s,"
+                        + " then twice as long each time, up to an hour apart, for 24 hours; the subscription's next event waits"
+                        + " until this one is delivered or given up. Verify the signature before trusting the body, refuse a"
+                        + " timestamp more than a few minutes old, and keep the webhook-ids seen to take a redelivery once.")
+                .addParameter(header(Signature.ID, "The event's id, the same on every attempt and redelivery: <service>-<event id>",
+                        service + "-1024"))
+                .addParameter(header(Signature.TIMESTAMP, "When this attempt was sent, in seconds since 1970-01-01T00:00:00Z", "1518052200"))
+                .addParameter(header(Signature.SIGNATURE, "v1, then the base64 HMAC-SHA256 of \"<webhook-id>.<webhook-timestamp>.<body>\""
+                        + " keyed with the subscription's secret (its UTF-8 bytes)", "v1,K5oZfzN95Z9UVu1EsfQmfVNQhnkZ2pj9o9NDN/H/pI4="))
+                .requestBody(OASFactory.createRequestBody().required(true).content(OASFactory.createContent()
+                        .addMediaType("application/cloudevents+json", OASFactory.createMediaType()
+                                .schema(OASFactory.createSchema().oneOf(events)))))
+                .responses(OASFactory.createAPIResponses()
+                        .addAPIResponse("200", OASFactory.createAPIResponse().description("Received (any 2xx will do)")));
+        return OASFactory.createPathItem().POST(operation);
+    }
+
+    private static Parameter header(String name, String description, String example) {
+        return OASFactory.createParameter().name(name).in(Parameter.In.HEADER).required(true).description(description)
+                .schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING)).example(example);
+    }
+
+    /** project-status → ProjectStatus */
+    private static String pascal(String resource) {
+        StringBuilder name = new StringBuilder();
+        for (String part : resource.split("-")) {
+            name.append(Character.toUpperCase(part.charAt(0))).append(part.substring(1));
+        }
+        return name.toString();
+    }
+}
