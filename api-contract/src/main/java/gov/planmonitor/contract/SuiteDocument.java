@@ -68,7 +68,7 @@ public final class SuiteDocument {
     private static final List<String> COMPONENT_ORDER = List.of("schemas", "responses", "parameters", "examples",
             "requestBodies", "headers", "securitySchemes", "links", "callbacks", "pathItems");
     /** Top-level fields the combination handles; any other one fails it rather than being dropped silently. */
-    private static final Set<String> KNOWN_FIELDS = Set.of("openapi", "info", "servers", "tags", "paths", "components");
+    private static final Set<String> KNOWN_FIELDS = Set.of("openapi", "info", "servers", "tags", "paths", "webhooks", "components");
 
     private static final YAMLMapper YAML = new YAMLMapper(YAMLFactory.builder()
             .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
@@ -160,9 +160,30 @@ public final class SuiteDocument {
                 addPath(paths, service, p.getKey(), (ObjectNode) p.getValue(), notes);
             }
         }
+        ObjectNode webhooks = JsonNodeFactory.instance.objectNode();
+        for (Map.Entry<Service, ObjectNode> e : docs.entrySet()) {
+            // Each service's webhook under its own name: indicator-service's "event" is "indicatorEvent".
+            String prefix = e.getKey().name().replace("-service", "");
+            for (Map.Entry<String, JsonNode> w : e.getValue().path("webhooks").properties()) {
+                ObjectNode item = (ObjectNode) w.getValue().deepCopy();
+                item.forEach(operation -> {
+                    if (operation instanceof ObjectNode op && op.has("operationId")) {
+                        op.put("operationId", prefix + capitalized(op.path("operationId").asText()));
+                    }
+                });
+                webhooks.set(prefix + capitalized(w.getKey()), item);
+            }
+        }
+        if (!webhooks.isEmpty()) {
+            suite.set("webhooks", webhooks);
+        }
         suite.set("components", mergeComponents(docs));
         info.put("description", description(docs, notes));
         return suite;
+    }
+
+    private static String capitalized(String name) {
+        return Character.toUpperCase(name.charAt(0)) + name.substring(1);
     }
 
     private static String suiteVersion(Map<Service, ObjectNode> docs) {
