@@ -5,7 +5,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
@@ -89,6 +92,44 @@ class EvaluationTest {
                 .body(verdict("FYP13-11"), equalTo("AHEAD"))
                 .body(verdict("FYP13-09"), equalTo("ON_TRACK"))
                 .body(verdict("FYP13-22"), equalTo("NOT_EVALUABLE"));
+    }
+
+    /**
+     * The seeds are recorded at the dates of their documents: the outline (专栏1 results, the 12th and 13th plans'
+     * targets) was issued on 2016-09-29, the 2017 execution report (2017 values, the annual plans) read on 2018-02-08.
+     */
+    @Test
+    void seedsAreKnownFromTheDatesOfTheirDocuments() {
+        String endOf2017 = "2017-12-31T15:59:59Z";   // 23:59:59 in Beijing
+        given().queryParam("year", 2017).queryParam("asOf", endOf2017)
+                .when().get("/api/v1/plans/FYP13/evaluation")
+                .then().statusCode(200)
+                .body("items.target", everyItem(notNullValue()))
+                .body("items.find { it.code == 'FYP13-01' }.target.text", equalTo("7左右"))
+                .body("items.observation", everyItem(nullValue()))
+                .body("summary.byVerdict.NOT_EVALUABLE", equalTo(22));
+        given().queryParam("asOf", endOf2017).when().get("/api/v1/indicators/FYP13-05/observations")
+                .then().statusCode(200).body("", hasSize(0));
+        given().queryParam("asOf", endOf2017).when().get("/api/v1/plans/AP2017/evaluation")
+                .then().statusCode(200).body("items.explanation.rule", everyItem(equalTo("NO_TARGET")));
+
+        String endOf2018 = "2018-12-31T15:59:59Z";
+        given().queryParam("year", 2017).queryParam("asOf", endOf2018)
+                .when().get("/api/v1/plans/FYP13/evaluation")
+                .then().statusCode(200)
+                .body(verdict("FYP13-01"), equalTo("LAGGING"))
+                .body("items.find { it.code == 'FYP13-01' }.observation.fromIndicator", equalTo("AP2017-01"))
+                .body("items.find { it.code == 'FYP13-05' }.observation.value", equalTo(48.94f));
+        given().queryParam("asOf", endOf2018).when().get("/api/v1/indicators/FYP13-05/observations")
+                .then().statusCode(200).body("year", contains(2017));
+        given().queryParam("asOf", endOf2018).when().get("/api/v1/plans/AP2017/evaluation")
+                .then().statusCode(200).body("summary.byVerdict.ACHIEVED", equalTo(5));
+
+        // The outline's first moment, in Beijing: before it the 12th plan had neither targets nor results here.
+        given().queryParam("year", 2015).queryParam("asOf", "2016-09-28T15:59:59Z").when().get("/api/v1/plans/FYP12/evaluation")
+                .then().statusCode(200).body("items.explanation.rule", everyItem(equalTo("NO_TARGET")));
+        given().queryParam("year", 2015).queryParam("asOf", "2016-09-28T16:00:00Z").when().get("/api/v1/plans/FYP12/evaluation")
+                .then().statusCode(200).body("summary.byVerdict.ACHIEVED", equalTo(19));
     }
 
     @Test

@@ -7,6 +7,8 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
@@ -43,14 +45,26 @@ class RenditionTest {
                     format + ": the first read stores what it served");
 
             // Play a later release whose renderer would draw this format differently.
-            byte[] older = (format.equals("json") ? "{\"renderedBy\":\"an earlier release\"}" : "rendered by an earlier release: " + format)
-                    .getBytes(StandardCharsets.UTF_8);
+            // JSON: content as an earlier release stored it, before verdictsByCategory; still within the contract's schema.
+            byte[] older = format.equals("json") ? earlierJson(first) : ("rendered by an earlier release: " + format).getBytes(StandardCharsets.UTF_8);
             QuarkusTransaction.requiringNew().run(() -> reports.getEntityManager()
                     .createNativeQuery("UPDATE report_rendition SET body = :body WHERE report_id = :id AND format = :format")
                     .setParameter("body", older).setParameter("id", UUID.fromString(id)).setParameter("format", stored).executeUpdate());
             byte[] again = given().queryParam("format", format).when().get("/api/v1/reports/" + id + "/content")
                     .then().statusCode(200).extract().asByteArray();
             assertArrayEquals(older, again, format + ": later reads return the stored bytes, not a new rendering");
+        }
+    }
+
+    private static byte[] earlierJson(byte[] content) {
+        try {
+            ObjectMapper json = new ObjectMapper();
+            ObjectNode earlier = (ObjectNode) json.readTree(content);
+            earlier.remove("verdictsByCategory");
+            earlier.put("narrativeZh", "较早版本的文字");
+            return json.writeValueAsBytes(earlier);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 

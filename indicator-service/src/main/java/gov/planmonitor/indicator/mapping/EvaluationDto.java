@@ -13,7 +13,7 @@ public record EvaluationDto(
         @Schema(enumeration = {"FINAL", "PROGRESS"}, description = "FINAL at the end of the period; PROGRESS during a five-year plan",
                 examples = "FINAL") String stage,
         @Schema(description = "Share of the plan period elapsed by the end of the year", examples = "1") BigDecimal elapsedShare,
-        @Schema(description = "Observations as recorded at this time; null means current", nullable = true) OffsetDateTime asOf,
+        @Schema(description = "Observations and targets as recorded at this time; null means current", nullable = true) OffsetDateTime asOf,
         List<EvaluationItemDto> items,
         EvaluationSummaryDto summary) {
 }

@@ -16,7 +16,8 @@ public record EvaluationItemDto(
         @Schema(enumeration = {"BINDING", "EXPECTED"}, description = "约束性 / 预期性; null where the source gives none", examples = "BINDING", nullable = true) String attribute,
         UnitDto unit,
         List<DepartmentRoleDto> departments,
-        TargetDto target,
+        @Schema(description = "The target in force, as recorded at the evaluation's asOf; null when none was recorded by then "
+                + "(verdict NOT_EVALUABLE, rule NO_TARGET)", nullable = true) TargetDto target,
         @Schema(description = "The original target when a revision is in force", nullable = true) TargetDto originalTarget,
         @Schema(description = "The observation the verdict rests on (for growth over several years, the latest); null when there is none", nullable = true) UsedObservationDto observation,
         @Schema(enumeration = {"ACHIEVED", "NOT_ACHIEVED", "NOT_COMPARABLE", "NOT_EVALUABLE", "AHEAD", "ON_TRACK", "LAGGING"},

@@ -15,6 +15,7 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
+import org.hibernate.annotations.SQLRestriction;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -77,7 +78,9 @@ public class Indicator extends Audited {
     @OrderBy("position")
     public List<IndicatorDepartment> departments = new ArrayList<>();
 
+    /** The targets as they stand; the ones a correction replaced stay in the table for reads "as of" a past time. */
     @OneToMany(mappedBy = "indicator", cascade = CascadeType.ALL, orphanRemoval = true)
     @OrderBy("effectiveFrom")
+    @SQLRestriction("superseded_at IS NULL")
     public List<Target> targets = new ArrayList<>();
 }

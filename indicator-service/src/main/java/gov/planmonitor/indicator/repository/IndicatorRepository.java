@@ -4,6 +4,8 @@ import gov.planmonitor.support.persistence.BulkInsert;
 import io.quarkus.hibernate.orm.panache.PanacheRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -45,6 +47,21 @@ public class IndicatorRepository implements PanacheRepository<Indicator> {
                     + ofDepartment, Indicator.class).setParameter(1, department).getResultList();
         }
         return found;
+    }
+
+    /**
+     * The targets of these indicators as they stood at {@code asOf}: recorded by then and not yet superseded, by
+     * indicator id, in order of their effective dates. An indicator whose target was recorded later has none.
+     */
+    public Map<Long, List<Target>> targetsAsOf(Collection<Indicator> indicators, OffsetDateTime asOf) {
+        Map<Long, List<Target>> byIndicator = new HashMap<>();
+        if (!indicators.isEmpty()) {
+            getEntityManager().createQuery("select t from Target t left join fetch t.referenceIndicator where t.indicator in ?1"
+                            + " and t.createdAt <= ?2 and (t.supersededAt is null or t.supersededAt > ?2) order by t.effectiveFrom", Target.class)
+                    .setParameter(1, indicators).setParameter(2, asOf).getResultList()
+                    .forEach(t -> byIndicator.computeIfAbsent(t.indicator.id, k -> new ArrayList<>()).add(t));
+        }
+        return byIndicator;
     }
 
     /** Indicators by code with their plan and departments, read-only (for an import's checks), in a statement per 1,000 codes. */

@@ -139,23 +139,24 @@ public class ObservationRepository implements PanacheRepository<Observation> {
         return years;
     }
 
-    /** Marks current values superseded, in one statement. */
-    public void retire(List<Long> observationIds, OffsetDateTime at, String by) {
-        if (!observationIds.isEmpty()) {
-            getEntityManager().createNativeQuery("UPDATE observation SET superseded_at = ?1, superseded_by = ?2 WHERE id = ANY(?3)")
-                    .setParameter(1, at).setParameter(2, by).setParameter(3, observationIds.toArray(Long[]::new)).executeUpdate();
-        }
+    /** Marks current values superseded at the times set on them ({@link Observation#supersededAt}), a statement per distinct time. */
+    public void retire(List<Observation> retired, String by) {
+        Map<OffsetDateTime, List<Long>> byTime = new java.util.TreeMap<>();
+        retired.forEach(o -> byTime.computeIfAbsent(o.supersededAt, t -> new java.util.ArrayList<>()).add(o.id));
+        byTime.forEach((at, ids) -> getEntityManager()
+                .createNativeQuery("UPDATE observation SET superseded_at = ?1, superseded_by = ?2 WHERE id = ANY(?3)")
+                .setParameter(1, at).setParameter(2, by).setParameter(3, ids.toArray(Long[]::new)).executeUpdate());
     }
 
     /**
-     * Inserts new revisions (an import's) with COPY. Their recorded time and author are the import's, and so
-     * are those of the ones a later row of the same file superseded.
+     * Inserts new revisions (an import's) with COPY, each with its own recorded time (the import's, or the one its row
+     * gives) and superseded time (set when a later row of the same file replaced it); the author is the importer.
      */
-    public void insertAll(List<Observation> values, OffsetDateTime recordedAt, String recordedBy) {
+    public void insertAll(List<Observation> values, String recordedBy) {
         BulkInsert.copy(getEntityManager(), "observation", List.of(
-                new BulkInsert.Column<Observation>("recorded_at", o -> recordedAt),
+                new BulkInsert.Column<Observation>("recorded_at", o -> o.recordedAt),
                 new BulkInsert.Column<>("recorded_by", o -> recordedBy),
-                new BulkInsert.Column<>("superseded_at", o -> o.supersededAt == null ? null : recordedAt),
+                new BulkInsert.Column<>("superseded_at", o -> o.supersededAt),
                 new BulkInsert.Column<>("superseded_by", o -> o.supersededAt == null ? null : recordedBy),
                 new BulkInsert.Column<>("indicator_id", o -> o.indicator.id),
                 new BulkInsert.Column<>("year", o -> o.year),

@@ -16,7 +16,10 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 
-/** One revision of an indicator's target; the printed text is kept beside its parsed form. */
+/**
+ * One revision of an indicator's target; the printed text is kept beside its parsed form. A correction of a target
+ * keeps the replaced values as a row of their own, marked superseded, so reads "as of" a past time see them.
+ */
 @Entity
 @Table(name = "target")
 public class Target {
@@ -62,9 +65,16 @@ public class Target {
 
     public String reason;
 
+    /** When the target was recorded: now, or the date of its source document when an import gives one. */
     @Column(name = "created_at", nullable = false)
     public OffsetDateTime createdAt;
 
     @Column(name = "created_by", nullable = false)
     public String createdBy;
+
+    @Column(name = "superseded_at")
+    public OffsetDateTime supersededAt;
+
+    @Column(name = "superseded_by")
+    public String supersededBy;
 }

@@ -53,7 +53,12 @@ public class ImportResource {
                     + "Columns are those of the export. Any row error rejects the whole import (422, every error listed); "
                     + "dryRun=true reports what would happen and writes nothing. Importing the same data twice changes nothing. "
                     + "Departments, plans and indicators need the planner role; observations a department token for the indicators "
-                    + "its departments lead or support (403 names the first row it may not write).")
+                    + "its departments lead or support (403 names the first row it may not write). "
+                    + "History: an observation row's optional recordedAt, and an indicator row's optional targetRecordedAt, record the "
+                    + "value or target at that time instead of now (an ISO date, its first moment in the bureau's time zone, or a "
+                    + "date-time), so reads asOf an earlier time do not see it; the seeds use their source documents' dates. Such "
+                    + "rows need the planner role (or admin); a time in the future, or before the record a row replaces, is a row "
+                    + "error (422). Exports leave these columns empty.")
     @RequestBody(content = {@Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING)),
             @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT)),
             @Content(mediaType = XLSX, schema = @Schema(type = SchemaType.STRING, format = "binary"))})

@@ -141,7 +141,7 @@ public class PlanResource {
     @APIResponse(responseCode = "200", description = "Verdicts with explanations and summary counts")
     public EvaluationDto evaluate(@PathParam("code") @Parameter(example = "FYP12") String code,
                                   @QueryParam("year") @Parameter(description = "Defaults to the latest year with data", example = "2015") Integer year,
-                                  @QueryParam("asOf") @Parameter(description = "Use values as recorded at this time (ISO-8601)") String asOf) {
+                                  @QueryParam("asOf") @Parameter(description = "Use values and targets as recorded at this time (ISO-8601 with offset); current ones when absent") String asOf) {
         return evaluation.evaluate(code, year, Http.asOf(asOf));
     }
 }

@@ -71,6 +71,8 @@ public class EvaluationService {
         final BigDecimal share;
         final Map<Long, Map<Integer, Observation>> byIndicator = new HashMap<>();
         final Map<String, List<Indicator>> bySeries = new HashMap<>();
+        /** The targets as recorded at the evaluation's asOf, by indicator id; null when it reads the current ones. */
+        final Map<Long, List<Target>> targetsAsOf;
 
         Context(Plan plan, int year, List<Indicator> members, OffsetDateTime asOf) {
             this.plan = plan;
@@ -78,13 +80,14 @@ public class EvaluationService {
             this.stage = VerdictRules.Stage.of(plan.startYear, plan.endYear, year);
             this.isFinal = stage.isFinal();
             this.share = stage.share();
+            this.targetsAsOf = asOf == null ? null : indicators.targetsAsOf(members, asOf);
             Set<Indicator> all = new HashSet<>(members);
             Set<String> series = new HashSet<>();
             for (Indicator i : members) {
                 if (i.series != null) {
                     series.add(i.series);
                 }
-                i.targets.stream().filter(t -> t.referenceIndicator != null).forEach(t -> all.add(t.referenceIndicator));
+                targets(i).stream().filter(t -> t.referenceIndicator != null).forEach(t -> all.add(t.referenceIndicator));
             }
             if (!series.isEmpty()) {
                 for (Indicator linked : indicators.list("series in ?1", series)) {
@@ -95,6 +98,11 @@ public class EvaluationService {
             for (Observation o : observations.listAsOf(all, asOf)) {
                 byIndicator.computeIfAbsent(o.indicator.id, k -> new HashMap<>()).put(o.year, o);
             }
+        }
+
+        /** An indicator's targets, in order of their effective dates, as they stood at the evaluation's asOf. */
+        List<Target> targets(Indicator indicator) {
+            return targetsAsOf == null ? indicator.targets : targetsAsOf.getOrDefault(indicator.id, List.of());
         }
 
         Observation own(Indicator indicator, int y) {
@@ -173,10 +181,11 @@ public class EvaluationService {
 
     /** One indicator judged in its context, as the evaluation lists it. */
     private EvaluationItemDto item(Context ctx, Indicator indicator) {
-        Target target = IndicatorService.targetInForce(indicator, LocalDate.of(ctx.year, 12, 31));
+        List<Target> targets = ctx.targets(indicator);
+        Target target = IndicatorService.inForce(targets, t -> t.effectiveFrom, LocalDate.of(ctx.year, 12, 31));
         Judgement j = target == null ? Judgement.of(Verdict.NOT_EVALUABLE, "NO_TARGET", "未设定目标", "No target set")
                 : judge(ctx, indicator, target);
-        Target original = indicator.targets.isEmpty() ? null : indicator.targets.get(0);
+        Target original = targets.isEmpty() ? null : targets.get(0);
         return new EvaluationItemDto(indicator.code, indicator.seq, indicator.nameZh, indicator.nameEn,
                 mapper.toDto(indicator.category), indicator.attribute == null ? null : indicator.attribute.name(),
                 mapper.unit(indicator.unit), mapper.departments(indicator), mapper.toDto(target),

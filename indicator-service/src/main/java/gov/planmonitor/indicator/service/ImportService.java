@@ -15,8 +15,10 @@ import gov.planmonitor.support.tabular.Tabular.Line;
 import gov.planmonitor.support.tabular.Tabular;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.validation.Validator;
+import gov.planmonitor.support.time.BureauClock;
 
 import gov.planmonitor.support.problem.ServiceException;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -41,9 +43,9 @@ public class ImportService {
                 Set.of("startYear", "endYear")));
         SCHEMA.put("indicators", new Columns(List.of("code", "plan", "seq", "nameZh", "nameEn", "category", "unit", "attribute", "direction",
                 "departments", "targetText", "targetKind", "targetReference", "series", "footnoteZh", "footnoteEn"),
-                List.of("targetEffectiveFrom"), Set.of("seq")));
+                List.of("targetEffectiveFrom", "targetRecordedAt"), Set.of("seq")));
         SCHEMA.put("observations", new Columns(List.of("indicator", "year", "periodStart", "value", "growthRate", "priceBasis", "status",
-                "qualitativeZh", "qualitativeEn", "comparable", "source", "note"), List.of(), Set.of("year", "periodStart", "value", "growthRate")));
+                "qualitativeZh", "qualitativeEn", "comparable", "source", "note"), List.of("recordedAt"), Set.of("year", "periodStart", "value", "growthRate")));
     }
 
     private final DepartmentService departments;
@@ -52,9 +54,11 @@ public class ImportService {
     private final ObservationService observations;
     private final Validator validator;
     private final ImportRunner runner;
+    private final BureauClock clock;
 
     public ImportService(DepartmentService departments, PlanService plans, IndicatorService indicators, ObservationService observations,
-                         Validator validator, ImportRunner runner) {
+                         Validator validator, ImportRunner runner, BureauClock clock) {
+        this.clock = clock;
         this.departments = departments;
         this.plans = plans;
         this.indicators = indicators;
@@ -89,7 +93,7 @@ public class ImportService {
             try {
                 Cells c = new Cells(line, validator);
                 values.add(new ObservationService.ImportedValue(line.row(), c.required(c.text("indicator"), "indicator"),
-                        c.required(c.integer("year"), "year"), observationInput(c)));
+                        c.required(c.integer("year"), "year"), observationInput(c), c.time("recordedAt", zone())));
             } catch (ServiceException e) {
                 refused.accept(line, e);
             }
@@ -98,6 +102,11 @@ public class ImportService {
         // The readable rows are checked even when some are not, so that one answer lists every error; the import runner
         // then rolls everything back.
         return observations.upsertAll(values, user, (value, e) -> refused.accept(new Line(value.row(), Map.of()), e));
+    }
+
+    /** A recorded time without an offset (a date) is the bureau's. */
+    private ZoneId zone() {
+        return clock.clock().getZone();
     }
 
     private ObservationInput observationInput(Cells c) {
@@ -119,7 +128,7 @@ public class ImportService {
                         departmentRoles(c.text("departments")),
                         new TargetInput(c.text("targetText"), c.text("targetKind"), c.text("targetReference"), c.date("targetEffectiveFrom"), null),
                         c.text("series"), c.text("footnoteZh"), c.text("footnoteEn")),
-                        Map.of("targetReferenceIndicator", "targetReference")), user);
+                        Map.of("targetReferenceIndicator", "targetReference")), c.time("targetRecordedAt", zone()), user);
             }
             default -> throw new IllegalArgumentException(entity);
         };

@@ -138,6 +138,11 @@ public class IndicatorService {
     }
 
     public Indicator create(String planCode, @NotNull @Valid IndicatorInput input, String user) {
+        return create(planCode, input, null, user);
+    }
+
+    /** As {@link #create(String, IndicatorInput, String)}, with the target recorded at a given time (null: now). */
+    private Indicator create(String planCode, IndicatorInput input, OffsetDateTime targetRecordedAt, String user) {
         caller.require("adding an indicator to a plan", Roles.PLANNER);
         Plan plan = plans.get(planCode);
         if (indicators.findByCode(input.code()).isPresent()) {
@@ -149,7 +154,7 @@ public class IndicatorService {
         Indicator indicator = new Indicator();
         indicator.plan = plan;
         apply(indicator, input, user);
-        setTarget(indicator, input.target(), user);
+        setTarget(indicator, input.target(), targetRecordedAt, user);
         indicators.persist(indicator);
         indicators.flush();
         audit.record("indicator", indicator.code, null, toDto(indicator));
@@ -168,18 +173,21 @@ public class IndicatorService {
             throw new ServiceException.Conflict("plan " + indicator.plan.code + " already has an indicator with seq " + input.seq());
         });
         apply(indicator, input, user);
-        setTarget(indicator, input.target(), user);
+        setTarget(indicator, input.target(), null, user);
         indicators.flush();
         audit.record("indicator", indicator.code, before, toDto(indicator));
         return indicator;
     }
 
-    /** Import: create or update by code; a second identical import reports UNCHANGED and writes nothing. */
-    public Outcome upsert(String planCode, IndicatorInput input, String user) {
+    /**
+     * Import: create or update by code; a second identical import reports UNCHANGED and writes nothing. A new or
+     * corrected target is recorded at {@code targetRecordedAt} (its source document's date), or now when null.
+     */
+    public Outcome upsert(String planCode, IndicatorInput input, OffsetDateTime targetRecordedAt, String user) {
         caller.require("importing indicators", Roles.PLANNER);
         Indicator indicator = indicators.findByCode(input.code()).orElse(null);
         if (indicator == null) {
-            create(planCode, input, user);
+            create(planCode, input, targetRecordedAt, user);
             return Outcome.CREATED;
         }
         if (!indicator.plan.code.equals(planCode)) {
@@ -193,7 +201,7 @@ public class IndicatorService {
         if (changed) {
             apply(indicator, input, user);
         }
-        changed |= setTarget(indicator, input.target(), user);
+        changed |= setTarget(indicator, input.target(), targetRecordedAt, user);
         if (changed) {
             // A new target is a change of the indicator: a new version, so a client's stale If-Match cannot undo it.
             indicator.touch(user, OffsetDateTime.now(ZoneOffset.UTC));
@@ -226,7 +234,7 @@ public class IndicatorService {
         if (input.effectiveFrom().getYear() > indicator.plan.endYear) {
             throw new ServiceException.Invalid("effectiveFrom", "the plan ends in " + indicator.plan.endYear);
         }
-        Target target = newTarget(indicator, input, user);
+        Target target = newTarget(indicator, input, OffsetDateTime.now(ZoneOffset.UTC), user);
         indicator.targets.add(target);
         indicator.touch(user, OffsetDateTime.now(ZoneOffset.UTC));
         indicators.flush();
@@ -302,11 +310,16 @@ public class IndicatorService {
         return links;
     }
 
-    /** Sets the first target or corrects the one in force; returns whether anything changed. */
-    private boolean setTarget(Indicator indicator, TargetInput input, String user) {
+    /**
+     * Sets the first target or corrects the one in force, recorded at {@code recordedAt} (null: now); a correction keeps
+     * the values it replaces as a superseded row. Returns whether anything changed.
+     */
+    private boolean setTarget(Indicator indicator, TargetInput input, OffsetDateTime recordedAt, String user) {
         LocalDate effectiveFrom = input.effectiveFrom() != null ? input.effectiveFrom() : LocalDate.of(indicator.plan.startYear, 1, 1);
         Target existing = indicator.targets.stream().filter(t -> t.effectiveFrom.equals(effectiveFrom)).findFirst().orElse(null);
-        Target parsed = newTarget(indicator, new TargetInput(input.text(), input.kind(), input.referenceIndicator(), effectiveFrom, input.reason()), user);
+        OffsetDateTime at = RecordedAt.resolve(recordedAt, OffsetDateTime.now(ZoneOffset.UTC), "targetRecordedAt");
+        Target parsed = newTarget(indicator, new TargetInput(input.text(), input.kind(), input.referenceIndicator(), effectiveFrom, input.reason()),
+                at, user);
         if (existing == null) {
             indicator.targets.add(parsed);
             indicator.targets.sort((a, b) -> a.effectiveFrom.compareTo(b.effectiveFrom));
@@ -316,6 +329,13 @@ public class IndicatorService {
                 && Objects.equals(existing.reason, parsed.reason)) {
             return false;
         }
+        RecordedAt.requireAfter(at, existing.createdAt, "targetRecordedAt");
+        // The row in the indicator's collection stays the current one (orphan removal would delete a row taken out of it);
+        // what it held until now becomes a superseded row of its own.
+        Target replaced = copyOf(existing);
+        replaced.supersededAt = at;
+        replaced.supersededBy = user;
+        indicators.getEntityManager().persist(replaced);
         existing.text = parsed.text;
         existing.kind = parsed.kind;
         existing.measure = parsed.measure;
@@ -329,7 +349,24 @@ public class IndicatorService {
         return true;
     }
 
-    private Target newTarget(Indicator indicator, TargetInput input, String user) {
+    private static Target copyOf(Target t) {
+        Target copy = new Target();
+        copy.indicator = t.indicator;
+        copy.effectiveFrom = t.effectiveFrom;
+        copy.text = t.text;
+        copy.kind = t.kind;
+        copy.measure = t.measure;
+        copy.value = t.value;
+        copy.tolerance = t.tolerance;
+        copy.textUnit = t.textUnit;
+        copy.referenceIndicator = t.referenceIndicator;
+        copy.reason = t.reason;
+        copy.createdAt = t.createdAt;
+        copy.createdBy = t.createdBy;
+        return copy;
+    }
+
+    private Target newTarget(Indicator indicator, TargetInput input, OffsetDateTime recordedAt, String user) {
         TargetParser.Parsed parsed = parser.parse(input.text(), PlanService.blankToNull(input.kind()),
                 new TargetParser.Context(indicator.plan.kind, indicator.nameZh, indicator.unit));
         Target target = new Target();
@@ -342,7 +379,7 @@ public class IndicatorService {
         target.tolerance = parsed.tolerance();
         target.textUnit = parsed.textUnit();
         target.reason = PlanService.blankToNull(input.reason());
-        target.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
+        target.createdAt = recordedAt;
         target.createdBy = user;
         String reference = PlanService.blankToNull(input.referenceIndicator());
         if (parsed.kind() == Target.Kind.RELATIVE) {

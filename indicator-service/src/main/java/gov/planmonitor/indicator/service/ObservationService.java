@@ -139,8 +139,8 @@ public class ObservationService {
         return o;
     }
 
-    /** A row of an import: its line in the file, the indicator and year, and the value. */
-    public record ImportedValue(int row, String indicator, int year, ObservationInput input) {
+    /** A row of an import: its line in the file, the indicator and year, the value, and when it was recorded (null: now). */
+    public record ImportedValue(int row, String indicator, int year, ObservationInput input, OffsetDateTime recordedAt) {
     }
 
     /**
@@ -169,7 +169,8 @@ public class ObservationService {
         observations.getEntityManager().clear();
         Set<Indicator> reporterChecked = new HashSet<>();
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-        List<Long> retired = new ArrayList<>();
+        boolean historyAllowed = false;
+        List<Observation> retired = new ArrayList<>();
         List<Observation> written = new ArrayList<>();
         List<AuditTrail.Change> changes = new ArrayList<>();
         boolean anyRefused = false;
@@ -179,9 +180,16 @@ public class ObservationService {
                 if (indicator == null) {
                     throw new ServiceException.NotFound("no indicator with code " + row.indicator());
                 }
-                if (reporterChecked.add(indicator)) {
+                // A dated row is history taken from a document, the planners' work; an undated one is a department's report.
+                if (row.recordedAt() != null) {
+                    if (!historyAllowed) {
+                        caller.require(RecordedAt.WHAT, Roles.PLANNER);
+                        historyAllowed = true;
+                    }
+                } else if (reporterChecked.add(indicator)) {
                     requireReporter(indicator);
                 }
+                OffsetDateTime at = RecordedAt.resolve(row.recordedAt(), now, "recordedAt");
                 Key key = new Key(indicator.id, row.year());
                 Observation current = latest.get(key);
                 if (current != null && same(current, row.input())) {
@@ -189,12 +197,13 @@ public class ObservationService {
                     continue;
                 }
                 validate(indicator, row.year(), row.input());
-                Observation o = newRevision(indicator, row.year(), row.input(), revisions.merge(key, 1, Integer::sum), now, user);
+                RecordedAt.requireAfter(at, current == null ? null : current.recordedAt, "recordedAt");
+                Observation o = newRevision(indicator, row.year(), row.input(), revisions.merge(key, 1, Integer::sum), at, user);
                 if (current != null) {
-                    current.supersededAt = now;
+                    current.supersededAt = at;
                     current.supersededBy = user;
                     if (current.id != null) {
-                        retired.add(current.id);
+                        retired.add(current);
                     }
                 }
                 latest.put(key, o);
@@ -209,8 +218,8 @@ public class ObservationService {
         }
         if (!anyRefused) {
             // Retired first: the unique index allows one current value per year.
-            observations.retire(retired, now, user);
-            observations.insertAll(written, now, user);
+            observations.retire(retired, user);
+            observations.insertAll(written, user);
             audit.recordAll("observation", changes);
         }
         return outcomes;

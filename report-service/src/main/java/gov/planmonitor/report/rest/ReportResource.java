@@ -6,6 +6,7 @@ import gov.planmonitor.support.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import com.fasterxml.jackson.databind.JsonNode;
 import gov.planmonitor.report.mapping.ReportDiffDto;
+import gov.planmonitor.report.mapping.ReportContentDto;
 import gov.planmonitor.report.mapping.ReportDto;
 import gov.planmonitor.report.mapping.ReportRequest;
 import gov.planmonitor.report.render.ReportFormat;
@@ -108,7 +109,7 @@ public class ReportResource {
                     + "server-drawn SVG charts and no script; the PDF is that page on A4 with the fonts embedded; XLSX has one sheet per table "
                     + "with numbers as numeric cells. Each format is rendered on its first read and stored: every later read gives identical bytes.")
     @APIResponse(responseCode = "200", description = "The content", content = {
-            @Content(mediaType = Media.JSON, schema = @Schema(type = SchemaType.OBJECT)),
+            @Content(mediaType = Media.JSON, schema = @Schema(implementation = ReportContentDto.class)),
             @Content(mediaType = Media.MARKDOWN, schema = @Schema(type = SchemaType.STRING)),
             @Content(mediaType = Media.HTML, schema = @Schema(type = SchemaType.STRING)),
             @Content(mediaType = Media.PDF, schema = @Schema(type = SchemaType.STRING, format = "binary")),

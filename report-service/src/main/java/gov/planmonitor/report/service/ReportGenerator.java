@@ -1,13 +1,23 @@
 package gov.planmonitor.report.service;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import gov.planmonitor.report.client.Downstream;
+import gov.planmonitor.report.mapping.ListSummaryDto;
+import gov.planmonitor.report.mapping.ReportContentDto;
+import gov.planmonitor.report.mapping.ReportContentDto.CategoryVerdictsDto;
+import gov.planmonitor.report.mapping.ReportContentDto.CodeNameDto;
+import gov.planmonitor.report.mapping.ReportContentDto.IndicatorRowDto;
+import gov.planmonitor.report.mapping.ReportContentDto.ProjectRowDto;
+import gov.planmonitor.report.mapping.ReportContentDto.VerdictCountsDto;
 import gov.planmonitor.report.render.VerdictsByCategory;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -85,10 +95,11 @@ public class ReportGenerator {
         }
     }
 
-    /** The structured report, from the pinned data only. */
-    public ObjectNode render(String type, JsonNode data) {
-        ObjectNode report = json.createObjectNode();
-        report.put("type", type);
+    /**
+     * The structured report, from the pinned data only: built as the contract's ReportContent record, so what is stored
+     * and served is what the contract describes.
+     */
+    public ReportContentDto render(String type, JsonNode data) {
         JsonNode evaluation = data.path("evaluation");
         JsonNode plan = evaluation.path("plan");
         JsonNode projects = data.path("projects").isObject() ? data.path("projects") : null;
@@ -100,36 +111,29 @@ public class ReportGenerator {
         String yearZh = year == null ? "" : year + "年";
         String yearEn = year == null ? "" : ", " + year;
 
+        String titleZh;
+        String titleEn;
         switch (type) {
             case "ANNUAL_EXECUTION" -> {
-                report.put("titleZh", plan.path("titleZh").asText() + "执行情况报告");
-                report.put("titleEn", "Execution report: " + plan.path("titleEn").asText());
+                titleZh = plan.path("titleZh").asText() + "执行情况报告";
+                titleEn = "Execution report: " + plan.path("titleEn").asText();
             }
             case "PLAN_EVALUATION" -> {
-                report.put("titleZh", plan.path("titleZh").asText() + (finalStage ? "实施情况总结评估报告" : "实施情况中期评估报告"));
-                report.put("titleEn", (finalStage ? "Final evaluation: " : "Mid-term evaluation: ") + plan.path("titleEn").asText()
-                        + (finalStage ? "" : " (" + year + ")"));
+                titleZh = plan.path("titleZh").asText() + (finalStage ? "实施情况总结评估报告" : "实施情况中期评估报告");
+                titleEn = (finalStage ? "Final evaluation: " : "Mid-term evaluation: ") + plan.path("titleEn").asText()
+                        + (finalStage ? "" : " (" + year + ")");
             }
             case "DEPARTMENT_SCORECARD" -> {
-                report.put("titleZh", department.path("nameZh").asText() + "负责指标完成情况（" + plan.path("titleZh").asText() + "，" + yearZh + "）");
-                report.put("titleEn", "Department scorecard: " + department.path("nameEn").asText() + " (" + plan.path("titleEn").asText() + yearEn + ")");
+                titleZh = department.path("nameZh").asText() + "负责指标完成情况（" + plan.path("titleZh").asText() + "，" + yearZh + "）";
+                titleEn = "Department scorecard: " + department.path("nameEn").asText() + " (" + plan.path("titleEn").asText() + yearEn + ")";
             }
             default -> {
                 JsonNode list = projects.path("list");
-                report.put("titleZh", list.path("nameZh").asText() + "进展情况报告" + (year == null ? "" : "（" + yearZh + "）"));
-                report.put("titleEn", "Project progress: " + list.path("nameEn").asText() + (year == null ? "" : " (" + year + ")"));
+                titleZh = list.path("nameZh").asText() + "进展情况报告" + (year == null ? "" : "（" + yearZh + "）");
+                titleEn = "Project progress: " + list.path("nameEn").asText() + (year == null ? "" : " (" + year + ")");
             }
         }
-        report.put("plan", plan.isObject() ? plan.path("code").asText() : projects.path("list").path("plan").asText(null));
-        if (year == null) {
-            report.putNull("year");
-        } else {
-            report.put("year", year);
-        }
-        report.put("stage", stage);
-        report.put("asOf", data.path("asOf").asText());
-        report.set("department", department == null ? json.nullNode() : codeName(department));
-        report.set("list", projects == null ? json.nullNode() : codeName(projects.path("list")));
+        String planCode = plan.isObject() ? plan.path("code").asText() : projects.path("list").path("plan").asText(null);
 
         List<JsonNode> items = new ArrayList<>();
         evaluation.path("items").forEach(items::add);
@@ -142,50 +146,43 @@ public class ReportGenerator {
             items.sort(Comparator.comparingInt((JsonNode i) -> "BINDING".equals(i.path("attribute").asText()) ? 0 : 1)
                     .thenComparingInt(i -> i.path("seq").asInt()));
         }
-        ArrayNode rows = report.putArray("indicators");
+        List<IndicatorRowDto> rows = new ArrayList<>();
         for (JsonNode item : items) {
-            ObjectNode row = rows.addObject();
-            row.put("code", item.path("code").asText());
-            row.put("seq", item.path("seq").asInt());
-            row.put("nameZh", item.path("nameZh").asText());
-            row.put("nameEn", item.path("nameEn").asText());
-            row.set("category", codeName(item.path("category")));
-            row.set("attribute", item.path("attribute").isTextual() ? item.path("attribute") : json.nullNode());
-            row.put("unit", item.path("unit").path("printed").asText());
-            row.put("target", item.path("target").path("text").asText());
             JsonNode observation = item.path("observation");
-            row.set("value", number(observation.path("value")));
-            row.set("growthRate", number(observation.path("growthRate")));
-            row.set("qualitativeZh", observation.path("qualitativeZh").isTextual() ? observation.path("qualitativeZh") : json.nullNode());
-            row.set("observationStatus", observation.path("status").isTextual() ? observation.path("status") : json.nullNode());
-            row.put("verdict", item.path("verdict").asText());
-            row.put("verdictZh", item.path("verdictZh").asText());
-            row.put("verdictEn", item.path("verdictEn").asText());
-            row.put("explanationZh", item.path("explanation").path("zh").asText());
-            row.put("explanationEn", item.path("explanation").path("en").asText());
-            if (departmentCode != null) {
-                row.put("role", role(item, departmentCode));
-            }
+            rows.add(new IndicatorRowDto(item.path("code").asText(), item.path("seq").asInt(), item.path("nameZh").asText(),
+                    item.path("nameEn").asText(), codeName(item.path("category")), textOrNull(item.path("attribute")),
+                    item.path("unit").path("printed").asText(), item.path("target").path("text").asText(),
+                    number(observation.path("value")), number(observation.path("growthRate")), textOrNull(observation.path("qualitativeZh")),
+                    textOrNull(observation.path("status")), item.path("verdict").asText(), item.path("verdictZh").asText(),
+                    item.path("verdictEn").asText(), item.path("explanation").path("zh").asText(), item.path("explanation").path("en").asText(),
+                    departmentCode == null ? null : role(item, departmentCode)));
         }
-        report.set("verdictsByCategory", VerdictsByCategory.of(rows));
-        report.set("summary", verdictCounts(rows));
-        report.set("projects", projects == null ? json.nullNode() : projects);
-        report.set("projectRows", projectRows(data.path("projectRows")));
-        report.put("narrativeZh", Narrative.zh(report));
-        report.put("narrativeEn", Narrative.en(report));
-        return report;
+        List<CategoryVerdictsDto> byCategory = json.convertValue(VerdictsByCategory.of(json.valueToTree(rows)), new TypeReference<>() {
+        });
+        ReportContentDto content = new ReportContentDto(type, titleZh, titleEn, planCode, year, stage, data.path("asOf").asText(),
+                department == null ? null : codeName(department), projects == null ? null : codeName(projects.path("list")),
+                rows, byCategory, verdictCounts(rows), projects == null ? null : json.convertValue(projects, ListSummaryDto.class),
+                projectRows(data.path("projectRows")), null, null);
+        // The narrative is written from the rest of the content as its JSON reads back (90.0 stays 90.0, as renderers see it).
+        JsonNode tree;
+        try {
+            tree = json.readTree(json.writeValueAsString(content));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("report content does not serialize", e);
+        }
+        return content.withNarrative(Narrative.zh(tree), Narrative.en(tree));
     }
 
-    private JsonNode number(JsonNode value) {
-        return value.isNumber() ? value : json.nullNode();
+    private static BigDecimal number(JsonNode value) {
+        return value.isNumber() ? value.decimalValue() : null;
     }
 
-    private ObjectNode codeName(JsonNode node) {
-        ObjectNode out = json.createObjectNode();
-        out.put("code", node.path("code").asText(null));
-        out.put("nameZh", node.path("nameZh").asText(null));
-        out.put("nameEn", node.path("nameEn").asText(null));
-        return out;
+    private static String textOrNull(JsonNode value) {
+        return value.isTextual() ? value.asText() : null;
+    }
+
+    private static CodeNameDto codeName(JsonNode node) {
+        return new CodeNameDto(node.path("code").asText(null), node.path("nameZh").asText(null), node.path("nameEn").asText(null));
     }
 
     private static String role(JsonNode item, String department) {
@@ -198,37 +195,28 @@ public class ReportGenerator {
     }
 
     /** Counts of the rows shown (a scorecard shows only the department's), by verdict and attribute. */
-    private ObjectNode verdictCounts(ArrayNode rows) {
+    private static VerdictCountsDto verdictCounts(List<IndicatorRowDto> rows) {
         Map<String, Integer> byVerdict = new TreeMap<>();
         Map<String, Integer> byAttribute = new TreeMap<>();
-        for (JsonNode row : rows) {
-            byVerdict.merge(row.path("verdict").asText(), 1, Integer::sum);
-            byAttribute.merge(row.path("attribute").isTextual() ? row.path("attribute").asText() : "NONE", 1, Integer::sum);
+        for (IndicatorRowDto row : rows) {
+            byVerdict.merge(row.verdict(), 1, Integer::sum);
+            byAttribute.merge(row.attribute() != null ? row.attribute() : "NONE", 1, Integer::sum);
         }
-        ObjectNode summary = json.createObjectNode();
-        summary.put("total", rows.size());
-        summary.set("byVerdict", json.valueToTree(byVerdict));
-        summary.set("byAttribute", json.valueToTree(byAttribute));
-        return summary;
+        return new VerdictCountsDto(rows.size(), byVerdict, byAttribute);
     }
 
-    private ArrayNode projectRows(JsonNode projects) {
-        ArrayNode rows = json.createArrayNode();
+    private List<ProjectRowDto> projectRows(JsonNode projects) {
+        List<ProjectRowDto> rows = new ArrayList<>();
         for (JsonNode p : projects) {
-            ObjectNode row = rows.addObject();
-            row.put("code", p.path("id").asText());
-            row.set("seq", p.path("seq").isNumber() ? p.path("seq") : json.nullNode());
-            row.put("nameZh", p.path("nameZh").asText());
-            row.put("nameEn", p.path("nameEn").asText());
-            row.set("category", codeName(p.path("category")));
-            row.put("status", p.path("status").asText());
-            row.set("zone", p.path("zone").isObject() ? codeName(p.path("zone")) : json.nullNode());
-            row.set("progressPercent", number(p.path("progressPercent")));
-            row.set("planned", p.path("plannedToDate").isObject() ? p.path("plannedToDate") : json.nullNode());
-            row.set("completed", p.path("completedToDate").isObject() ? p.path("completedToDate") : json.nullNode());
-            row.put("overdueMilestones", p.path("overdueMilestones").asInt());
+            rows.add(new ProjectRowDto(p.path("id").asText(), p.path("seq").isNumber() ? Integer.valueOf(p.path("seq").asInt()) : null,
+                    p.path("nameZh").asText(), p.path("nameEn").asText(), codeName(p.path("category")), p.path("status").asText(),
+                    p.path("zone").isObject() ? codeName(p.path("zone")) : null, number(p.path("progressPercent")),
+                    money(p.path("plannedToDate")), money(p.path("completedToDate")), p.path("overdueMilestones").asInt()));
         }
         return rows;
     }
 
+    private ListSummaryDto.MoneyDto money(JsonNode value) {
+        return value.isObject() ? json.convertValue(value, ListSummaryDto.MoneyDto.class) : null;
+    }
 }

@@ -7,7 +7,12 @@ import jakarta.validation.Validator;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.TemporalAccessor;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -69,6 +74,26 @@ public final class Cells {
             return v == null ? null : LocalDate.parse(v);
         } catch (DateTimeParseException e) {
             throw new ServiceException.Invalid(column, "'" + v + "' is not a date (YYYY-MM-DD)");
+        }
+    }
+
+    /**
+     * A point in time: a date (2018-02-08: its first moment) or a date-time (2018-02-08T09:30:00+08:00), both read in
+     * {@code zone} when they name no offset.
+     */
+    public OffsetDateTime time(String column, ZoneId zone) {
+        String v = line.get(column);
+        if (v == null) {
+            return null;
+        }
+        try {
+            if (!v.contains("T")) {
+                return LocalDate.parse(v).atStartOfDay(zone).toOffsetDateTime();
+            }
+            TemporalAccessor t = DateTimeFormatter.ISO_DATE_TIME.parseBest(v, OffsetDateTime::from, LocalDateTime::from);
+            return t instanceof OffsetDateTime at ? at : ((LocalDateTime) t).atZone(zone).toOffsetDateTime();
+        } catch (DateTimeParseException e) {
+            throw new ServiceException.Invalid(column, "'" + v + "' is not a date (2018-02-08) or a date-time (2018-02-08T09:30:00+08:00)");
         }
     }
 
