@@ -46,6 +46,22 @@ class ProjectQueryTest {
     }
 
     @Test
+    void updatedSinceGivesOnlyProjectsAndListsChangedFromThen() throws Exception {
+        String oldList = Fixtures.list(2017);
+        String old = Fixtures.project(oldList, 1, "较早的项目");
+        Thread.sleep(20);
+        String since = java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC).toString();
+        String newList = Fixtures.list(2017);
+        String fresh = Fixtures.project(newList, 1, "较新的项目");
+        given().queryParam("updatedSince", since).queryParam("size", 200).when().get("/api/v1/projects").then().statusCode(200)
+                .body("items.id", hasItem(fresh)).body("items.id", org.hamcrest.Matchers.not(hasItem(old)));
+        given().queryParam("updatedSince", since).queryParam("year", 2017).queryParam("size", 200).when().get("/api/v1/project-lists")
+                .then().statusCode(200).body("items.code", hasItem(newList)).body("items.code", org.hamcrest.Matchers.not(hasItem(oldList)));
+        given().queryParam("updatedSince", "2018-02-30T00:00:00Z").when().get("/api/v1/projects").then().statusCode(400)
+                .body("errors[0].field", equalTo("updatedSince"));
+    }
+
+    @Test
     void chineseSubstringSearchFindsNamesAndTasks() {
         String list = Fixtures.list(2017);
         Fixtures.project(list, 1, "木排头片区排水改造工程");

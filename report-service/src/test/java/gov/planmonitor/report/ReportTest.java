@@ -32,6 +32,18 @@ class ReportTest {
     }
 
     @Test
+    void updatedSinceGivesTheReportsRequestedOrFinishedFromThen() throws Exception {
+        String earlier = Reports.generated(Reports.ANNUAL_2017);
+        Thread.sleep(20);
+        String since = java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC).toString();
+        String later = Reports.generated(Reports.ANNUAL_2017);
+        given().queryParam("updatedSince", since).queryParam("size", 200).when().get("/api/v1/reports").then().statusCode(200)
+                .body("items.id", org.hamcrest.Matchers.hasItem(later)).body("items.id", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItem(earlier)));
+        given().queryParam("updatedSince", "soon").when().get("/api/v1/reports").then().statusCode(400)
+                .body("errors[0].field", equalTo("updatedSince"));
+    }
+
+    @Test
     void annualExecutionReportIsBuiltPinnedAndStable() {
         String id = Reports.request(Reports.ANNUAL_2017);
         assertEquals("SUCCEEDED", Reports.awaitFinished(id));

@@ -27,7 +27,7 @@ public class IndicatorPageQuery {
     }
 
     /** Filters as the list endpoint takes them; null for none. {@code attribute} "NONE" means no attribute. */
-    public record Filters(String category, String attribute, String department, String q) {
+    public record Filters(String category, String attribute, String department, String q, java.time.OffsetDateTime updatedSince) {
     }
 
     /** A sort column, named as the API names it, and its direction. */
@@ -76,6 +76,9 @@ public class IndicatorPageQuery {
         if (filters.department() != null) {
             where.append(" and exists (select 1 from indicator_department x join department d on d.id = x.department_id"
                     + " where x.indicator_id = i.id and d.code = ?").append(bind(params, filters.department())).append(")");
+        }
+        if (filters.updatedSince() != null) {
+            where.append(" and i.updated_at >= ?").append(bind(params, filters.updatedSince()));
         }
         if (filters.q() != null) {
             String q = filters.q().trim();

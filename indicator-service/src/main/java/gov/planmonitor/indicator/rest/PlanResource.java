@@ -64,8 +64,9 @@ public class PlanResource {
                                  @QueryParam("sort") @Parameter(description = "Fields, - for descending: code, startYear, endYear, kind") String sort,
                                  @QueryParam("kind") @Parameter(schema = @Schema(enumeration = {"FIVE_YEAR", "ANNUAL"})) String kind,
                                  @QueryParam("parent") @Parameter(description = "Code of the parent five-year plan") String parent,
-                                 @QueryParam("year") @Parameter(description = "Plans covering this year") Integer year) {
-        return plans.list(page, size, sort, kind, parent, year);
+                                 @QueryParam("year") @Parameter(description = "Plans covering this year") Integer year,
+                                 @QueryParam("updatedSince") @Parameter(description = Http.UPDATED_SINCE, example = "2018-02-08T00:00:00+08:00") String updatedSince) {
+        return plans.list(page, size, sort, kind, parent, year, Http.updatedSince(updatedSince));
     }
 
     @POST
@@ -111,8 +112,9 @@ public class PlanResource {
                                             @QueryParam("category") @Parameter(description = "Category code", example = "ECONOMY") String category,
                                             @QueryParam("attribute") @Parameter(schema = @Schema(enumeration = {"BINDING", "EXPECTED", "NONE"})) String attribute,
                                             @QueryParam("department") @Parameter(description = "Responsible department code (lead or support)", example = "DRC") String department,
-                                            @QueryParam("q") @Parameter(description = "Substring of the Chinese or English name or the code", example = "增长率") String q) {
-        return indicators.list(code, page, size, sort, category, attribute, department, q);
+                                            @QueryParam("q") @Parameter(description = "Substring of the Chinese or English name or the code", example = "增长率") String q,
+                                 @QueryParam("updatedSince") @Parameter(description = Http.UPDATED_SINCE, example = "2018-02-08T00:00:00+08:00") String updatedSince) {
+        return indicators.list(code, page, size, sort, category, attribute, department, q, Http.updatedSince(updatedSince));
     }
 
     @POST

@@ -46,12 +46,20 @@ public class DepartmentService {
         this.config = config;
     }
 
-    public PageDto<DepartmentDto> list(Integer page, Integer size, String sort, String q) {
+    public PageDto<DepartmentDto> list(Integer page, Integer size, String sort, String q, OffsetDateTime updatedSince) {
         PageRequest request = PageRequest.of(page, size, sort, config.paging().defaultSize(), config.paging().maxSize(), SORT_FIELDS, "code");
-        PanacheQuery<Department> query = q == null || q.isBlank()
-                ? departments.findAll(request.sort())
-                : departments.find("lower(code) like ?1 or nameZh like ?2 or lower(nameEn) like ?1", request.sort(),
-                "%" + q.toLowerCase() + "%", "%" + q + "%");
+        java.util.List<String> where = new java.util.ArrayList<>();
+        io.quarkus.panache.common.Parameters params = new io.quarkus.panache.common.Parameters();
+        if (q != null && !q.isBlank()) {
+            where.add("(lower(code) like :lower or nameZh like :any or lower(nameEn) like :lower)");
+            params.and("lower", "%" + q.toLowerCase() + "%").and("any", "%" + q + "%");
+        }
+        if (updatedSince != null) {
+            where.add("updatedAt >= :since");
+            params.and("since", updatedSince);
+        }
+        PanacheQuery<Department> query = where.isEmpty() ? departments.findAll(request.sort())
+                : departments.find(String.join(" and ", where), request.sort(), params);
         return new PageDto<>(query.page(Page.of(request.page(), request.size())).list().stream().map(mapper::toDto).toList(),
                 query.count(), request.page(), request.size());
     }

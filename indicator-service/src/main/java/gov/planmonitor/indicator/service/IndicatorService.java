@@ -80,7 +80,7 @@ public class IndicatorService {
     }
 
     public PageDto<IndicatorDto> list(String planCode, Integer page, Integer size, String sort,
-                                      String category, String attribute, String department, String q) {
+                                      String category, String attribute, String department, String q, OffsetDateTime updatedSince) {
         PageRequest request = PageRequest.of(page, size, sort, config.paging().defaultSize(), config.paging().maxSize(), SORT_FIELDS, "seq");
         if (attribute != null && !attribute.equals("NONE")) {
             try {
@@ -92,7 +92,7 @@ public class IndicatorService {
         List<IndicatorPageQuery.Order> order = request.sort().getColumns().stream()
                 .map(c -> new IndicatorPageQuery.Order(c.getName(), c.getDirection() == io.quarkus.panache.common.Sort.Direction.Descending)).toList();
         IndicatorPageQuery.Result found = pageQuery.find(planCode, new IndicatorPageQuery.Filters(category, attribute, department,
-                q == null || q.isBlank() ? null : q), order, request.page() * request.size(), request.size());
+                q == null || q.isBlank() ? null : q, updatedSince), order, request.page() * request.size(), request.size());
         if (!found.planExists()) {
             throw new ServiceException.NotFound("no plan with code " + planCode);
         }

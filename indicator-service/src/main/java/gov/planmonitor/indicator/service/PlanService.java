@@ -53,7 +53,7 @@ public class PlanService {
         this.config = config;
     }
 
-    public PageDto<PlanDto> list(Integer page, Integer size, String sort, String kind, String parent, Integer year) {
+    public PageDto<PlanDto> list(Integer page, Integer size, String sort, String kind, String parent, Integer year, OffsetDateTime updatedSince) {
         PageRequest request = PageRequest.of(page, size, sort, config.paging().defaultSize(), config.paging().maxSize(), SORT_FIELDS, "startYear,code");
         List<String> where = new ArrayList<>();
         Parameters params = new Parameters();
@@ -72,6 +72,10 @@ public class PlanService {
         if (year != null) {
             where.add("startYear <= :year and endYear >= :year");
             params.and("year", year);
+        }
+        if (updatedSince != null) {
+            where.add("updatedAt >= :since");
+            params.and("since", updatedSince);
         }
         PanacheQuery<Plan> query = where.isEmpty() ? plans.findAll(request.sort())
                 : plans.find(String.join(" and ", where), request.sort(), params);

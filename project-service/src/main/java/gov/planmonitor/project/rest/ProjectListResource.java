@@ -53,8 +53,9 @@ public class ProjectListResource {
     @APIResponse(responseCode = "200", description = "A page of lists")
     public PageDto<ProjectListDto> list(@QueryParam("page") Integer page, @QueryParam("size") Integer size,
                                         @QueryParam("sort") @Parameter(description = "code (default), year, nameZh") String sort,
-                                        @QueryParam("year") Integer year) {
-        return lists.list(page, size, sort, year);
+                                        @QueryParam("year") Integer year,
+                                        @QueryParam("updatedSince") @Parameter(description = Http.UPDATED_SINCE, example = "2018-02-08T00:00:00+08:00") String updatedSince) {
+        return lists.list(page, size, sort, year, Http.updatedSince(updatedSince));
     }
 
     @POST

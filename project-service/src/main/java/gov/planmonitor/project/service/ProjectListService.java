@@ -78,9 +78,20 @@ public class ProjectListService {
         this.config = config;
     }
 
-    public PageDto<ProjectListDto> list(Integer page, Integer size, String sort, Integer year) {
+    public PageDto<ProjectListDto> list(Integer page, Integer size, String sort, Integer year, java.time.OffsetDateTime updatedSince) {
         PageRequest request = PageRequest.of(page, size, sort, config.paging().defaultSize(), config.paging().maxSize(), SORT_FIELDS, "code");
-        PanacheQuery<ProjectList> query = year == null ? lists.findAll(request.sort()) : lists.find("year", request.sort(), year);
+        List<String> where = new java.util.ArrayList<>();
+        io.quarkus.panache.common.Parameters params = new io.quarkus.panache.common.Parameters();
+        if (year != null) {
+            where.add("year = :year");
+            params.and("year", year);
+        }
+        if (updatedSince != null) {
+            where.add("updatedAt >= :since");
+            params.and("since", updatedSince);
+        }
+        PanacheQuery<ProjectList> query = where.isEmpty() ? lists.findAll(request.sort())
+                : lists.find(String.join(" and ", where), request.sort(), params);
         return new PageDto<>(query.page(Page.of(request.page(), request.size())).list().stream().map(mapper::toDto).toList(),
                 query.count(), request.page(), request.size());
     }

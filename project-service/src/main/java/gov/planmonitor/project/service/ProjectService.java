@@ -114,7 +114,8 @@ public class ProjectService {
     }
 
     /** Query filters of the project list. */
-    public record Filter(String list, String category, String status, String zone, String department, Integer year, Boolean overdue, String q) {
+    public record Filter(String list, String category, String status, String zone, String department, Integer year, Boolean overdue, String q,
+                         OffsetDateTime updatedSince) {
     }
 
     public PageDto<ProjectDto> list(Filter f, Integer page, Integer size, String sort) {
@@ -131,6 +132,10 @@ public class ProjectService {
             params.put("list", f.list());
         }
         StringBuilder where = new StringBuilder();
+        if (f.updatedSince() != null) {
+            where.append(" and p.updatedAt >= :since");
+            params.put("since", f.updatedSince());
+        }
         if (f.category() != null) {
             where.append(" and p.category.code = :category");
             params.put("category", f.category());

@@ -1,5 +1,6 @@
 package gov.planmonitor.report.rest;
 
+import gov.planmonitor.support.rest.Http;
 import gov.planmonitor.support.cache.CachedRead;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import gov.planmonitor.support.security.Roles;
@@ -87,8 +88,9 @@ public class ReportResource {
                                    @QueryParam("sort") @Parameter(description = "createdAt, type, status; - for descending (default -createdAt)") String sort,
                                    @QueryParam("type") @Parameter(schema = @Schema(enumeration = {"ANNUAL_EXECUTION", "PLAN_EVALUATION",
                                            "DEPARTMENT_SCORECARD", "PROJECT_PROGRESS"})) String type,
-                                   @QueryParam("status") @Parameter(schema = @Schema(enumeration = {"QUEUED", "RUNNING", "SUCCEEDED", "FAILED"})) String status) {
-        return reports.list(page, size, sort, type, status);
+                                   @QueryParam("status") @Parameter(schema = @Schema(enumeration = {"QUEUED", "RUNNING", "SUCCEEDED", "FAILED"})) String status,
+                                   @QueryParam("updatedSince") @Parameter(description = Http.UPDATED_SINCE, example = "2018-02-08T00:00:00+08:00") String updatedSince) {
+        return reports.list(page, size, sort, type, status, Http.updatedSince(updatedSince));
     }
 
     @GET

@@ -147,7 +147,7 @@ public class ReportService {
         }
     }
 
-    public PageDto<ReportDto> list(Integer page, Integer size, String sort, String type, String status) {
+    public PageDto<ReportDto> list(Integer page, Integer size, String sort, String type, String status, OffsetDateTime updatedSince) {
         PageRequest request = PageRequest.of(page, size, sort, 20, 200, SORT_FIELDS, "-createdAt");
         List<String> where = new ArrayList<>();
         Parameters params = new Parameters();
@@ -166,6 +166,11 @@ public class ReportService {
             }
         } catch (IllegalArgumentException e) {
             throw new ServiceException.BadQuery("status", "status must be one of " + List.of(Report.Status.values()));
+        }
+        if (updatedSince != null) {
+            // A report changes when it is requested and when its job finishes.
+            where.add("(createdAt >= :since or finishedAt >= :since)");
+            params.and("since", updatedSince);
         }
         PanacheQuery<Report> query = where.isEmpty() ? reports.findAll(request.sort()) : reports.find(String.join(" and ", where), request.sort(), params);
         return new PageDto<>(query.page(Page.of(request.page(), request.size())).list().stream().map(this::toDto).toList(),

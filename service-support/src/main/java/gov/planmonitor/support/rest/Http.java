@@ -23,6 +23,17 @@ public final class Http {
         return Response.created(location).entity(versioned.body()).header("ETag", Versions.etag(versioned.version())).build();
     }
 
+    /** What a list's updatedSince parameter means, said once for every list. */
+    public static final String UPDATED_SINCE = "Only the items changed (created or updated) at or after this time, ISO-8601 with offset:"
+            + " to poll for what changed since the last sync. It compares each item's own updatedAt, stamped when its write began;"
+            + " a write still committing then may carry an earlier stamp, so poll from a minute or so before your last sync, or use"
+            + " GET /api/v1/changes, which gives every change exactly once";
+
+    /** A list's updatedSince: null when absent, 400 when malformed. */
+    public static OffsetDateTime updatedSince(String value) {
+        return time("updatedSince", value);
+    }
+
     public static OffsetDateTime asOf(String value) {
         return time("asOf", value);
     }

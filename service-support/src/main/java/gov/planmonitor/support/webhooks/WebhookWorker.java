@@ -212,8 +212,29 @@ public class WebhookWorker {
     }
 
     /** A delivery claimed for one attempt. */
-    record Claim(long id, int attempt, String eventId, String payload, String targetUrl, String secret) {
+    record Claim(long id, UUID subscription, int attempt, String eventId, String payload, String targetUrl, String secret) {
     }
+
+    /**
+     * Claims due heads of queues for one attempt each: where no other replica holds the head's lease and its retry is
+     * due. {@code heads} picks the candidates; the lease is checked again on the locked row, so two replicas never
+     * claim the same one.
+     */
+    private static final String CLAIM = """
+            UPDATE webhook_delivery d SET leased_until = now() + CAST(? AS interval), attempts = d.attempts + 1, last_attempt_at = now()
+            FROM webhook_subscription s
+            WHERE s.id = d.subscription_id
+              AND d.id IN (SELECT head.id FROM (%s) head
+                           WHERE head.next_attempt_at <= now() AND (head.leased_until IS NULL OR head.leased_until < now())
+                           LIMIT ?)
+              AND d.status = 'PENDING' AND (d.leased_until IS NULL OR d.leased_until < now())
+            RETURNING d.id, d.subscription_id, d.attempts, d.event_id, d.payload, s.target_url, s.secret""";
+    private static final String EVERY_HEAD = """
+            SELECT DISTINCT ON (subscription_id) id, next_attempt_at, leased_until
+            FROM webhook_delivery WHERE status = 'PENDING' ORDER BY subscription_id, id""";
+    private static final String ONE_HEAD = """
+            SELECT id, next_attempt_at, leased_until FROM webhook_delivery
+            WHERE subscription_id = ? AND status = 'PENDING' ORDER BY id LIMIT 1""";
 
     /** Step 2: claim the due heads of the queues, as many as there are free sending threads, and send each. */
     void send() throws SQLException {
@@ -221,33 +242,22 @@ public class WebhookWorker {
         if (free <= 0 || stopping) {
             return;
         }
-        List<Claim> claims = new ArrayList<>();
-        try (Connection connection = database.getConnection();
-             PreparedStatement claim = connection.prepareStatement("""
-                     UPDATE webhook_delivery d SET leased_until = now() + CAST(? AS interval), attempts = d.attempts + 1, last_attempt_at = now()
-                     FROM webhook_subscription s
-                     WHERE s.id = d.subscription_id
-                       AND d.id IN (SELECT head.id
-                                    FROM (SELECT DISTINCT ON (subscription_id) id, next_attempt_at, leased_until
-                                          FROM webhook_delivery WHERE status = 'PENDING' ORDER BY subscription_id, id) head
-                                    WHERE head.next_attempt_at <= now() AND (head.leased_until IS NULL OR head.leased_until < now())
-                                    LIMIT ?)
-                       AND d.status = 'PENDING' AND (d.leased_until IS NULL OR d.leased_until < now())
-                     RETURNING d.id, d.attempts, d.event_id, d.payload, s.target_url, s.secret""")) {
-            connection.setAutoCommit(true);
-            claim.setString(1, interval(config.lease()));
-            claim.setInt(2, free);
-            try (ResultSet row = claim.executeQuery()) {
-                while (row.next()) {
-                    claims.add(new Claim(row.getLong(1), row.getInt(2), row.getString(3), row.getString(4), row.getString(5), row.getString(6)));
-                }
-            }
-        }
-        for (Claim claim : claims) {
+        for (Claim claim : claim(null, free)) {
             sending.incrementAndGet();
             senders.execute(() -> {
                 try {
-                    attempt(claim);
+                    // A subscriber that took the event gets the next one at once, not at the next poll: one queue's
+                    // throughput is set by its round trips, not by the polling interval.
+                    Claim next = claim;
+                    while (attempt(next) && !stopping) {
+                        List<Claim> more = claim(next.subscription(), 1);
+                        if (more.isEmpty()) {
+                            break;
+                        }
+                        next = more.get(0);
+                    }
+                } catch (SQLException e) {
+                    LOG.warnf("webhook worker: %s", e.toString());
                 } finally {
                     sending.decrementAndGet();
                 }
@@ -255,8 +265,33 @@ public class WebhookWorker {
         }
     }
 
-    /** One attempt: POST the event, signed, and record the outcome (only if the claim is still this attempt's). */
-    void attempt(Claim claim) {
+    /** Claims up to {@code limit} due heads: of every queue, or of one subscription's. */
+    private List<Claim> claim(UUID subscription, int limit) throws SQLException {
+        List<Claim> claims = new ArrayList<>();
+        try (Connection connection = database.getConnection();
+             PreparedStatement claim = connection.prepareStatement(CLAIM.formatted(subscription == null ? EVERY_HEAD : ONE_HEAD))) {
+            connection.setAutoCommit(true);
+            int p = 1;
+            claim.setString(p++, interval(config.lease()));
+            if (subscription != null) {
+                claim.setObject(p++, subscription);
+            }
+            claim.setInt(p, limit);
+            try (ResultSet row = claim.executeQuery()) {
+                while (row.next()) {
+                    claims.add(new Claim(row.getLong(1), row.getObject(2, UUID.class), row.getInt(3), row.getString(4), row.getString(5),
+                            row.getString(6), row.getString(7)));
+                }
+            }
+        }
+        return claims;
+    }
+
+    /**
+     * One attempt: POST the event, signed, and record the outcome (only if the claim is still this attempt's); true when
+     * it was delivered.
+     */
+    boolean attempt(Claim claim) {
         long started = System.nanoTime();
         Integer status = null;
         String error;
@@ -292,9 +327,11 @@ public class WebhookWorker {
         int millis = (int) Duration.ofNanos(System.nanoTime() - started).toMillis();
         try {
             record(claim, status, error, millis);
+            return error == null;
         } catch (SQLException e) {
             // The lease runs out and another attempt sends it again: at least once.
             LOG.warnf("webhook delivery %d: its outcome could not be recorded (%s); it will be sent again", claim.id(), e.toString());
+            return false;
         }
     }
 
