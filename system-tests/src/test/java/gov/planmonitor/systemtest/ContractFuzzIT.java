@@ -112,9 +112,17 @@ class ContractFuzzIT {
     private static final String OWNER = "DRC";
     /** Report job columns the worker changes while a job runs (claim, heartbeat, outcome): left out of the fingerprint. */
     private static final Map<String, Set<String>> VOLATILE = Map.of("report", Set.of("status", "failure_reason", "attempts",
-            "pinned_data", "content", "content_hash", "started_at", "heartbeat_at", "finished_at", "version"));
-    /** Rows the worker adds while a job runs (the outcome's audit entry, which the change feed announces): left out too. */
-    private static final Map<String, String> VOLATILE_ROWS = Map.of("audit_entry", "t.http_method <> 'WORKER'");
+            "pinned_data", "content", "content_hash", "started_at", "heartbeat_at", "finished_at", "version"),
+            // The webhook worker's: a subscription's feed position, a delivery's attempts and outcome.
+            "webhook_subscription", Set.of("cursor_tx", "cursor_id"),
+            "webhook_delivery", Set.of("status", "attempts", "next_attempt_at", "leased_until", "last_attempt_at", "last_status",
+                    "last_error", "last_duration_ms", "finished_at"));
+    /**
+     * Rows the workers add: the outcome's audit entry of a report job (which the change feed announces), and the
+     * deliveries the webhook worker queues (only a redelivery is the API's): left out too.
+     */
+    private static final Map<String, String> VOLATILE_ROWS = Map.of("audit_entry", "t.http_method <> 'WORKER'",
+            "webhook_delivery", "t.redelivery_of IS NOT NULL");
 
     private static RunningSuite running;
 
@@ -187,6 +195,11 @@ class ContractFuzzIT {
 
         boolean writes() {
             return !method.equals("GET");
+        }
+
+        /** Whether the operation reads a request body (a DELETE or a redelivery request has none to get wrong). */
+        boolean takesBody() {
+            return !bodies.isEmpty();
         }
 
         boolean isImport() {
@@ -761,6 +774,35 @@ class ContractFuzzIT {
             return id;
         }
 
+        /** A subscription to every event, aimed at a closed local port: its deliveries fail at once and wait for retries. */
+        static ObjectNode subscriptionBody() {
+            return NODES.objectNode().put("targetUrl", "http://127.0.0.1:9/fuzz").put("secret", "fuzz-secret-of-at-least-24-chars")
+                    .put("description", "ContractFuzzIT");
+        }
+
+        String subscription(String base) throws IOException {
+            Answer answer = admin("POST", base, "/api/v1/subscriptions", subscriptionBody());
+            created(answer);
+            return JSON.readTree(answer.body()).path("id").asText();
+        }
+
+        /** A delivered event in the subscription's log, written straight into the service's database. */
+        long delivery(String service, String subscription) throws IOException {
+            String database = "planmonitor_system_" + service.replace("-service", "");
+            try (Connection connection = DriverManager.getConnection(running.postgres.jdbcUrl(database), running.postgres.user(), running.postgres.password());
+                 java.sql.PreparedStatement insert = connection.prepareStatement("""
+                         INSERT INTO webhook_delivery (subscription_id, event_id, event_type, payload, status, attempts, created_at, next_attempt_at, finished_at)
+                         VALUES (CAST(? AS uuid), '1', 'gov.planmonitor.fuzz', '{}', 'DELIVERED', 1, now(), now(), now()) RETURNING id""")) {
+                insert.setString(1, subscription);
+                try (ResultSet row = insert.executeQuery()) {
+                    row.next();
+                    return row.getLong(1);
+                }
+            } catch (SQLException e) {
+                throw new IOException("could not write a delivery for the fuzz test", e);
+            }
+        }
+
         static String etag(String base, String path) throws IOException {
             Answer answer = admin("GET", base, path, null);
             assertEquals(200, answer.status(), () -> "GET " + path + ": " + answer.bodyStart());
@@ -949,6 +991,13 @@ class ContractFuzzIT {
                     ifMatch(d, base, "/api/v1/projects/" + id + "/milestones/" + milestone);
                 }
                 case "requestReport" -> d.body = body(op, schema);
+                case "createSubscription" -> d.body = Fresh.subscriptionBody();
+                case "deleteSubscription" -> d.path.put("id", fresh.subscription(base));
+                case "redeliver" -> {
+                    String subscription = fresh.subscription(base);
+                    d.path.put("id", subscription);
+                    d.path.put("deliveryId", String.valueOf(fresh.delivery(op.service(), subscription)));
+                }
                 default -> {
                     if (op.writes()) {
                         throw new IllegalStateException("no fresh target for the write " + op.name() + ": add one, never aim a write at seeded data");
@@ -1005,6 +1054,8 @@ class ContractFuzzIT {
             d.ifMatchPath = path;
         }
 
+        private final Map<String, String> readSubscriptions = new HashMap<>();
+
         /** Seeded ids for a read, by the resource each path parameter names. */
         private void readPath(Operation op, Draft d) {
             String t = op.template();
@@ -1032,6 +1083,15 @@ class ContractFuzzIT {
             } else if (t.startsWith("/api/v1/reports/")) {
                 d.path.put("id", fixtures.reports().get(0));
                 d.path.put("otherId", fixtures.reports().get(1));
+            } else if (t.startsWith("/api/v1/subscriptions/")) {
+                // Nothing seeds subscriptions: one per service, made at its first read.
+                d.path.put("id", readSubscriptions.computeIfAbsent(op.service(), service -> {
+                    try {
+                        return fresh.subscription(baseUrl(service));
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                }));
             }
             for (Param p : op.in("path")) {
                 if (!d.path.containsKey(p.name())) {
@@ -1374,7 +1434,7 @@ class ContractFuzzIT {
             if (!queryParams.isEmpty()) {
                 variants.add("malformed percent-escape in query");
             }
-            if (op.writes()) {
+            if (op.takesBody()) {
                 variants.addAll(List.of("invalid UTF-8 in body", "wrong Content-Type", "no Content-Type", "empty body", "charset not UTF-8", "UTF-16 body"));
             }
             String variant = pick(variants);
@@ -1416,7 +1476,7 @@ class ContractFuzzIT {
         }
 
         private Case deep(Operation op, Draft d, List<Slot> slots) {
-            if (!op.writes()) {
+            if (!op.takesBody()) {
                 return null;
             }
             d.contentType = "application/json";
