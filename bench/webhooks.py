@@ -32,12 +32,15 @@ lock = threading.Lock()
 
 
 class Receiver(BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"  # keep-alive, as a real receiver behind a web server would
+
     def do_POST(self):
         body = self.rfile.read(int(self.headers["Content-Length"]))
         now = time.time()
         with lock:
             arrivals.setdefault(self.path, []).append((now, json.loads(body)))
         self.send_response(204)
+        self.send_header("Content-Length", "0")
         self.end_headers()
 
     def log_message(self, *args):

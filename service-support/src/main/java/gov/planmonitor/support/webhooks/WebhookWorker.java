@@ -83,7 +83,9 @@ public class WebhookWorker {
         this.targets = new TargetPolicy(config.allowLoopback(), config.allowPrivate());
         this.json = json;
         this.service = service;
-        this.http = HttpClient.newBuilder().connectTimeout(config.timeout()).followRedirects(HttpClient.Redirect.NEVER).build();
+        // HTTP/1.1: no h2c upgrade offered to receivers, many of which are plain web servers that mishandle it.
+        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(config.timeout())
+                .followRedirects(HttpClient.Redirect.NEVER).build();
         this.delivered = attempts(registry, "delivered");
         this.retrying = attempts(registry, "retrying");
         this.failed = attempts(registry, "failed");
