@@ -178,17 +178,19 @@ public class ChangeFeed {
 
     /**
      * The audit entries after the cursor, of transactions older than every one still running (the snapshot's xmin), in
-     * (transaction, entry) order: entries of a transaction still open, and of every later one, wait until it ends.
+     * (transaction, entry) order: entries of a transaction still open, and of every later one, wait until it ends. The
+     * ORDER BY names the table's columns: a bare tx_id would name the selected text (PostgreSQL prefers an output
+     * column), which sorts 1000 before 999 and makes a page's cursor skip and repeat events.
      */
     private List<Entry> entriesAfter(Connection connection, Cursor from, int size, List<String> types) throws SQLException {
         String sql = """
-                SELECT id, CAST(tx_id AS text), occurred_at, subject, subject_name, resource_type, resource_id,
+                SELECT id, CAST(tx_id AS text) AS tx_text, occurred_at, subject, subject_name, resource_type, resource_id,
                        CAST(after_state AS text), request_id, %s
                 FROM audit_entry
                 WHERE tx_id < pg_snapshot_xmin(pg_current_snapshot()) AND resource_type = ANY (?)
                   AND (tx_id > CAST(? AS xid8) OR (tx_id = CAST(? AS xid8) AND id > ?))
                   %s
-                ORDER BY tx_id, id LIMIT ?""".formatted(ACTION, types.isEmpty() ? "" : "AND ? || resource_type || '.' || " + ACTION + " = ANY (?)");
+                ORDER BY audit_entry.tx_id, audit_entry.id LIMIT ?""".formatted(ACTION, types.isEmpty() ? "" : "AND ? || resource_type || '.' || " + ACTION + " = ANY (?)");
         try (PreparedStatement query = connection.prepareStatement(sql)) {
             int p = 1;
             query.setArray(p++, connection.createArrayOf("text", resources.keySet().toArray()));
