@@ -86,18 +86,20 @@ public class ChangeFeed {
 
     /**
      * The audit entries after the cursor, of transactions older than every one still running (the snapshot's xmin), in
-     * (transaction, entry) order: entries of a transaction still open, and of every later one, wait until it ends.
+     * (transaction, entry) order: entries of a transaction still open, and of every later one, wait until it ends. The
+     * ORDER BY names the table's columns: a bare tx_id would name the selected text (PostgreSQL prefers an output
+     * column), which sorts 1000 before 999 and makes a page's cursor skip and repeat events.
      */
     @SuppressWarnings("unchecked")
     private List<Entry> entriesAfter(Cursor from, int size, List<String> types) {
         String sql = """
-                SELECT id, CAST(tx_id AS text), occurred_at, subject, subject_name, resource_type, resource_id,
+                SELECT id, CAST(tx_id AS text) AS tx_text, occurred_at, subject, subject_name, resource_type, resource_id,
                        CAST(after_state AS text), request_id, %s
                 FROM audit_entry
                 WHERE tx_id < pg_snapshot_xmin(pg_current_snapshot())
                   AND (tx_id > CAST(CAST(:tx AS text) AS xid8) OR (tx_id = CAST(CAST(:tx AS text) AS xid8) AND id > :id))
                   %s
-                ORDER BY tx_id, id LIMIT :limit""".formatted(ACTION, types.isEmpty() ? "" : "AND :prefix || resource_type || '.' || " + ACTION + " IN (:types)");
+                ORDER BY audit_entry.tx_id, audit_entry.id LIMIT :limit""".formatted(ACTION, types.isEmpty() ? "" : "AND :prefix || resource_type || '.' || " + ACTION + " IN (:types)");
         Query query = AuditEntry.getEntityManager().createNativeQuery(sql)
                 .setParameter("tx", Long.toString(from.tx())).setParameter("id", from.id()).setParameter("limit", size);
         if (!types.isEmpty()) {
