@@ -1,12 +1,13 @@
 // A typed client of the suite as a frontend would write it: openapi-fetch over the types that openapi-typescript
-// generates from the combined contract (target/ts/suite.d.ts). Paths, parameters, bodies and responses are all
-// checked by tsc, so a contract change that breaks this code fails the build.
+// generates from each service's contract (target/ts/<service>.d.ts), one client and base URL per service. Paths,
+// parameters, bodies and responses are all checked by tsc, so a contract change that breaks this code fails the build.
 //
 //   TOKEN=$(./run token reporter) INDICATOR_URL=http://localhost:8081 REPORT_URL=http://localhost:8083 node target/ts-out/client.js
 //
 // Prints one JSON line per step (system-tests' SuiteIT runs it against the running suite and reads them).
 import createClient from "openapi-fetch";
-import type { components, paths } from "../target/ts/suite.js";
+import type { components, paths as ReportPaths } from "../target/ts/report-service.js";
+import type { paths as IndicatorPaths } from "../target/ts/indicator-service.js";
 
 type Problem = components["schemas"]["Problem"];
 type Report = components["schemas"]["Report"];
@@ -18,9 +19,9 @@ const token = process.env.TOKEN;
 const pollMillis = Number(process.env.POLL_MILLIS ?? 250);
 const reportTimeoutMillis = Number(process.env.REPORT_TIMEOUT_MILLIS ?? 60_000);
 
-// One client per service: each answers its own paths (the combined document's servers say which).
-const indicators = createClient<paths>({ baseUrl: indicatorUrl });
-const reports = createClient<paths>({
+// One client per service, typed by that service's contract: each answers its own paths.
+const indicators = createClient<IndicatorPaths>({ baseUrl: indicatorUrl });
+const reports = createClient<ReportPaths>({
   baseUrl: reportUrl,
   headers: token ? { Authorization: `Bearer ${token}` } : {},
 });

@@ -203,7 +203,9 @@ public final class SuiteDocument {
         List<String> each = new ArrayList<>();
         docs.forEach((s, d) -> each.add(s.name() + " " + d.path("info").path("version").asText()));
         text.append(String.join(", ", each)).append(". Do not edit: run `./mvnw -pl api-contract verify -Dopenapi.update=true`.\n\n")
-                .append("Every path names the service that answers it in its own `servers`.");
+                .append("Every path names the service that answers it in its own `servers`. For reading, mocking and routing;"
+                        + " generate clients from each service's own contract instead, one base URL per service: client generators"
+                        + " ignore a path's `servers`, and paths two services share are listed here without their `/api/v1`.");
         if (!notes.isEmpty()) {
             text.append(" Where the services' documents collide:\n");
             notes.forEach(n -> text.append("\n- ").append(n));

@@ -98,6 +98,40 @@ class ChangeFeedTest {
     }
 
     @Test
+    void transactionIdsAreOrderedAsNumbersNotAsText() throws Exception {
+        // Two entries of transactions 99 and 100 (long ended: every real transaction id here is higher), written
+        // directly, long ago so that no other test's list of recent entries sees them. As text, "100" sorts first.
+        String older = Fixtures.code("T99");
+        String newer = Fixtures.code("T100");
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement insert = connection.prepareStatement("""
+                     INSERT INTO audit_entry (occurred_at, subject, subject_name, roles, operation, http_method, path, resource_type,
+                                              resource_id, before_state, after_state, request_id, tx_id)
+                     VALUES (TIMESTAMPTZ '2000-01-01 00:00:00+00', 'u-old', 'Old writer', 'planner', 'createPlan', 'POST',
+                             '/api/v1/plans', 'plan', ?, NULL, CAST(? AS jsonb), 'old-request', CAST(? AS xid8))""")) {
+            for (String[] row : List.of(new String[]{newer, "100"}, new String[]{older, "99"})) {
+                insert.setString(1, row[0]);
+                insert.setString(2, "{\"code\":\"" + row[0] + "\"}");
+                insert.setString(3, row[1]);
+                insert.executeUpdate();
+            }
+        }
+        // From the start, one event a page: each once, transaction 99's first.
+        List<String> subjects = new ArrayList<>();
+        String cursor = null;
+        while (subjects.size() < 2) {
+            JsonPath page = changes(cursor, 1, "gov.planmonitor.indicator.plan.created");
+            assertEquals(1, page.getList("items").size(), () -> "the feed ended after " + subjects);
+            String subject = page.getString("items[0].subject");
+            if (subject.equals("plan/" + older) || subject.equals("plan/" + newer)) {
+                subjects.add(subject);
+            }
+            cursor = page.getString("next");
+        }
+        assertEquals(List.of("plan/" + older, "plan/" + newer), subjects);
+    }
+
+    @Test
     void aBadCursorLimitOrTypeIsA400AndNoTokenA401() {
         given().queryParam("after", "not-a-cursor").when().get("/api/v1/changes").then().statusCode(400)
                 .contentType("application/problem+json").body("errors[0].field", equalTo("after"));

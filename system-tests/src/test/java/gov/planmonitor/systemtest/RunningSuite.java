@@ -9,11 +9,17 @@ import io.restassured.path.json.config.JsonPathConfig;
 
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The packaged suite, started once for all end-to-end test classes of the run as {@code ./run} starts it (a fresh
@@ -49,6 +55,28 @@ final class RunningSuite {
     /** A token signed with the development key the services trust. */
     String token(String role, String... departments) {
         return suite.keys().token(role, List.of(departments), Duration.ofMinutes(10));
+    }
+
+    /**
+     * Runs one of api-contract's TypeScript examples, as its build compiled it (target/ts-out), with node against this
+     * suite (INDICATOR_URL, PROJECT_URL, REPORT_URL, and TOKEN and the rest from {@code env}), and returns what it printed.
+     * Fails unless it ends within {@code timeout} with exit code 0.
+     */
+    String runTypeScript(String script, Map<String, String> env, Duration timeout) throws Exception {
+        Path compiled = root.resolve("api-contract/target/ts-out").resolve(script);
+        assertTrue(Files.isRegularFile(compiled), () -> compiled + " is missing: build api-contract first");
+        ProcessBuilder node = new ProcessBuilder("node", compiled.toString()).redirectErrorStream(true);
+        node.environment().put("INDICATOR_URL", indicatorUrl);
+        node.environment().put("PROJECT_URL", projectUrl);
+        node.environment().put("REPORT_URL", reportUrl);
+        node.environment().putAll(env);
+        long started = System.nanoTime();
+        Process process = node.start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(process.waitFor(timeout.toSeconds(), TimeUnit.SECONDS), () -> script + " did not finish");
+        System.out.printf("[timing] %s: %d ms%n", script, Duration.ofNanos(System.nanoTime() - started).toMillis());
+        assertEquals(0, process.exitValue(), () -> script + " failed:\n" + output);
+        return output;
     }
 
     private static RunningSuite start() throws Exception {

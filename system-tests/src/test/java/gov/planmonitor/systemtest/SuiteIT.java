@@ -7,8 +7,6 @@ import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -16,7 +14,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
@@ -253,23 +250,14 @@ class SuiteIT {
     // ---- the frontends' typed client ---------------------------------------------------------------------------------
 
     /**
-     * api-contract's TypeScript example (openapi-fetch over the types generated from the combined contract), compiled
+     * api-contract's TypeScript example (openapi-fetch over the types generated from each service's contract), compiled
      * by its build, against the running suite: what a frontend written against the contract gets from the real services.
      */
     @Test
     void typedClientExampleWorksAgainstTheSuite() throws Exception {
-                Path script = running.root.resolve("api-contract/target/ts-out/client.js");
-        assertTrue(Files.isRegularFile(script), () -> script + " is missing: build api-contract first");
-        ProcessBuilder node = new ProcessBuilder("node", script.toString()).redirectErrorStream(true);
-        node.environment().put("INDICATOR_URL", indicatorUrl);
-        node.environment().put("PROJECT_URL", projectUrl);
-        node.environment().put("REPORT_URL", reportUrl);
-        node.environment().put("TOKEN", suite.keys().token("reporter", List.of(), Duration.ofMinutes(10)));
-        node.environment().put("REPORT_TIMEOUT_MILLIS", String.valueOf(REPORT_TIMEOUT.toMillis()));
-        Process process = node.start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(process.waitFor(REPORT_TIMEOUT.toSeconds() + 30, TimeUnit.SECONDS), "the client example did not finish");
-        assertEquals(0, process.exitValue(), () -> "the client example failed:\n" + output);
+        String output = running.runTypeScript("client.js", Map.of(
+                "TOKEN", suite.keys().token("reporter", List.of(), Duration.ofMinutes(10)),
+                "REPORT_TIMEOUT_MILLIS", String.valueOf(REPORT_TIMEOUT.toMillis())), REPORT_TIMEOUT.plusSeconds(30));
 
         Map<String, JsonPath> steps = new HashMap<>();
         output.lines().filter(line -> line.startsWith("{")).map(JsonPath::from).forEach(step -> steps.put(step.getString("step"), step));
