@@ -113,7 +113,12 @@ interface Fixtures {
   update: number;
   annual: string;
   evaluation: string;
+  subscriptions: { indicator: string; project: string; report: string };
 }
+
+// The fixtures' subscriptions point at a closed local port (./run and the tests allow loopback targets).
+const hook = "http://127.0.0.1:9/every-read";
+const hookSecret = "every-read-secret-of-at-least-24-chars";
 
 // Nothing seeded has a milestone, an investment figure, a progress update or a report: made here, through the clients.
 async function makeFixtures(): Promise<Fixtures> {
@@ -139,7 +144,16 @@ async function makeFixtures(): Promise<Fixtures> {
   check(annual.id && evaluation.id && milestone.id && update.id, "ids in the answers");
   await awaitSucceeded(annual.id);
   await awaitSucceeded(evaluation.id);
-  return { department: department.code, project, milestone: milestone.id, update: update.id, annual: annual.id, evaluation: evaluation.id };
+  const subscriptions = {
+    indicator: ok(await indicators.POST("/api/v1/subscriptions", { body: { targetUrl: hook, secret: hookSecret } }), "createSubscription").id,
+    project: ok(await projects.POST("/api/v1/subscriptions", { body: { targetUrl: hook, secret: hookSecret, types: ["gov.planmonitor.project.project.created"] } }), "createSubscription").id,
+    report: ok(await reports.POST("/api/v1/subscriptions", { body: { targetUrl: hook, secret: hookSecret } }), "createSubscription").id,
+  };
+  check(subscriptions.indicator && subscriptions.project && subscriptions.report, "subscription ids");
+  return {
+    department: department.code, project, milestone: milestone.id, update: update.id, annual: annual.id, evaluation: evaluation.id,
+    subscriptions: subscriptions as Fixtures["subscriptions"],
+  };
 }
 
 // ---- every read: one entry per GET path of each contract -------------------------------------------------------------
@@ -218,7 +232,19 @@ function indicatorReads(f: Fixtures): Reads<typeof indicators> {
       const page = ok(await indicators.GET("/api/v1/audit", { params: { query: { resourceType: "department", resource: f.department } } }), "listAuditEntries");
       same(page.items.map((e) => e.operation), ["createDepartment"], "the department's audit trail");
     },
-    "/api/v1/changes": () => onceInFeed((query) => indicators.GET("/api/v1/changes", { params: { query } }), "gov.planmonitor.indicator.department.created", `department/${f.department}`),
+    "/api/v1/changes": () => onceInFeed((query) => indicators.GET("/api/v1/changes", { params: { query } }), "gov.planmonitor.indicator.department.created", `/api/v1/departments/${f.department}`),
+    "/api/v1/subscriptions": async () => {
+      const page = ok(await indicators.GET("/api/v1/subscriptions", { params: { query: { size: 200 } } }), "listSubscriptions");
+      check(page.items.some((s) => s.id === f.subscriptions.indicator), "the subscription in the list");
+    },
+    "/api/v1/subscriptions/{id}": async () => {
+      const subscription = ok(await indicators.GET("/api/v1/subscriptions/{id}", { params: { path: { id: f.subscriptions.indicator } } }), "getSubscription");
+      same(subscription.targetUrl, hook, "the subscription's target");
+    },
+    "/api/v1/subscriptions/{id}/deliveries": async () => {
+      const page = ok(await indicators.GET("/api/v1/subscriptions/{id}/deliveries", { params: { path: { id: f.subscriptions.indicator } } }), "listDeliveries");
+      check(page.total >= 0 && Array.isArray(page.items), "a page of deliveries");
+    },
   };
 }
 
@@ -287,7 +313,19 @@ function projectReads(f: Fixtures): Reads<typeof projects> {
       const page = ok(await projects.GET("/api/v1/audit", { params: { query: { resourceType: "project", resource: id } } }), "listAuditEntries");
       same(page.items.map((e) => e.operation), ["createProject"], "the project's audit trail");
     },
-    "/api/v1/changes": () => onceInFeed((query) => projects.GET("/api/v1/changes", { params: { query } }), "gov.planmonitor.project.project.created", `project/${id}`),
+    "/api/v1/changes": () => onceInFeed((query) => projects.GET("/api/v1/changes", { params: { query } }), "gov.planmonitor.project.project.created", `/api/v1/projects/${id}`),
+    "/api/v1/subscriptions": async () => {
+      const page = ok(await projects.GET("/api/v1/subscriptions", { params: { query: { size: 200 } } }), "listSubscriptions");
+      check(page.items.some((s) => s.id === f.subscriptions.project), "the subscription in the list");
+    },
+    "/api/v1/subscriptions/{id}": async () => {
+      const subscription = ok(await projects.GET("/api/v1/subscriptions/{id}", { params: { path: { id: f.subscriptions.project } } }), "getSubscription");
+      same(subscription.targetUrl, hook, "the subscription's target");
+    },
+    "/api/v1/subscriptions/{id}/deliveries": async () => {
+      const page = ok(await projects.GET("/api/v1/subscriptions/{id}/deliveries", { params: { path: { id: f.subscriptions.project } } }), "listDeliveries");
+      check(page.total >= 0 && Array.isArray(page.items), "a page of deliveries");
+    },
   };
 }
 
@@ -317,7 +355,19 @@ function reportReads(f: Fixtures): Reads<typeof reports> {
       const page = ok(await reports.GET("/api/v1/audit", { params: { query: { resourceType: "report", resource: f.annual } } }), "listAuditEntries");
       same(page.items.filter((e) => e.httpMethod !== "WORKER").map((e) => e.operation), ["requestReport"], "the report's audit trail");
     },
-    "/api/v1/changes": () => onceInFeed((query) => reports.GET("/api/v1/changes", { params: { query } }), "gov.planmonitor.report.report.succeeded", `report/${f.annual}`),
+    "/api/v1/changes": () => onceInFeed((query) => reports.GET("/api/v1/changes", { params: { query } }), "gov.planmonitor.report.report.succeeded", `/api/v1/reports/${f.annual}`),
+    "/api/v1/subscriptions": async () => {
+      const page = ok(await reports.GET("/api/v1/subscriptions", { params: { query: { size: 200 } } }), "listSubscriptions");
+      check(page.items.some((s) => s.id === f.subscriptions.report), "the subscription in the list");
+    },
+    "/api/v1/subscriptions/{id}": async () => {
+      const subscription = ok(await reports.GET("/api/v1/subscriptions/{id}", { params: { path: { id: f.subscriptions.report } } }), "getSubscription");
+      same(subscription.targetUrl, hook, "the subscription's target");
+    },
+    "/api/v1/subscriptions/{id}/deliveries": async () => {
+      const page = ok(await reports.GET("/api/v1/subscriptions/{id}/deliveries", { params: { path: { id: f.subscriptions.report } } }), "listDeliveries");
+      check(page.total >= 0 && Array.isArray(page.items), "a page of deliveries");
+    },
   };
 }
 

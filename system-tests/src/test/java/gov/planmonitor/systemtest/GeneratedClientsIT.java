@@ -109,6 +109,12 @@ class GeneratedClientsIT {
     private static gov.planmonitor.client.report.ApiClient reportApiClient;
     private static gov.planmonitor.client.report.api.AuditApi reportAudit;
     private static gov.planmonitor.client.report.api.ChangesApi reportChanges;
+    private static gov.planmonitor.client.indicator.api.WebhooksApi indicatorWebhooks;
+    private static gov.planmonitor.client.project.api.WebhooksApi projectWebhooks;
+    private static gov.planmonitor.client.report.api.WebhooksApi reportWebhooks;
+    /** Where the fixtures' subscriptions point: a closed local port (./run and the tests allow loopback targets). */
+    private static final String HOOK = "http://127.0.0.1:9/generated-clients";
+    private static final String HOOK_SECRET = "generated-client-secret-of-32-chars";
 
     @BeforeAll
     static void startSuite() throws Exception {
@@ -140,6 +146,9 @@ class GeneratedClientsIT {
         reports = new ReportsApi(report);
         reportAudit = new gov.planmonitor.client.report.api.AuditApi(report);
         reportChanges = new gov.planmonitor.client.report.api.ChangesApi(report);
+        indicatorWebhooks = new gov.planmonitor.client.indicator.api.WebhooksApi(indicator);
+        projectWebhooks = new gov.planmonitor.client.project.api.WebhooksApi(project);
+        reportWebhooks = new gov.planmonitor.client.report.api.WebhooksApi(report);
     }
 
     private static gov.planmonitor.client.report.ApiClient reportClient(String token) {
@@ -190,9 +199,9 @@ class GeneratedClientsIT {
     private static Map<String, Read> reads(Fixtures f) {
         Map<String, Read> r = new LinkedHashMap<>();
         // indicator-service
-        r.put("indicator-service listPlans", () -> assertTrue(codes(plans.listPlans(null, null, null, 200, null, null, null).getItems(), Plan::getCode).containsAll(List.of("FYP12", "FYP13", "AP2017", "AP2018"))));
+        r.put("indicator-service listPlans", () -> assertTrue(codes(plans.listPlans(null, null, null, 200, null, null, null, null).getItems(), Plan::getCode).containsAll(List.of("FYP12", "FYP13", "AP2017", "AP2018"))));
         r.put("indicator-service getPlan", () -> { Plan p = plans.getPlan("FYP13", null); assertEquals(Plan.KindEnum.FIVE_YEAR, p.getKind()); assertEquals(2016, p.getStartYear()); assertEquals(22L, p.getIndicatorCount()); });
-        r.put("indicator-service listPlanIndicators", () -> { List<Indicator> items = plans.listPlanIndicators("FYP13", null, null, null, null, null, 100, null, null).getItems(); assertEquals(22, items.size()); assertTrue(items.stream().allMatch(i -> i.getAttribute() != null && !i.getDepartments().isEmpty()), "attribute and departments"); });
+        r.put("indicator-service listPlanIndicators", () -> { List<Indicator> items = plans.listPlanIndicators("FYP13", null, null, null, null, null, 100, null, null, null).getItems(); assertEquals(22, items.size()); assertTrue(items.stream().allMatch(i -> i.getAttribute() != null && !i.getDepartments().isEmpty()), "attribute and departments"); });
         r.put("indicator-service evaluatePlan", () -> { Evaluation e = plans.evaluatePlan("FYP12", null, null, null); assertEquals(Evaluation.StageEnum.FINAL, e.getStage()); assertEquals(24, e.getItems().size()); assertEquals(Map.of("ACHIEVED", 19, "NOT_ACHIEVED", 4, "NOT_COMPARABLE", 1), e.getSummary().getByVerdict()); assertEquals(EvaluationItem.VerdictEnum.ACHIEVED, e.getItems().get(0).getVerdict()); });
         r.put("indicator-service getIndicator", () -> { Indicator i = indicators.getIndicator("AP2017-01", null); assertEquals("AP2017", i.getPlan()); assertEquals("亿元", i.getUnit().getPrinted()); assertEquals("6.5%左右", i.getTarget().getText()); });
         r.put("indicator-service listTargets", () -> assertEquals("7左右", indicators.listTargets("FYP13-01", null).get(0).getText()));
@@ -200,17 +209,20 @@ class GeneratedClientsIT {
         r.put("indicator-service getObservation", () -> { Observation o = indicators.getObservation("AP2017-01", 2017, null); assertDecimal("3193", o.getValue()); assertDecimal("6.1", o.getGrowthRate()); assertEquals(Observation.StatusEnum.FINAL, o.getStatus()); });
         r.put("indicator-service observationHistory", () -> assertEquals(1, indicators.observationHistory("AP2017-01", 2017, null).get(0).getRevision()));
         r.put("indicator-service listCategories", () -> assertTrue(codes(indicators.listCategories(null), gov.planmonitor.client.indicator.model.CodeName::getCode).contains("ECONOMY")));
-        r.put("indicator-service listDepartments", () -> assertTrue(codes(departments.listDepartments(null, null, 200, null, null).getItems(), Department::getCode).contains("DRC")));
+        r.put("indicator-service listDepartments", () -> assertTrue(codes(departments.listDepartments(null, null, 200, null, null, null).getItems(), Department::getCode).contains("DRC")));
         r.put("indicator-service getDepartment", () -> assertEquals("区发改局", departments.getDepartment("DRC", null).getNameZh()));
         r.put("indicator-service listDepartmentIndicators", () -> { List<DepartmentIndicator> led = departments.listDepartmentIndicators("DRC", null); assertTrue(led.stream().anyMatch(d -> d.getCode().equals("AP2017-01") && d.getRole() == DepartmentIndicator.RoleEnum.LEAD), "DRC leads AP2017-01"); });
         r.put("indicator-service exportData", () -> assertTrue(indicatorFiles.exportData("indicators", "csv", "AP2017").contains("AP2017-01"), "CSV export of AP2017's indicators"));
         r.put("indicator-service listAuditEntries", () -> assertEquals(List.of("createDepartment"), indicatorAudit.listAuditEntries(null, null, f.department(), "department", null, null, null, null).getItems().stream().map(a -> a.getOperation()).toList()));
-        r.put("indicator-service listChanges", () -> onceInFeed(indicatorChanges::listChanges, "gov.planmonitor.indicator.department.created", "department/" + f.department()));
+        r.put("indicator-service listSubscriptions", () -> assertTrue(indicatorWebhooks.listSubscriptions(null, 200, null).getItems().stream().anyMatch(x -> x.getId().equals(f.indicatorSubscription()))));
+        r.put("indicator-service getSubscription", () -> assertEquals(HOOK, indicatorWebhooks.getSubscription(f.indicatorSubscription()).getTargetUrl()));
+        r.put("indicator-service listDeliveries", () -> assertTrue(indicatorWebhooks.listDeliveries(f.indicatorSubscription(), null, null, null, null).getTotal() >= 0));
+        r.put("indicator-service listChanges", () -> onceInFeed(indicatorChanges::listChanges, "gov.planmonitor.indicator.department.created", "/api/v1/departments/" + f.department()));
         // project-service
-        r.put("project-service listProjectLists", () -> assertTrue(codes(projectLists.listProjectLists(null, 200, null, null, null).getItems(), ProjectList::getCode).containsAll(List.of("FYP13-KEY", "AP2017-KEY"))));
+        r.put("project-service listProjectLists", () -> assertTrue(codes(projectLists.listProjectLists(null, 200, null, null, null, null).getItems(), ProjectList::getCode).containsAll(List.of("FYP13-KEY", "AP2017-KEY"))));
         r.put("project-service getProjectList", () -> { ProjectList l = projectLists.getProjectList("AP2017-KEY", null); assertEquals(2017, l.getYear()); assertEquals(43, l.getReported().getProjectCount()); });
         r.put("project-service summarizeProjectList", () -> { ListSummary s = projectLists.summarizeProjectList("AP2017-KEY", 2017, null); assertEquals("23.9亿元", s.getList().getReported().getCompletedInvestment().getDisplay()); assertDecimal("112.5", s.getList().getReported().getPlannedInvestmentShare()); });
-        r.put("project-service listProjects", () -> assertEquals(70, projects.listProjects(null, null, "FYP13-KEY", null, null, null, 100, null, null, null, null, null).getTotal()));
+        r.put("project-service listProjects", () -> assertEquals(70, projects.listProjects(null, null, "FYP13-KEY", null, null, null, 100, null, null, null, null, null, null).getTotal()));
         r.put("project-service getProject", () -> { Project p = projects.getProject("FYP13-KP-01", null); assertEquals("FUNCTIONAL_ZONES", p.getCategory().getCode()); assertEquals("长堤大马路258—266号房屋改造工程", p.getNameZh()); });
         r.put("project-service getProjectStatus", () -> assertEquals(f.project().getStatus().getValue(), projects.getProjectStatus(f.project().getId(), null).getCurrent()));
         r.put("project-service listInvestments", () -> assertEquals(List.of(2022), projects.listInvestments(f.project().getId(), null).stream().map(Investment::getYear).toList()));
@@ -222,14 +234,20 @@ class GeneratedClientsIT {
         r.put("project-service listZones", () -> assertFalse(codes(projects.listZones(null), CodeName::getCode).isEmpty()));
         r.put("project-service exportProjectData", () -> { String csv = projectFiles.exportProjectData("projects", "csv", "FYP13-KEY"); assertTrue(csv.contains("FYP13-KP-01") && csv.contains("FYP13-KP-70"), "CSV export of FYP13-KEY's 70 projects"); });
         r.put("project-service listAuditEntries", () -> assertEquals(List.of("createProject"), projectAudit.listAuditEntries(null, null, f.project().getId(), "project", null, null, null, null).getItems().stream().map(a -> a.getOperation()).toList()));
-        r.put("project-service listChanges", () -> onceInFeed(projectChanges::listChanges, "gov.planmonitor.project.project.created", "project/" + f.project().getId()));
+        r.put("project-service listSubscriptions", () -> assertTrue(projectWebhooks.listSubscriptions(null, 200, null).getItems().stream().anyMatch(x -> x.getId().equals(f.projectSubscription()))));
+        r.put("project-service getSubscription", () -> assertEquals(List.of("gov.planmonitor.project.project.created"), projectWebhooks.getSubscription(f.projectSubscription()).getTypes()));
+        r.put("project-service listDeliveries", () -> assertTrue(projectWebhooks.listDeliveries(f.projectSubscription(), null, null, null, null).getTotal() >= 0));
+        r.put("project-service listChanges", () -> onceInFeed(projectChanges::listChanges, "gov.planmonitor.project.project.created", "/api/v1/projects/" + f.project().getId()));
         // report-service
         r.put("report-service getReport", () -> assertEquals(Report.StatusEnum.SUCCEEDED, reports.getReport(f.annual(), null).getStatus()));
-        r.put("report-service listReports", () -> assertTrue(reports.listReports(null, 200, null, "SUCCEEDED", "ANNUAL_EXECUTION", null).getItems().stream().anyMatch(x -> x.getId().equals(f.annual()))));
+        r.put("report-service listReports", () -> assertTrue(reports.listReports(null, 200, null, "SUCCEEDED", "ANNUAL_EXECUTION", null, null).getItems().stream().anyMatch(x -> x.getId().equals(f.annual()))));
         r.put("report-service getReportContent", () -> { JsonObject content = json(reports.getReportContent(f.annual(), null, null)); assertEquals("AP2017", content.get("plan").getAsString()); assertEquals(6, content.getAsJsonArray("indicators").size()); });
         r.put("report-service diffReports", () -> { ReportDiff d = reports.diffReports(f.annual(), f.evaluation(), null); assertFalse(d.getIdentical()); assertEquals("PLAN_EVALUATION", d.getTo().getType()); assertFalse(d.getChanges().isEmpty()); });
         r.put("report-service listAuditEntries", () -> assertEquals(List.of("requestReport"), reportAudit.listAuditEntries(null, null, f.annual().toString(), "report", null, null, null, null).getItems().stream().filter(a -> !"WORKER".equals(a.getHttpMethod())).map(a -> a.getOperation()).toList()));
-        r.put("report-service listChanges", () -> onceInFeed(reportChanges::listChanges, "gov.planmonitor.report.report.succeeded", "report/" + f.annual()));
+        r.put("report-service listSubscriptions", () -> assertTrue(reportWebhooks.listSubscriptions(null, 200, null).getItems().stream().anyMatch(x -> x.getId().equals(f.reportSubscription()))));
+        r.put("report-service getSubscription", () -> assertEquals(HOOK, reportWebhooks.getSubscription(f.reportSubscription()).getTargetUrl()));
+        r.put("report-service listDeliveries", () -> assertTrue(reportWebhooks.listDeliveries(f.reportSubscription(), null, null, null, null).getTotal() >= 0));
+        r.put("report-service listChanges", () -> onceInFeed(reportChanges::listChanges, "gov.planmonitor.report.report.succeeded", "/api/v1/reports/" + f.annual()));
         return r;
     }
 
@@ -314,7 +332,8 @@ class GeneratedClientsIT {
      * What the reads need besides the seeds, made through the generated clients: nothing seeded has a milestone, an
      * investment figure, a progress update or a report. The project is on no list, so no other test's counts change.
      */
-    record Fixtures(String department, Project project, Milestone milestone, ProgressUpdate update, UUID annual, UUID evaluation) {
+    record Fixtures(String department, Project project, Milestone milestone, ProgressUpdate update, UUID annual, UUID evaluation,
+                    UUID indicatorSubscription, UUID projectSubscription, UUID reportSubscription) {
 
         private static Fixtures made;
 
@@ -333,7 +352,13 @@ class GeneratedClientsIT {
             ProgressUpdate update = projects.addProgressUpdate(project.getId(), new ProgressUpdateInput().date(LocalDate.of(2022, 7, 1)).textZh("主体结构已封顶"));
             awaitSucceeded(annual);
             awaitSucceeded(evaluation);
-            made = new Fixtures(department, project, milestone, update, annual, evaluation);
+            UUID indicatorSubscription = indicatorWebhooks.createSubscription(new gov.planmonitor.client.indicator.model.SubscriptionInput()
+                    .targetUrl(HOOK).secret(HOOK_SECRET).description("GeneratedClientsIT")).getId();
+            UUID projectSubscription = projectWebhooks.createSubscription(new gov.planmonitor.client.project.model.SubscriptionInput()
+                    .targetUrl(HOOK).secret(HOOK_SECRET).addTypesItem("gov.planmonitor.project.project.created")).getId();
+            UUID reportSubscription = reportWebhooks.createSubscription(new gov.planmonitor.client.report.model.SubscriptionInput()
+                    .targetUrl(HOOK).secret(HOOK_SECRET)).getId();
+            made = new Fixtures(department, project, milestone, update, annual, evaluation, indicatorSubscription, projectSubscription, reportSubscription);
             return made;
         }
     }

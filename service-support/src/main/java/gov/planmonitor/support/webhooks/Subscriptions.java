@@ -112,10 +112,10 @@ public class Subscriptions {
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    public PageDto<DeliveryDto> deliveries(UUID id, Integer page, Integer size, String status) {
+    public PageDto<DeliveryDto> deliveries(UUID id, Integer page, Integer size, String sort, String status) {
         caller.require(MANAGING, Roles.ADMIN);
         find(id);
-        PageRequest request = PageRequest.of(page, size, 20, 200);
+        PageRequest request = PageRequest.of(page, size, sort, 20, 200, Map.of("id", "id"), "-id");
         Map<String, Object> params = new HashMap<>();
         params.put("subscription", id);
         String where = "subscriptionId = :subscription";
@@ -123,7 +123,7 @@ public class Subscriptions {
             params.put("status", status(status));
             where += " and status = :status";
         }
-        var query = Delivery.<Delivery>find(where + " order by id desc", params);
+        var query = Delivery.<Delivery>find(where, request.sort(), params);
         List<DeliveryDto> items = query.page(Page.of(request.page(), request.size())).list().stream().map(Subscriptions::toDto).toList();
         return new PageDto<>(items, query.count(), request.page(), request.size());
     }

@@ -86,8 +86,9 @@ public class SubscriptionsResource {
     public PageDto<DeliveryDto> deliveries(@PathParam("id") UUID id,
                                            @QueryParam("page") @Parameter(description = "0-based page") Integer page,
                                            @QueryParam("size") @Parameter(description = "Page size (capped at 200)") Integer size,
+                                           @QueryParam("sort") @Parameter(description = "-id (default: newest first) or id") String sort,
                                            @QueryParam("status") @Parameter(schema = @Schema(type = SchemaType.STRING, enumeration = {"PENDING", "DELIVERED", "FAILED"})) String status) {
-        return subscriptions.deliveries(id, page, size, status);
+        return subscriptions.deliveries(id, page, size, sort, status);
     }
 
     @POST
