@@ -123,12 +123,12 @@ class ChangeFeedTest {
             JsonPath page = changes(cursor, 1, "gov.planmonitor.indicator.plan.created");
             assertEquals(1, page.getList("items").size(), () -> "the feed ended after " + subjects);
             String subject = page.getString("items[0].subject");
-            if (subject.equals("plan/" + older) || subject.equals("plan/" + newer)) {
+            if (subject.equals("/api/v1/plans/" + older) || subject.equals("/api/v1/plans/" + newer)) {
                 subjects.add(subject);
             }
             cursor = page.getString("next");
         }
-        assertEquals(List.of("plan/" + older, "plan/" + newer), subjects);
+        assertEquals(List.of("/api/v1/plans/" + older, "/api/v1/plans/" + newer), subjects);
     }
 
     @Test

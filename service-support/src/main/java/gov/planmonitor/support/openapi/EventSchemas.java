@@ -12,9 +12,12 @@ import org.eclipse.microprofile.openapi.models.parameters.Parameter;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The events a service announces, written into its contract from the same configuration the change feed reads
@@ -43,6 +46,7 @@ final class EventSchemas {
         }
         String prefix = ChangeFeed.typePrefix(service);
         List<Schema> events = new ArrayList<>();
+        Examples examples = new Examples(openAPI);
         paths.forEach((resource, path) -> {
             String data = config.getValue(PREFIX + resource + ".schema", String.class);
             List<String> actions = config.getOptionalValue(PREFIX + resource + ".actions", String.class)
@@ -55,13 +59,41 @@ final class EventSchemas {
                             .description("The resource's path: " + path))
                     .addProperty("data", OASFactory.createSchema().ref(ContractFilter.SCHEMAS + data)
                             .description("The " + data + " after the write"));
-            openAPI.getComponents().addSchema(name, OASFactory.createSchema()
+            Schema event = OASFactory.createSchema()
                     .description("An event about a resource of type " + resource + ": " + String.join(", ", types.stream().map(Object::toString).toList())
                             + ". The data is the " + data + " as the API gives it after the write.")
-                    .addAllOf(OASFactory.createSchema().ref(ContractFilter.SCHEMAS + "ChangeEvent")).addAllOf(typed));
+                    .addAllOf(OASFactory.createSchema().ref(ContractFilter.SCHEMAS + "ChangeEvent")).addAllOf(typed);
+            event.examples(List.of(example(examples, types.get(0).toString(), path, data)));
+            openAPI.getComponents().addSchema(name, event);
             events.add(OASFactory.createSchema().ref(ContractFilter.SCHEMAS + name));
         });
         openAPI.addWebhook("event", webhook(service, events));
+    }
+
+    /**
+     * An event of the type, composed from the examples of ChangeEvent's and the data schema's fields; the subject's
+     * placeholders take the data example's values of the same name (or its code or id).
+     */
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> example(Examples examples, String type, String path, String data) {
+        Object common = examples.of(OASFactory.createSchema().ref(ContractFilter.SCHEMAS + "ChangeEvent"));
+        Map<String, Object> event = common instanceof Map<?, ?> map ? new LinkedHashMap<>((Map<String, Object>) map) : new LinkedHashMap<>();
+        Object state = examples.of(OASFactory.createSchema().ref(ContractFilter.SCHEMAS + data));
+        Map<String, Object> fields = state instanceof Map<?, ?> map ? (Map<String, Object>) map : Map.of();
+        Matcher placeholder = Pattern.compile("\\{([^}]+)}").matcher(path);
+        StringBuilder subject = new StringBuilder();
+        while (placeholder.find()) {
+            Object value = fields.get(placeholder.group(1));
+            for (String fallback : List.of("code", "id", "indicator", "project")) {
+                value = value != null ? value : fields.get(fallback);
+            }
+            placeholder.appendReplacement(subject, Matcher.quoteReplacement(String.valueOf(value == null ? 1 : value)));
+        }
+        placeholder.appendTail(subject);
+        event.put("type", type);
+        event.put("subject", subject.toString());
+        event.put("data", state);
+        return event;
     }
 
     /** The POST a subscription's target receives for each event. */

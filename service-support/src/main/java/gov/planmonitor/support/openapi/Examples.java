@@ -120,6 +120,11 @@ final class Examples {
         }
     }
 
+    /** A response example of the schema, composed from its fields' examples (as for a body with no file). */
+    Object of(Schema schema) {
+        return build(schema, false, 0, new HashSet<>());
+    }
+
     private Object build(Schema schema, boolean request, int depth, Set<String> expanding) {
         if (schema == null || depth > MAX_DEPTH) {
             return null;
