@@ -136,4 +136,20 @@ final class Fixtures {
     static ValidatableResponse etag(ValidatableResponse response) {
         return response.header("ETag", matchesPattern(ETAG_PATTERN));
     }
+
+    /** The change feed's cursor after every event committed so far, paged to the end as a consumer would. */
+    static String changeFeedEnd() {
+        String cursor = null;
+        while (true) {
+            var request = given().queryParam("limit", 500);
+            if (cursor != null) {
+                request.queryParam("after", cursor);
+            }
+            io.restassured.path.json.JsonPath page = request.when().get("/api/v1/changes").then().statusCode(200).extract().jsonPath();
+            if (page.getList("items").isEmpty()) {
+                return page.getString("next");
+            }
+            cursor = page.getString("next");
+        }
+    }
 }

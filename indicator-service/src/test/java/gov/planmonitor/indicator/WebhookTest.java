@@ -124,7 +124,7 @@ class WebhookTest {
 
     @Test
     void aSubscriptionFromACursorGetsWhatCameAfterItAndARedeliveryComesAgain() {
-        String cursor = feedEnd();
+        String cursor = Fixtures.changeFeedEnd();
         String before = createPlan();
         String id = subscribe("/handover", List.of(), cursor);
 
@@ -222,20 +222,5 @@ class WebhookTest {
         Map<String, Object> renamed = new HashMap<>(Fixtures.plan(code, "FIVE_YEAR", 2021, 2025, null));
         renamed.put("titleEn", "Renamed");
         given().contentType(ContentType.JSON).header("If-Match", etag).body(renamed).when().put("/api/v1/plans/" + code).then().statusCode(200);
-    }
-
-    private static String feedEnd() {
-        String cursor = null;
-        while (true) {
-            var request = given().queryParam("limit", 500);
-            if (cursor != null) {
-                request.queryParam("after", cursor);
-            }
-            JsonPath page = request.when().get("/api/v1/changes").then().statusCode(200).extract().jsonPath();
-            if (page.getList("items").isEmpty()) {
-                return page.getString("next");
-            }
-            cursor = page.getString("next");
-        }
     }
 }
