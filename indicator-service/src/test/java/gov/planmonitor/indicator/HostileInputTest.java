@@ -87,6 +87,36 @@ class HostileInputTest {
         problem(given().when().get("/api/v1/plans/" + code).then(), 404);
     }
 
+    /** Ten times deeper than the reader goes, in objects (once a 500: the limit tripped while skipping an unknown field). */
+    @Test
+    void bodiesNestedTenThousandDeepAreRefused() {
+        String code = Fixtures.code("P");
+        for (String deep : new String[]{"{\"a\":".repeat(10_000) + "1" + "}".repeat(10_000), "[".repeat(10_000) + "]".repeat(10_000),
+                planJson(code, "甲", "{\"a\":".repeat(10_000) + "1" + "}".repeat(10_000))}) {
+            problem(given().contentType("application/json").body(deep).when().post("/api/v1/plans").then(), 400)
+                    .body("type", containsString("malformed-body"));
+        }
+        problem(given().when().get("/api/v1/plans/" + code).then(), 404);
+    }
+
+    /** An enumerated query parameter is one of its values exactly: empty is not "any", and no other case or padding passes. */
+    @Test
+    void enumeratedQueryParametersAreReadExactly() {
+        for (String[] bad : new String[][]{{"kind", ""}, {"kind", "annual"}, {"kind", "ANNUAL "}, {"kind", " ANNUAL"}}) {
+            problem(given().queryParam(bad[0], bad[1]).when().get("/api/v1/plans").then(), 400)
+                    .body("errors[0].field", equalTo(bad[0])).body("detail", containsString("FIVE_YEAR, ANNUAL"));
+        }
+        for (String attribute : new String[]{"", "binding", "BINDING\t"}) {
+            problem(given().queryParam("attribute", attribute).when().get("/api/v1/plans/FYP13/indicators").then(), 400)
+                    .body("errors[0].field", equalTo("attribute"));
+        }
+        for (String format : new String[]{"", "JSON", "json ", "Xlsx"}) {
+            problem(given().queryParam("format", format).when().get("/api/v1/exports").then(), 400).body("errors[0].field", equalTo("format"));
+        }
+        given().queryParam("kind", "ANNUAL").when().get("/api/v1/plans").then().statusCode(200);
+        given().queryParam("format", "csv").queryParam("entity", "plans").when().get("/api/v1/exports").then().statusCode(200);
+    }
+
     @Test
     void valuesOfTheWrongJsonTypeAreRefused() {
         String code = Fixtures.code("P");

@@ -154,6 +154,9 @@ class WebhookTest {
         refused("targetUrl", subscription("http://10.1.2.3/hook", List.of(), null), "internal address");
         refused("targetUrl", subscription("http://169.254.169.254/latest/meta-data", List.of(), null), "internal address");
         refused("targetUrl", subscription("http://[fd00::1]/hook", List.of(), null), "internal address");
+        // NAT64 and 6to4 forms of internal IPv4 addresses are judged by the IPv4 address inside.
+        refused("targetUrl", subscription("http://[64:ff9b::a9fe:a9fe]/latest/meta-data", List.of(), null), "169.254.169.254, an internal address");
+        refused("targetUrl", subscription("http://[2002:c0a8:101::1]/hook", List.of(), null), "192.168.1.1, an internal address");
         refused("targetUrl", subscription("http://user:pw@203.0.113.10/hook", List.of(), null), "user name");
         refused("types", subscription(receiver.url("/never"), List.of("gov.planmonitor.project.project.created"), null), "not an event type");
         refused("after", subscription(receiver.url("/never"), List.of(), "not-a-cursor"), "not a cursor");

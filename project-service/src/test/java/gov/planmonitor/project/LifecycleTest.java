@@ -103,6 +103,11 @@ class LifecycleTest {
         String p = Fixtures.project(Fixtures.list(2018), 1, "测试项目");
         given().contentType(ContentType.JSON).body("{\"nameZh\":\"开工\",\"plannedDate\":\"2018-03-01\",\"actualDate\":\"2999-01-01\"}")
                 .when().post("/api/v1/projects/" + p + "/milestones").then().statusCode(422).body("errors[0].field", equalTo("actualDate"));
+        // A date is a string: an array (empty, or the [year, month, day] java.time would read) is a 400, never "no date".
+        for (String notADate : new String[]{"[]", "[2018,3,15]", "20180315"}) {
+            given().contentType(ContentType.JSON).body("{\"nameZh\":\"开工\",\"plannedDate\":\"2018-03-01\",\"actualDate\":" + notADate + "}")
+                    .when().post("/api/v1/projects/" + p + "/milestones").then().statusCode(400).body("errors[0].field", equalTo("actualDate"));
+        }
         given().contentType(ContentType.JSON).body("{\"nameZh\":\"开工\",\"plannedDate\":\"2018-03-01\",\"state\":\"REACHED\"}")
                 .when().post("/api/v1/projects/" + p + "/milestones").then().statusCode(422).body("errors[0].field", equalTo("actualDate"));
         long id = given().contentType(ContentType.JSON).body("{\"nameZh\":\"开工\",\"plannedDate\":\"2018-03-01\"}")

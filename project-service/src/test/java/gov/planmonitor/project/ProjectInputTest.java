@@ -67,6 +67,33 @@ class ProjectInputTest {
         given().when().get("/api/v1/projects/" + id).then().statusCode(404);
     }
 
+    /** An enumerated query parameter is one of its values exactly: empty is not "any", and no other case or padding passes. */
+    @Test
+    void enumeratedQueryParametersAreReadExactly() {
+        for (String[] bad : new String[][]{{"status", ""}, {"status", "pending"}, {"status", "PREPARATION "}, {"status", " PREPARATION"}}) {
+            given().queryParam(bad[0], bad[1]).when().get("/api/v1/projects").then().statusCode(400)
+                    .contentType("application/problem+json")
+                    .body("errors[0].field", equalTo(bad[0]))
+                    .body("detail", containsString("IDENTIFICATION"));
+        }
+        for (String format : new String[]{"", "JSON", "json ", "Csv"}) {
+            given().queryParam("format", format).when().get("/api/v1/exports").then().statusCode(400).body("errors[0].field", equalTo("format"));
+        }
+        given().queryParam("status", "PREPARATION").when().get("/api/v1/projects").then().statusCode(200);
+    }
+
+    /** A body nested ten times deeper than the reader goes is a 400, on a write that reads an object. */
+    @Test
+    void bodiesNestedTenThousandDeepAreRefused() {
+        String id = Fixtures.code("P");
+        for (String deep : new String[]{"{\"a\":".repeat(10_000) + "1" + "}".repeat(10_000), "[".repeat(10_000) + "]".repeat(10_000),
+                "{\"id\":\"" + id + "\",\"nameZh\":" + "{\"a\":".repeat(10_000) + "1" + "}".repeat(10_000) + "}"}) {
+            given().contentType(ContentType.JSON).body(deep).when().post("/api/v1/projects").then().statusCode(400)
+                    .contentType("application/problem+json").body("type", containsString("malformed-body"));
+        }
+        given().when().get("/api/v1/projects/" + id).then().statusCode(404);
+    }
+
     @Test
     void duplicatesConflict() {
         String list = Fixtures.list(2018);

@@ -105,7 +105,7 @@ class ReportTest {
                 .then().statusCode(200).body("items[0].data.status", equalTo("SUCCEEDED")).body("items[0].data.contentHash", notNullValue())
                 .body("items[0].actor", equalTo("report-service (report-service)"));
         given().queryParam("after", start).queryParam("types", "gov.planmonitor.report.report.failed").when().get("/api/v1/changes")
-                .then().statusCode(200).body("items[0].data.failureReason", containsString("indicator-service did not answer"));
+                .then().statusCode(200).body("items[0].data.failureReason", containsString("the indicator service was unavailable"));
     }
 
     @Test
@@ -121,7 +121,9 @@ class ReportTest {
         DownstreamMock.server.stubFor(get(urlPathEqualTo("/api/v1/plans/AP2017/evaluation")).willReturn(DownstreamMock.json(503, "{}")));
         String id = Reports.request("{\"type\":\"ANNUAL_EXECUTION\",\"year\":2017}");
         assertEquals("FAILED", Reports.awaitFinished(id));
-        given().when().get("/api/v1/reports/" + id).then().body("failureReason", containsString("indicator-service did not answer for plan AP2017 (it returned 503)"));
+        given().when().get("/api/v1/reports/" + id).then().body("failureReason", startsWith("The report could not be built: "
+                + "the indicator service was unavailable when asked for plan AP2017. Request the report again later; if it keeps "
+                + "failing, tell the administrator, quoting request id report-job-" + id + "-1."));
         given().when().get("/api/v1/reports/" + id + "/content").then().statusCode(409).contentType("application/problem+json");
 
         DownstreamMock.healthy();
@@ -135,7 +137,7 @@ class ReportTest {
                 .willReturn(DownstreamMock.json(200, DownstreamMock.resource("ap2017-evaluation.json")).withFixedDelay(3000)));
         String id = Reports.request("{\"type\":\"ANNUAL_EXECUTION\",\"year\":2017}");
         assertEquals("FAILED", Reports.awaitFinished(id));
-        given().when().get("/api/v1/reports/" + id).then().body("failureReason", containsString("did not answer"))
+        given().when().get("/api/v1/reports/" + id).then().body("failureReason", containsString("the indicator service did not answer in time"))
                 .body("contentHash", nullValue());
     }
 
@@ -157,7 +159,8 @@ class ReportTest {
         long before = given().when().get("/api/v1/reports").then().extract().<Integer>path("total");
         given().contentType(ContentType.JSON).body("{\"type\":\"PLAN_EVALUATION\",\"plan\":\"AP2017\"}").when().post("/api/v1/reports")
                 .then().statusCode(503).contentType("application/problem+json").header("Retry-After", notNullValue())
-                .body("detail", containsString("did not answer"));
+                .body("detail", containsString("the indicator service was unavailable when asked for plan AP2017"))
+                .body("detail", org.hamcrest.Matchers.not(containsString("localhost")));
         given().when().get("/api/v1/reports").then().body("total", equalTo((int) before));
     }
 
@@ -247,5 +250,17 @@ class ReportTest {
         assertEquals("SUCCEEDED", Reports.awaitFinished(id));
         given().queryParam("format", "docx").when().get("/api/v1/reports/" + id + "/content").then().statusCode(400)
                 .body("errors[0].field", equalTo("format"));
+        // Enumerated parameters are read exactly: empty is not "any", and no other case or padding passes.
+        for (String format : new String[]{"", "JSON", "pdf ", "Md"}) {
+            given().queryParam("format", format).when().get("/api/v1/reports/" + id + "/content").then().statusCode(400)
+                    .contentType("application/problem+json").body("errors[0].field", equalTo("format"));
+        }
+        for (String[] bad : new String[][]{{"status", ""}, {"status", "succeeded"}, {"type", ""}, {"type", "ANNUAL_EXECUTION "}}) {
+            given().queryParam(bad[0], bad[1]).when().get("/api/v1/reports").then().statusCode(400).body("errors[0].field", equalTo(bad[0]));
+        }
+        given().queryParam("format", "md").when().get("/api/v1/reports/" + id + "/content").then().statusCode(200);
+        // Ten times deeper than the reader goes: a 400, not a 500.
+        given().contentType(ContentType.JSON).body("{\"type\":\"ANNUAL_EXECUTION\",\"year\":2017,\"x\":" + "{\"a\":".repeat(10_000) + "1" + "}".repeat(10_000) + "}")
+                .when().post("/api/v1/reports").then().statusCode(400).contentType("application/problem+json");
     }
 }

@@ -9,7 +9,8 @@ import java.util.stream.Stream;
 
 /**
  * {@code ./run}: the whole suite on one machine. PostgreSQL (embedded, data in {@code .data/}, unless the libpq
- * variables name a server), then the {@link Suite}. Ctrl-C or SIGTERM stops the services, then PostgreSQL.
+ * variables name a server), then the {@link Suite}, supervised: a service that exits is started again. Ctrl-C or
+ * SIGTERM stops the services, then PostgreSQL.
  */
 public final class Launcher {
 
@@ -34,6 +35,10 @@ public final class Launcher {
             postgres.close();
         }, "suite-shutdown"));
         suite.start();
+        // From here on, as compose's restart policy or a Kubernetes pod would: a service that crashes or exits on an
+        // OutOfMemoryError is started again instead of the suite running on without it. (Not during start(): a service
+        // that cannot start at all is better reported than retried.)
+        suite.supervise(true);
 
         System.out.println();
         System.out.println("The plan monitoring suite is running (Ctrl-C stops it):");
@@ -45,11 +50,8 @@ public final class Launcher {
                 postgres.host(), postgres.port(), postgres.user());
         System.out.println("Reads need no token. To write, get one and paste it into Swagger UI's Authorize button:");
         System.out.println("  ./run token planner | admin | reporter | department DRC");
-        int exit = suite.awaitExit();
-        if (exit != 0) {
-            System.err.println("A service exited with status " + exit + "; stopping the suite.");
-            System.exit(exit);
-        }
+        System.out.println("A service that exits is started again, after 1 s, doubling to 30 s while it keeps failing.");
+        suite.awaitClose();
     }
 
     /**

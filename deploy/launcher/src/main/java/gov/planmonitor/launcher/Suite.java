@@ -23,11 +23,17 @@ import java.util.concurrent.TimeUnit;
 /**
  * The three services on one PostgreSQL server: one database per service, the packaged services started together,
  * and the seeds loaded through each service's import API on first start. Used by {@code ./run} ({@link Launcher})
- * and by the end-to-end tests; {@link #close()} stops the services (the caller owns PostgreSQL).
+ * and by the end-to-end tests; {@link #close()} stops the services (the caller owns PostgreSQL). With
+ * {@link #supervise(boolean)} on, a service that exits on its own is started again, as compose and Kubernetes do.
  */
 public final class Suite implements AutoCloseable {
 
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(180);
+    /** Supervision's back-off: the first restart after 1 s, doubling to 30 s while the service keeps failing... */
+    private static final Duration FIRST_BACKOFF = Duration.ofSeconds(1);
+    private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
+    /** ...and from 1 s again once it has stayed up this long (the window Kubernetes uses is 10 minutes). */
+    private static final Duration STABLE = Duration.ofSeconds(60);
 
     /**
      * How to run the suite. Databases are named {@code databasePrefix + "indicator"} etc.; {@code fresh} drops them
@@ -65,13 +71,37 @@ public final class Suite implements AutoCloseable {
     private final Postgres postgres;
     private final List<Service> services;
     private final List<Process> processes = new ArrayList<>();
-    private final Map<String, Process> running = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, Run> running = new java.util.concurrent.ConcurrentHashMap<>();
     private final Map<String, Duration> startToReady = new LinkedHashMap<>();
     private final Map<String, Duration> seedLoad = new LinkedHashMap<>();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final DevelopmentKeys keys;
     private final Map<String, String> databasePasswords = new java.util.concurrent.ConcurrentHashMap<>();
     private volatile boolean stopping;
+    private final java.util.concurrent.CountDownLatch closed = new java.util.concurrent.CountDownLatch(1);
+    private volatile boolean supervised;
+    /** Guarded by {@code this}: the services a supervisor is restarting now, and each service's back-off. */
+    private final java.util.Set<String> restarting = new java.util.HashSet<>();
+    private final Map<String, Backoff> backoffs = new java.util.HashMap<>();
+
+    /** A process of a service and how it was started, so that a supervisor can start it the same way again. */
+    private record Run(Service service, Map<String, String> overrides, Process process, long started) {
+    }
+
+    private static final class Backoff {
+        Duration next = FIRST_BACKOFF;
+        int restarts;
+
+        Duration delayAfter(Duration uptime) {
+            if (uptime.compareTo(STABLE) >= 0) {
+                next = FIRST_BACKOFF;
+            }
+            Duration delay = next;
+            next = next.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : next.multipliedBy(2);
+            restarts++;
+            return delay;
+        }
+    }
 
     public Suite(Path root, Settings settings, Postgres postgres) throws IOException {
         this.root = root;
@@ -180,11 +210,15 @@ public final class Suite implements AutoCloseable {
     }
 
     private Process launch(Service service) throws IOException {
-        return launch(service, Map.of());
+        return launch(service, Map.of(), current -> true).process();
     }
 
-    /** Starts a service's JVM; {@code overrides} replaces or adds environment variables (a replica's own settings). */
-    private Process launch(Service service, Map<String, String> overrides) throws IOException {
+    /**
+     * Starts a service's JVM; {@code overrides} replaces or adds environment variables (a replica's own settings).
+     * Only if {@code when} accepts the service's current run (null if none), checked under the lock {@link #close()}
+     * and other launches take, so that a restart and a supervisor cannot both start it; else returns null.
+     */
+    private Run launch(Service service, Map<String, String> overrides, java.util.function.Predicate<Run> when) throws IOException {
         Path jar = service.jar(root);
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: run ./mvnw install -DskipTests (./run does it for you)");
@@ -234,22 +268,131 @@ public final class Suite implements AutoCloseable {
             // Appended: a restarted service (the fault tests restart them) keeps what its earlier run wrote.
             builder.redirectOutput(ProcessBuilder.Redirect.appendTo(settings.logDir().resolve(service.name() + ".log").toFile()));
         }
-        Process process;
+        Run run;
         synchronized (this) {
             // A stop (Ctrl-C) that came first must not be followed by a process nobody will stop.
             if (stopping) {
                 throw new IllegalStateException("the suite is stopping");
             }
-            process = builder.start();
+            if (!when.test(running.get(service.name()))) {
+                return null;
+            }
+            // Processes that ended are of no more use to close(); a service restarted for days must not pile them up.
+            processes.removeIf(p -> !p.isAlive());
+            Process process = builder.start();
+            run = new Run(service, Map.copyOf(overrides), process, System.nanoTime());
             processes.add(process);
-            running.put(service.name(), process);
+            running.put(service.name(), run);
         }
         if (settings.logDir() == null) {
-            Thread pump = new Thread(() -> prefixOutput(service.name(), process), service.name() + "-log");
+            Thread pump = new Thread(() -> prefixOutput(service.name(), run.process()), service.name() + "-log");
             pump.setDaemon(true);
             pump.start();
         }
-        return process;
+        run.process().onExit().thenRun(() -> exited(run));
+        return run;
+    }
+
+    /**
+     * Supervision, off unless asked for: {@code ./run} turns it on once the suite has started; the fault tests kill and
+     * restart services themselves and leave it off. On, a service process that exits while the suite is not stopping
+     * (a crash, {@code -XX:+ExitOnOutOfMemoryError}, SIGKILL, {@link #kill}) is started again on the same port,
+     * database and environment, after a back-off of 1 s doubling to 30 s, reset once it has stayed up 60 s.
+     */
+    public void supervise(boolean on) {
+        supervised = on;
+        if (on) {
+            // A service that exited while supervision was off (just before it was turned on) is restarted now.
+            for (Run run : List.copyOf(running.values())) {
+                if (!run.process().isAlive()) {
+                    exited(run);
+                }
+            }
+        }
+    }
+
+    /**
+     * Called when a process has exited; restarts it on a thread of its own when supervision is on. Only the suite's
+     * services: the replicas a test starts are that test's to stop and start.
+     */
+    private void exited(Run run) {
+        if (supervised && !stopping && services.contains(run.service())) {
+            Thread supervisor = new Thread(() -> restartExited(run), run.service().name() + "-supervisor");
+            supervisor.setDaemon(true);
+            supervisor.start();
+        }
+    }
+
+    /** Starts an exited service again, with back-off, until it is ready or supervision is no longer wanted. */
+    private void restartExited(Run exited) {
+        String name = exited.service().name();
+        synchronized (this) {
+            // Only for the process that runs now (a replaced one's exit is old news), and one supervisor per service.
+            if (!supervised || stopping || running.get(name) != exited || !restarting.add(name)) {
+                return;
+            }
+        }
+        try {
+            Run last = exited;
+            long upSince = exited.started();
+            String why = "exited with status " + exited.process().exitValue();
+            while (true) {
+                Duration delay;
+                int restart;
+                synchronized (this) {
+                    Backoff backoff = backoffs.computeIfAbsent(name, n -> new Backoff());
+                    delay = backoff.delayAfter(Duration.ofNanos(System.nanoTime() - upSince));
+                    restart = backoff.restarts;
+                }
+                System.out.printf("[launcher] %s %s; restarting in %d s (restart %d)%n", name, why, delay.toSeconds(), restart);
+                Thread.sleep(delay.toMillis());
+                Run replaced = last;
+                Run next;
+                try {
+                    // Not if supervision was turned off meanwhile, or someone (a test's restart) started it already.
+                    next = launch(exited.service(), exited.overrides(), current -> supervised && current == replaced);
+                } catch (IOException e) {
+                    why = "could not be started (" + e.getMessage() + ")";
+                    upSince = System.nanoTime();
+                    continue;
+                }
+                if (next == null) {
+                    return;
+                }
+                try {
+                    awaitReady(next.service(), next.process(), next.started());
+                    System.out.printf("[launcher] %s is ready again%n", name);
+                    return;
+                } catch (IllegalStateException e) {
+                    if (stopping) {
+                        return;
+                    }
+                    if (next.process().isAlive()) {
+                        // Not ready in time: killed and started again, as a failing probe makes Kubernetes do.
+                        next.process().destroyForcibly().waitFor();
+                        why = "was not ready within " + READY_TIMEOUT.toSeconds() + " s and was killed";
+                    } else {
+                        why = "exited with status " + next.process().exitValue() + " while starting";
+                    }
+                    last = next;
+                    upSince = next.started();
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (IllegalStateException refused) {
+            // launch refuses once close() has begun
+        } finally {
+            Run now;
+            synchronized (this) {
+                restarting.remove(name);
+                now = running.get(name);
+            }
+            // A process that died once ready, but before this supervisor let go, found the service taken: handled here.
+            if (now != null && !now.process().isAlive()) {
+                exited(now);
+            }
+        }
     }
 
     private static void prefixOutput(String name, Process process) {
@@ -332,14 +475,17 @@ public final class Suite implements AutoCloseable {
 
     /** The process of a service as it runs now (a restart gives a new one). */
     public Process process(String name) {
-        Process process = running.get(name);
-        if (process == null) {
+        Run run = running.get(name);
+        if (run == null) {
             throw new IllegalStateException(name + " is not running");
         }
-        return process;
+        return run.process();
     }
 
-    /** Kills a service at once (SIGKILL, as a crash or an OOM killer would): used by the fault tests. */
+    /**
+     * Kills a service at once (SIGKILL, as a crash or an OOM killer would): used by the fault tests. With supervision
+     * on, it is then restarted like any crashed service.
+     */
     public void kill(String name) throws InterruptedException {
         Process process = process(name);
         process.destroyForcibly();
@@ -359,11 +505,11 @@ public final class Suite implements AutoCloseable {
     /** Starts a service again on its port and database, and waits until it is ready (its data is already there). */
     public void restart(String name) throws IOException {
         Service service = service(name);
-        if (running.containsKey(name) && running.get(name).isAlive()) {
+        Run run = launch(service, Map.of(), current -> current == null || !current.process().isAlive());
+        if (run == null) {
             throw new IllegalStateException(name + " is still running");
         }
-        Process process = launch(service);
-        awaitReady(service, process, System.nanoTime());
+        awaitReady(service, run.process(), run.started());
     }
 
     /**
@@ -380,27 +526,14 @@ public final class Suite implements AutoCloseable {
         Service base = service(name);
         Service replica = new Service(name + "-replica", base.moduleDir(), port, managementPort, base.database(), base.seedDir(),
                 base.seedOrder(), base.emptyProbe());
-        Process process = launch(replica, env);
-        awaitReady(replica, process, System.nanoTime());
+        Run run = launch(replica, env, current -> true);
+        awaitReady(replica, run.process(), run.started());
         return replica;
     }
 
-    /**
-     * Waits until every service has exited. Returns the first non-zero exit status of a service that stopped on its
-     * own (not through {@link #close()}), or 0.
-     */
-    public int awaitExit() throws InterruptedException {
-        List<Process> started;
-        synchronized (this) {
-            started = List.copyOf(processes);
-        }
-        for (Process process : started) {
-            int exit = process.waitFor();
-            if (exit != 0 && !stopping) {
-                return exit;
-            }
-        }
-        return 0;
+    /** Waits until {@link #close()} has stopped the services: {@code ./run} runs until Ctrl-C or SIGTERM. */
+    public void awaitClose() throws InterruptedException {
+        closed.await();
     }
 
     /** Stops the services (SIGTERM, then a forced kill after 20 s); safe to call more than once and from a shutdown hook. */
@@ -423,5 +556,6 @@ public final class Suite implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
         }
+        closed.countDown();
     }
 }

@@ -67,8 +67,8 @@ public class ImportResource {
     public ImportReportDto importData(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
                                       @QueryParam("entity") @Parameter(description = "departments, plans, indicators or observations (required for CSV)") String entity,
                                       @QueryParam("dryRun") @Parameter(description = "Check only; write nothing (true or false)") Boolean dryRun,
-                                      byte[] body) {
-        return imports.run(Transfers.format(contentType), body == null ? new byte[0] : body, entity, Boolean.TRUE.equals(dryRun), caller.name());
+                                      java.io.InputStream body) {
+        return imports.run(Transfers.format(contentType), body, entity, Boolean.TRUE.equals(dryRun), caller.name());
     }
 
     @GET

@@ -67,7 +67,7 @@ public class ImportService {
         this.runner = runner;
     }
 
-    public ImportReportDto run(Tabular.Format format, byte[] body, String entity, boolean dryRun, String user) {
+    public ImportReportDto run(Tabular.Format format, java.io.InputStream body, String entity, boolean dryRun, String user) {
         return runner.run(format, body, entity, dryRun, SCHEMA, new Tabular.RowHandler() {
             @Override
             public Outcome apply(String name, Line line, String caller) {

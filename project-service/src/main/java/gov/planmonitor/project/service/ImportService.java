@@ -65,7 +65,7 @@ public class ImportService {
         this.runner = runner;
     }
 
-    public ImportReportDto run(Tabular.Format format, byte[] body, String entity, boolean dryRun, String user) {
+    public ImportReportDto run(Tabular.Format format, java.io.InputStream body, String entity, boolean dryRun, String user) {
         return runner.run(format, body, entity, dryRun, SCHEMA, this::apply, user);
     }
 

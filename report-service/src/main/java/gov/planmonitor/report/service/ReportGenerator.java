@@ -16,6 +16,7 @@ import gov.planmonitor.report.mapping.ReportContentDto.ProjectRowDto;
 import gov.planmonitor.report.mapping.ReportContentDto.VerdictCountsDto;
 import gov.planmonitor.report.render.VerdictsByCategory;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.faulttolerance.exceptions.FaultToleranceException;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -23,6 +24,10 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Supplier;
+
+import static gov.planmonitor.report.client.Downstream.INDICATOR_SERVICE;
+import static gov.planmonitor.report.client.Downstream.PROJECT_SERVICE;
 
 /**
  * Builds a report in two steps: fetch (what the other services say, pinned as data) and render (structured
@@ -31,7 +36,7 @@ import java.util.TreeMap;
 @ApplicationScoped
 public class ReportGenerator {
 
-    /** A failure the report's reader should see as the reason (the plan or list no longer exists). */
+    /** A failure the report's reader should see as the reason (the plan or list no longer exists); names no host. */
     public static class Refused extends RuntimeException {
         public Refused(String message) {
             super(message);
@@ -55,17 +60,17 @@ public class ReportGenerator {
         try {
             switch (type) {
                 case "ANNUAL_EXECUTION" -> {
-                    data.set("evaluation", downstream.evaluation(plan, year, asOf));
+                    data.set("evaluation", from(INDICATOR_SERVICE, () -> downstream.evaluation(plan, year, asOf)));
                     data.set("projects", optionalSummary(plan + "-KEY", year));
                 }
-                case "PLAN_EVALUATION" -> data.set("evaluation", downstream.evaluation(plan, year, asOf));
+                case "PLAN_EVALUATION" -> data.set("evaluation", from(INDICATOR_SERVICE, () -> downstream.evaluation(plan, year, asOf)));
                 case "DEPARTMENT_SCORECARD" -> {
-                    data.set("department", downstream.department(params.path("department").asText()));
-                    data.set("evaluation", downstream.evaluation(plan, year, asOf));
+                    data.set("department", from(INDICATOR_SERVICE, () -> downstream.department(params.path("department").asText())));
+                    data.set("evaluation", from(INDICATOR_SERVICE, () -> downstream.evaluation(plan, year, asOf)));
                 }
                 case "PROJECT_PROGRESS" -> {
                     String list = params.path("list").asText();
-                    data.set("projects", downstream.projectSummary(list, year));
+                    data.set("projects", from(PROJECT_SERVICE, () -> downstream.projectSummary(list, year)));
                     data.set("projectRows", allProjects(list));
                 }
                 default -> throw new Refused("report type " + type + " cannot be generated");
@@ -76,9 +81,21 @@ public class ReportGenerator {
         return data;
     }
 
+    /**
+     * A read from a service; the refusals of fault tolerance around {@link Downstream} (its timeout, its open circuit
+     * breaker), which name no service, become the {@link Downstream.Unavailable} of the service read.
+     */
+    private static JsonNode from(String service, Supplier<JsonNode> read) {
+        try {
+            return read.get();
+        } catch (FaultToleranceException e) {
+            throw Downstream.Unavailable.of(service, null, e);
+        }
+    }
+
     private JsonNode optionalSummary(String list, Integer year) {
         try {
-            return downstream.projectSummary(list, year);
+            return from(PROJECT_SERVICE, () -> downstream.projectSummary(list, year));
         } catch (Downstream.NotFound noList) {
             return json.nullNode();
         }
@@ -87,7 +104,8 @@ public class ReportGenerator {
     private ArrayNode allProjects(String list) {
         ArrayNode all = json.createArrayNode();
         for (int page = 0; ; page++) {
-            JsonNode answer = downstream.projectsPage(list, page);
+            int number = page;
+            JsonNode answer = from(PROJECT_SERVICE, () -> downstream.projectsPage(list, number));
             answer.path("items").forEach(all::add);
             if (answer.path("items").size() < answer.path("size").asInt(1) || all.size() >= answer.path("total").asLong()) {
                 return all;

@@ -43,6 +43,8 @@ import java.util.function.Supplier;
 @Transactional
 public class ReportService {
 
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(ReportService.class);
+
     private static final Map<String, String> SORT_FIELDS = Map.of("createdAt", "createdAt", "type", "type", "status", "status");
 
     private final ReportRepository reports;
@@ -102,8 +104,9 @@ public class ReportService {
         } catch (Downstream.Unavailable e) {
             throw new ServiceException.Unavailable("cannot check the report's parameters: " + e.getMessage() + "; try again later");
         } catch (RuntimeException e) {
-            throw new ServiceException.Unavailable("cannot check the report's parameters: a service the report is built from did not answer ("
-                    + e.getClass().getSimpleName() + "); try again later");
+            // Circuit open, a fault-tolerance timeout: the caller needs to know to retry, not which class was thrown.
+            LOG.warnf(e, "checking a report's parameters failed");
+            throw new ServiceException.Unavailable("cannot check the report's parameters: a service the report is built from did not answer; try again later");
         }
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
         Report report = new Report();

@@ -9,6 +9,7 @@ import gov.planmonitor.report.mapping.ReportDto;
 import gov.planmonitor.report.repository.Report;
 import gov.planmonitor.report.repository.ReportRepository;
 import gov.planmonitor.support.audit.AuditTrail;
+import gov.planmonitor.support.audit.RequestInfoFilter;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -20,6 +21,7 @@ import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
+import org.jboss.logging.MDC;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -38,12 +40,14 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Takes queued reports from PostgreSQL and generates them. Any number of replicas may run this: a job is claimed
  * with FOR UPDATE SKIP LOCKED, and one left RUNNING by a crashed worker is claimed again once its heartbeat is stale.
- * A job either SUCCEEDS with all its data and content, or FAILS with the reason; never half a report. While it
- * generates, the worker renews the job's heartbeat, and it writes the outcome only if the job is still its own (still
- * RUNNING under the attempt it claimed): a job taken over by another replica is never overwritten. A job abandoned
- * {@code report.worker.max-attempts} times is FAILED rather than taken again. A replica that is stopping (SIGTERM)
- * claims nothing more and puts the jobs it is generating back in the queue, so another replica takes them at once
- * instead of after the heartbeat goes stale.
+ * A job either SUCCEEDS with all its data and content, or FAILS with the reason; never half a report. The reason is
+ * for the report's reader: what could not be read and what to do, quoting the job's request id
+ * ({@code report-job-<id>-<attempt>}), never a host, URL, port or exception; the log lines of the job carry that id
+ * and the internal detail. While it generates, the worker renews the job's heartbeat, and it writes the outcome only
+ * if the job is still its own (still RUNNING under the attempt it claimed): a job taken over by another replica is
+ * never overwritten. A job abandoned {@code report.worker.max-attempts} times is FAILED rather than taken again. A
+ * replica that is stopping (SIGTERM) claims nothing more and puts the jobs it is generating back in the queue, so
+ * another replica takes them at once instead of after the heartbeat goes stale.
  *
  * <p>Metrics: {@code planmonitor_report_jobs{status}} (queued and running, all replicas together, as this replica last
  * counted them) and {@code planmonitor_report_generation_seconds{type,outcome}}.
@@ -159,6 +163,28 @@ public class ReportWorker {
     }
 
     private void run(UUID id, int attempt) {
+        // The job's request id: in every log line of the job, in the audit trail's entry for its outcome, and quoted in
+        // its failure reason, so an operator finds what went wrong from what the reader sees.
+        String requestId = requestId(id, attempt);
+        Object outer = MDC.get(RequestInfoFilter.REQUEST_ID_LOG_KEY);
+        MDC.put(RequestInfoFilter.REQUEST_ID_LOG_KEY, requestId);
+        try {
+            run(id, attempt, requestId);
+        } finally {
+            if (outer == null) {
+                MDC.remove(RequestInfoFilter.REQUEST_ID_LOG_KEY);
+            } else {
+                MDC.put(RequestInfoFilter.REQUEST_ID_LOG_KEY, outer);
+            }
+        }
+    }
+
+    /** The request id of an attempt at a job, as the audit trail records it. */
+    static String requestId(UUID id, int attempt) {
+        return "report-job-" + id + "-" + attempt;
+    }
+
+    private void run(UUID id, int attempt, String requestId) {
         Report job = QuarkusTransaction.requiringNew().call(() -> reports.findById(id));
         String asOf = job.asOf.toString();
         Timer.Sample generation = Timer.start(registry);
@@ -180,14 +206,18 @@ public class ReportWorker {
             }, () -> LOG.warnf("report %s: attempt %d finished after another attempt took the job over; its result is dropped", id, attempt)));
             outcome = "succeeded";
         } catch (ReportGenerator.Refused e) {
-            fail(id, attempt, e.getMessage());
+            LOG.infof("report %s (request id %s) refused: %s", id, requestId, e.getMessage());
+            fail(id, attempt, "The report could not be built: " + e.getMessage() + ".");
         } catch (Downstream.Unavailable e) {
-            LOG.warnf("report %s failed: %s", id, e.getMessage());
-            fail(id, attempt, e.getMessage() + "; request the report again once it is back");
+            // The reason says what happened in words a reader can act on; the log has the URL, status and error.
+            LOG.warnf(e, "report %s (request id %s) failed: %s", id, requestId, e.detail());
+            fail(id, attempt, "The report could not be built: " + e.getMessage() + ". " + (e.why().isTransient()
+                    ? "Request the report again later; if it keeps failing, tell the administrator, quoting request id " + requestId + "."
+                    : "Tell the administrator, quoting request id " + requestId + "."));
         } catch (Exception e) {
-            LOG.warnf("report %s failed: %s", id, e.toString());
-            fail(id, attempt, "a service the report is built from did not answer (" + e.getClass().getSimpleName()
-                    + (e.getMessage() == null ? "" : ": " + e.getMessage()) + "); request the report again later");
+            LOG.errorf(e, "report %s (request id %s) failed", id, requestId);
+            fail(id, attempt, "The report could not be built because of an error in the report service. Tell the administrator, "
+                    + "quoting request id " + requestId + ".");
         } finally {
             generation.stop(Timer.builder("planmonitor.report.generation").tag("type", job.type.name()).tag("outcome", outcome)
                     .description("Time to generate a report job, from claim to stored result").publishPercentileHistogram()
@@ -210,7 +240,7 @@ public class ReportWorker {
      * report.succeeded or report.failed, so a portal can publish a report as soon as it exists.
      */
     private void recordOutcome(Report report, int attempt, ReportDto before, String action) {
-        audit.recordOwn("report-service", "generateReport", "/api/v1/reports/" + report.id, "report-job-" + report.id + "-" + attempt,
+        audit.recordOwn("report-service", "generateReport", "/api/v1/reports/" + report.id, requestId(report.id, attempt),
                 "report", report.id.toString(), before, service.toDto(report), action);
     }
 }

@@ -178,6 +178,16 @@ public class ProblemMappers {
         return problem(400, "malformed-body", "Malformed request body", "the body is not valid JSON: " + e.getOriginalMessage(), uri, null);
     }
 
+    /**
+     * A body past the reader's limits (nesting deeper than 1,000 levels, a number or text beyond its length limit). The
+     * limit trips while an unknown or skipped value is being read, outside the places that wrap parse errors.
+     */
+    @ServerExceptionMapper
+    public Response beyondLimits(com.fasterxml.jackson.core.exc.StreamConstraintsException e, UriInfo uri) {
+        return problem(400, "malformed-body", "Malformed request body", "the body is beyond what this service reads: "
+                + e.getOriginalMessage().replaceAll(" \\(from `[^`]*`\\)", ""), uri, null);
+    }
+
     @ServerExceptionMapper
     public Response unmappable(JsonMappingException e, UriInfo uri) {
         return problem(400, "malformed-body", "Malformed request body", "the body does not match the expected shape at '" + jsonPath(e) + "'", uri, null);
@@ -264,6 +274,9 @@ public class ProblemMappers {
         }
         if (cause instanceof JsonMappingException j) {
             return unmappable(j, uri);
+        }
+        if (cause instanceof com.fasterxml.jackson.core.exc.StreamConstraintsException c) {
+            return beyondLimits(c, uri);
         }
         if (cause instanceof com.fasterxml.jackson.core.JsonProcessingException j) {
             return problem(400, "malformed-body", "Malformed request body", "the body cannot be read: " + j.getOriginalMessage(), uri, null);

@@ -1,7 +1,12 @@
 package gov.planmonitor.support.rest;
 
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.BeanDescription;
+import com.fasterxml.jackson.databind.DeserializationConfig;
 import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.deser.BeanDeserializerModifier;
+import com.fasterxml.jackson.databind.deser.std.DelegatingDeserializer;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
@@ -45,6 +50,33 @@ public class StrictJson implements ObjectMapperCustomizer {
         // Lenient java.time reads a number as a date (1 is 1970-01-02, an epoch day) or a time (epoch seconds).
         mapper.setDefaultLeniency(Boolean.FALSE);
         mapper.registerModule(new SimpleModule("no-nul-text").addDeserializer(String.class, new NoNulText()));
+        // java.time reads an array too: [2018,6,30] as a date and [] as no date at all. The contract declares a string.
+        mapper.registerModule(new SimpleModule("dates-as-text").setDeserializerModifier(new BeanDeserializerModifier() {
+            @Override
+            public JsonDeserializer<?> modifyDeserializer(DeserializationConfig config, BeanDescription description, JsonDeserializer<?> deserializer) {
+                return java.time.temporal.Temporal.class.isAssignableFrom(description.getBeanClass()) ? new TextOnly(deserializer) : deserializer;
+            }
+        }));
+    }
+
+    /** A value the contract declares as a string (a date, a time) read only from a JSON string. */
+    static final class TextOnly extends DelegatingDeserializer {
+        TextOnly(JsonDeserializer<?> delegate) {
+            super(delegate);
+        }
+
+        @Override
+        protected JsonDeserializer<?> newDelegatingInstance(JsonDeserializer<?> delegate) {
+            return new TextOnly(delegate);
+        }
+
+        @Override
+        public Object deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+            if (!parser.hasToken(com.fasterxml.jackson.core.JsonToken.VALUE_STRING)) {
+                return context.handleUnexpectedToken(handledType(), parser);
+            }
+            return _delegatee.deserialize(parser, context);
+        }
     }
 
     static final class NoNulText extends StdScalarDeserializer<String> {

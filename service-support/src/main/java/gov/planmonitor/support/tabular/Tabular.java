@@ -16,13 +16,11 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.StringReader;
+import java.nio.file.Path;
 import java.io.StringWriter;
 import java.math.BigDecimal;
-import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -61,14 +59,28 @@ public final class Tabular {
         }
     }
 
+    /**
+     * What an import may hold: data rows per table, bytes of an XLSX file's parts expanded together, and errors listed
+     * (past that the answer says how many more there were). Every other size is fixed by the formats themselves: a
+     * field or cell holds at most 32,767 characters (Excel's limit), a CSV record at most {@link #MAX_RECORD_CHARS}
+     * characters and {@link #EXTRA_FIELDS} fields more than its table has columns.
+     */
+    public record Limits(int rows, long xlsxExpandedBytes, int errors) {
+    }
+
+    static final int MAX_FIELD_CHARS = XlsxRows.MAX_CELL_CHARS;
+    static final int MAX_RECORD_CHARS = 1 << 20;
+    static final int EXTRA_FIELDS = 32;
+    static final int MAX_XLSX_PARTS = 1_000;
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private Tabular() {
     }
 
     /** Reads the tables of an import; structural problems (wrong columns, bad encoding) become row-0 errors. */
-    public static Map<String, List<Line>> read(Format format, byte[] body, String entity, Map<String, Columns> schema, List<FieldError> errors,
-                                               int maxRows) {
+    public static Map<String, List<Line>> read(Format format, Path file, String entity, Map<String, Columns> schema, List<FieldError> errors,
+                                               Limits limits) {
         Map<String, List<Line>> tables = new LinkedHashMap<>();
         switch (format) {
             case CSV -> {
@@ -76,32 +88,26 @@ public final class Tabular {
                     errors.add(new FieldError(null, null, "entity", "a CSV import holds one entity: give ?entity= one of " + schema.keySet()));
                     return tables;
                 }
-                readCsv(decodeUtf8(body, errors), entity, schema.get(entity), errors, maxRows).ifPresent(lines -> tables.put(entity, lines));
+                readCsv(file, entity, schema.get(entity), errors, limits.rows()).ifPresent(lines -> tables.put(entity, lines));
             }
-            case XLSX -> readXlsx(body, entity, schema, errors, tables, maxRows);
-            case JSON -> readJson(body, entity, schema, errors, tables, maxRows);
+            case XLSX -> readXlsx(file, entity, schema, errors, tables, limits);
+            case JSON -> readJson(file, entity, schema, errors, tables, limits.rows());
         }
         return tables;
     }
 
-    private static String decodeUtf8(byte[] body, List<FieldError> errors) {
-        try {
-            String text = StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(body)).toString();
-            return text.startsWith("\uFEFF") ? text.substring(1) : text;
-        } catch (CharacterCodingException e) {
-            errors.add(new FieldError(null, null, "file", "the file is not valid UTF-8 text (save it as CSV UTF-8)"));
-            return null;
-        }
-    }
-
-    private static java.util.Optional<List<Line>> readCsv(String text, String entity, Columns columns, List<FieldError> errors, int maxRows) {
-        if (text == null) {
+    private static java.util.Optional<List<Line>> readCsv(Path file, String entity, Columns columns, List<FieldError> errors, int maxRows) {
+        if (columns == null) {
+            errors.add(new FieldError(null, null, "entity", "unknown entity " + entity));
             return java.util.Optional.empty();
         }
         CSVFormat format = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).setIgnoreSurroundingSpaces(false).get();
-        try (CSVParser parser = CSVParser.parse(new StringReader(text), format)) {
+        // Decoded strictly (a byte that is not UTF-8 is an error, not a replacement character), a BOM dropped, and every
+        // record bounded while it is read.
+        java.nio.charset.CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+        try (java.io.PushbackReader text = new java.io.PushbackReader(new java.io.InputStreamReader(java.nio.file.Files.newInputStream(file), utf8), 1);
+             CSVParser parser = CSVParser.parse(new BoundedCsvReader(withoutBom(text), columns.all().size() + EXTRA_FIELDS, MAX_RECORD_CHARS), format)) {
             if (!checkHeader(entity, parser.getHeaderNames(), columns, errors)) {
                 return java.util.Optional.empty();
             }
@@ -115,20 +121,49 @@ public final class Tabular {
                     continue;
                 }
                 Map<String, String> values = new LinkedHashMap<>();
+                boolean ok = true;
                 for (String name : parser.getHeaderNames()) {
-                    values.put(name, SpreadsheetText.unguard(record.get(name)));
+                    String value = record.get(name);
+                    if (value.length() > MAX_FIELD_CHARS) {
+                        errors.add(new FieldError(entity, row, name, "holds " + value.length() + " characters; a field holds at most " + MAX_FIELD_CHARS));
+                        ok = false;
+                        continue;
+                    }
+                    values.put(name, SpreadsheetText.unguard(value));
                 }
-                lines.add(new Line(row, values));
+                if (ok) {
+                    lines.add(new Line(row, values));
+                }
             }
             return java.util.Optional.of(lines);
-        } catch (IOException | IllegalArgumentException | IllegalStateException e) {
-            errors.add(new FieldError(entity, null, "file", "not a readable CSV file: " + e.getMessage()));
-            return java.util.Optional.empty();
-        } catch (java.io.UncheckedIOException e) {
-            // A malformed row met while iterating (a quote closed in the middle of a field).
-            errors.add(new FieldError(entity, null, "file", "not a readable CSV file: " + e.getCause().getMessage()));
+        } catch (IOException | IllegalArgumentException | IllegalStateException | java.io.UncheckedIOException e) {
+            errors.add(csvError(entity, e));
             return java.util.Optional.empty();
         }
+    }
+
+    /** The reader past a leading byte order mark (Excel's "CSV UTF-8" writes one). */
+    private static java.io.Reader withoutBom(java.io.PushbackReader text) throws IOException {
+        int first = text.read();
+        if (first >= 0 && first != '\uFEFF') {
+            text.unread(first);
+        }
+        return text;
+    }
+
+    /** What made a CSV file unreadable: bad encoding, a record past the limits, or malformed quoting. */
+    private static FieldError csvError(String entity, Exception e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof CharacterCodingException) {
+                return new FieldError(null, null, "file", "the file is not valid UTF-8 text (save it as CSV UTF-8)");
+            }
+            if (t instanceof BoundedCsvReader.Exceeded exceeded) {
+                return new FieldError(entity, exceeded.row(), "file", exceeded.getMessage());
+            }
+        }
+        // A malformed row met while iterating (a quote closed in the middle of a field) comes unchecked.
+        Throwable cause = e instanceof java.io.UncheckedIOException u ? u.getCause() : e;
+        return new FieldError(entity, null, "file", "not a readable CSV file: " + cause.getMessage());
     }
 
     private static boolean checkHeader(String entity, List<String> header, Columns columns, List<FieldError> errors) {
@@ -146,10 +181,12 @@ public final class Tabular {
         return true;
     }
 
-    private static void readXlsx(byte[] body, String only, Map<String, Columns> schema, List<FieldError> errors, Map<String, List<Line>> tables,
-                                 int maxRows) {
+    private static void readXlsx(Path file, String only, Map<String, Columns> schema, List<FieldError> errors, Map<String, List<Line>> tables,
+                                 Limits limits) {
+        int maxRows = limits.rows();
+        int widest = schema.values().stream().mapToInt(c -> c.all().size()).max().orElse(0);
         try {
-            XlsxRows.read(body, new XlsxRows.Sink() {
+            XlsxRows.read(file, new XlsxRows.Limits(widest, limits.xlsxExpandedBytes(), limits.xlsxExpandedBytes(), MAX_XLSX_PARTS), new XlsxRows.Sink() {
                 private List<String> header;
                 private List<Line> lines;
 
@@ -194,6 +231,10 @@ public final class Tabular {
                 if (t instanceof gov.planmonitor.support.problem.ServiceException.TooLarge tooLarge) {
                     throw tooLarge;
                 }
+                if (t instanceof XlsxRows.Refused refused) {
+                    errors.add(new FieldError(null, null, "file", refused.getMessage()));
+                    return;
+                }
             }
             if (expandsTooFar(e)) {
                 throw new gov.planmonitor.support.problem.ServiceException.TooLarge("the XLSX file expands to more than "
@@ -228,67 +269,107 @@ public final class Tabular {
         return (stripped.scale() < 0 ? stripped.setScale(0) : stripped).toPlainString();
     }
 
-    private static void readJson(byte[] body, String only, Map<String, Columns> schema, List<FieldError> errors, Map<String, List<Line>> tables,
+    /**
+     * Reads a JSON import as a stream of tokens, a row at a time: a row's values must be scalars (containers are
+     * skipped, not built), so memory holds the rows kept, never the document's tree.
+     */
+    private static void readJson(Path file, String only, Map<String, Columns> schema, List<FieldError> errors, Map<String, List<Line>> tables,
                                  int maxRows) {
-        JsonNode root;
-        try {
-            // Data after the document is refused, as in every JSON body (StrictJson).
-            root = JSON.reader().with(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS).readTree(body);
-        } catch (IOException e) {
-            errors.add(new FieldError(null, null, "file", "not valid JSON: " + (e instanceof com.fasterxml.jackson.core.JsonProcessingException j ? j.getOriginalMessage() : e.getMessage())));
-            return;
-        }
-        if (root == null || !root.isObject()) {
-            errors.add(new FieldError(null, null, "file", "expected a JSON object with arrays " + schema.keySet()));
-            return;
-        }
-        for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> table = it.next();
-            String entity = table.getKey();
-            Columns columns = schema.get(entity);
-            if (columns == null) {
-                errors.add(new FieldError(null, null, entity, "unknown entity " + entity + "; expected " + schema.keySet()));
-                continue;
+        try (com.fasterxml.jackson.core.JsonParser parser = JSON.getFactory().createParser(file.toFile())) {
+            if (parser.nextToken() != com.fasterxml.jackson.core.JsonToken.START_OBJECT) {
+                errors.add(new FieldError(null, null, "file", "expected a JSON object with arrays " + schema.keySet()));
+                return;
             }
-            if (only != null && !only.equals(entity)) {
-                continue;
-            }
-            if (!table.getValue().isArray()) {
-                errors.add(new FieldError(entity, null, entity, "must be an array of rows"));
-                continue;
-            }
-            List<Line> lines = new ArrayList<>();
-            int n = 0;
-            for (JsonNode node : table.getValue()) {
-                n++;
-                checkRows(n, maxRows);
-                if (!node.isObject()) {
-                    errors.add(new FieldError(entity, n, null, "each row must be an object"));
+            while (parser.nextToken() == com.fasterxml.jackson.core.JsonToken.FIELD_NAME) {
+                String entity = parser.currentName();
+                com.fasterxml.jackson.core.JsonToken token = parser.nextToken();
+                Columns columns = schema.get(entity);
+                if (columns == null) {
+                    errors.add(new FieldError(null, null, shown(entity), "unknown entity " + shown(entity) + "; expected " + schema.keySet()));
+                    parser.skipChildren();
                     continue;
                 }
-                Map<String, String> values = new LinkedHashMap<>();
-                boolean ok = true;
-                for (Iterator<Map.Entry<String, JsonNode>> f = node.fields(); f.hasNext(); ) {
-                    Map.Entry<String, JsonNode> field = f.next();
-                    if (!columns.all().contains(field.getKey())) {
-                        errors.add(new FieldError(entity, n, field.getKey(), "unknown field; expected " + columns.all()));
-                        ok = false;
-                        continue;
-                    }
-                    JsonNode v = field.getValue();
-                    if (v.isContainerNode()) {
-                        errors.add(new FieldError(entity, n, field.getKey(), "must be a string, number or boolean"));
-                        ok = false;
-                        continue;
-                    }
-                    values.put(field.getKey(), v.isNull() ? null : v.isNumber() ? plain(v.decimalValue()) : v.asText());
+                if (tables.containsKey(entity)) {
+                    errors.add(new FieldError(entity, null, entity, "given twice; give each entity's rows in one array"));
+                    parser.skipChildren();
+                    continue;
                 }
-                if (ok) {
-                    lines.add(new Line(n, values));
+                if (only != null && !only.equals(entity)) {
+                    parser.skipChildren();
+                    continue;
                 }
+                if (token != com.fasterxml.jackson.core.JsonToken.START_ARRAY) {
+                    errors.add(new FieldError(entity, null, entity, "must be an array of rows"));
+                    parser.skipChildren();
+                    continue;
+                }
+                tables.put(entity, readJsonRows(parser, entity, columns, errors, maxRows));
             }
-            tables.put(entity, lines);
+            if (parser.nextToken() != null) {
+                // Data after the document is refused, as in every JSON body (StrictJson).
+                errors.add(new FieldError(null, null, "file", "not valid JSON: data after the end of the document"));
+            }
+        } catch (IOException e) {
+            tables.clear();
+            errors.add(new FieldError(null, null, "file", "not valid JSON: " + (e instanceof com.fasterxml.jackson.core.JsonProcessingException j ? j.getOriginalMessage() : e.getMessage())));
         }
+    }
+
+    private static List<Line> readJsonRows(com.fasterxml.jackson.core.JsonParser parser, String entity, Columns columns, List<FieldError> errors,
+                                           int maxRows) throws IOException {
+        List<Line> lines = new ArrayList<>();
+        int n = 0;
+        for (com.fasterxml.jackson.core.JsonToken row = parser.nextToken(); row != com.fasterxml.jackson.core.JsonToken.END_ARRAY; row = parser.nextToken()) {
+            n++;
+            checkRows(n, maxRows);
+            if (row != com.fasterxml.jackson.core.JsonToken.START_OBJECT) {
+                errors.add(new FieldError(entity, n, null, "each row must be an object"));
+                parser.skipChildren();
+                continue;
+            }
+            Map<String, String> values = new LinkedHashMap<>();
+            boolean ok = true;
+            while (parser.nextToken() == com.fasterxml.jackson.core.JsonToken.FIELD_NAME) {
+                String field = parser.currentName();
+                com.fasterxml.jackson.core.JsonToken value = parser.nextToken();
+                String problem = !columns.all().contains(field) ? "unknown field; expected " + columns.all()
+                        : values.containsKey(field) ? "given twice in the row"
+                        : value.isStructStart() ? "must be a string, number or boolean"
+                        : null;
+                String text = problem != null || value == com.fasterxml.jackson.core.JsonToken.VALUE_NULL ? null
+                        : value.isNumeric() ? jsonNumber(parser) : parser.getText();
+                if (problem == null && value.isNumeric() && text == null) {
+                    problem = "a number beyond what any column holds";
+                } else if (problem == null && text != null && text.length() > MAX_FIELD_CHARS) {
+                    problem = "holds " + text.length() + " characters; a field holds at most " + MAX_FIELD_CHARS;
+                }
+                if (problem != null) {
+                    errors.add(new FieldError(entity, n, shown(field), problem));
+                    ok = false;
+                    parser.skipChildren();
+                    continue;
+                }
+                values.put(field, text);
+            }
+            if (ok) {
+                lines.add(new Line(n, values));
+            }
+        }
+        return lines;
+    }
+
+    /** A JSON number in plain notation, or null for one so large or fine that writing it out would itself be the attack (1e999999999). */
+    private static String jsonNumber(com.fasterxml.jackson.core.JsonParser parser) throws IOException {
+        BigDecimal value = parser.getDecimalValue();
+        if (Math.abs((long) value.precision() - value.scale()) > 1_000 || value.scale() > 1_000) {
+            return null;
+        }
+        return plain(value);
+    }
+
+    /** A name from the file shown in an error, cut short when it is long. */
+    private static String shown(String name) {
+        return name.length() > 64 ? name.substring(0, 64) + "…" : name;
     }
 
     /** Applies one row of an entity; throws a ServiceException for a row that cannot be applied. */
@@ -322,19 +403,19 @@ public final class Tabular {
      * Reads an import and applies its rows entity by entity in schema order, collecting every row error.
      * The caller's transaction decides: any error, or a dry run, rolls it all back.
      */
-    public static Result importAll(Format format, byte[] body, String entity, Map<String, Columns> schema, RowHandler handler, String user,
-                                   int maxRows) {
+    public static Result importAll(Format format, Path file, String entity, Map<String, Columns> schema, RowHandler handler, String user,
+                                   Limits limits) {
         if (entity != null && !schema.containsKey(entity)) {
             throw new ServiceException.BadQuery("entity", "unknown entity " + entity + "; one of " + schema.keySet());
         }
-        List<FieldError> errors = new ArrayList<>();
-        Map<String, List<Line>> tables = read(format, body, entity, schema, errors, maxRows);
+        ErrorList errors = new ErrorList(limits.errors());
+        Map<String, List<Line>> tables = read(format, file, entity, schema, errors, limits);
         Map<String, Map<String, Integer>> counts = new LinkedHashMap<>();
         if (errors.isEmpty() && tables.values().stream().allMatch(List::isEmpty)) {
             errors.add(new FieldError(entity, null, "file", "the file holds no data rows"));
         }
         if (!errors.isEmpty()) {
-            return new Result(counts, errors);
+            return new Result(counts, errors.listed());
         }
         for (String name : schema.keySet()) {
             List<Line> lines = tables.get(name);
@@ -379,7 +460,38 @@ public final class Tabular {
                 }
             }
         }
-        return new Result(counts, errors);
+        return new Result(counts, errors.listed());
+    }
+
+    /**
+     * Errors of one import, the first {@code cap} of them kept: a file of 50,000 bad rows must not answer with (or
+     * hold) millions of errors. Past the cap each error is only counted, and the answer ends with how many more there were.
+     */
+    static final class ErrorList extends ArrayList<FieldError> {
+        private final int cap;
+        private int more;
+
+        ErrorList(int cap) {
+            this.cap = cap;
+        }
+
+        @Override
+        public boolean add(FieldError error) {
+            if (size() >= cap) {
+                more++;
+                return false;
+            }
+            return super.add(error);
+        }
+
+        List<FieldError> listed() {
+            if (more == 0) {
+                return this;
+            }
+            List<FieldError> listed = new ArrayList<>(this);
+            listed.add(new FieldError(null, null, "file", more + " more errors are not listed; correct these " + cap + " and import again"));
+            return listed;
+        }
     }
 
     // ---- writing ----

@@ -2,6 +2,7 @@ package gov.planmonitor.support.tabular;
 
 import org.apache.poi.openxml4j.exceptions.OpenXML4JException;
 import org.apache.poi.openxml4j.opc.OPCPackage;
+import org.apache.poi.openxml4j.opc.PackageAccess;
 import org.apache.poi.ss.usermodel.DateUtil;
 import org.apache.poi.util.XMLHelper;
 import org.apache.poi.xssf.eventusermodel.ReadOnlySharedStringsTable;
@@ -14,9 +15,9 @@ import org.xml.sax.SAXException;
 import org.xml.sax.XMLReader;
 import org.xml.sax.helpers.DefaultHandler;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Path;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,6 +27,11 @@ import java.util.List;
  * the caller keeps, never the workbook's tree of cells: a large file is refused by the caller's row limit while it is
  * being read, not after it has filled the heap. Cell text follows the rules of the tabular format: numbers in plain
  * notation, date-formatted numbers as ISO dates, booleans as true/false, text unguarded unless quote-prefixed.
+ * <p>
+ * Every size the file states is checked before it is used: a cell reference must lie inside a worksheet (A1 to
+ * XFD1048576) and a cell with a value inside the import's columns; a row holds at most that many cells, a cell at most
+ * the 32,767 characters Excel itself allows, and all cells together at most {@link Limits#textChars()} characters
+ * (shared strings let one long text be referenced from every cell). The package is read from a file, never held whole.
  */
 final class XlsxRows {
 
@@ -38,21 +44,42 @@ final class XlsxRows {
         void row(String sheet, List<String> cells);
     }
 
+    /**
+     * The sizes a workbook may reach: the columns a row may have (the import's widest table), the characters of all
+     * cells, the bytes of all parts expanded, and the number of parts.
+     */
+    record Limits(int columns, long textChars, long expandedBytes, int parts) {
+    }
+
+    /** A workbook that breaks a limit or the format's own bounds: refused whole, with this message. */
+    static final class Refused extends RuntimeException {
+        Refused(String message) {
+            super(message, null, false, false);
+        }
+    }
+
+    /** Excel's own limits: the last column (XFD), the last row, the longest cell text. */
+    static final int MAX_COLUMN = 16_384;
+    static final int MAX_ROW = 1_048_576;
+    static final int MAX_CELL_CHARS = 32_767;
+
     private XlsxRows() {
     }
 
-    static void read(byte[] body, Sink sink) throws IOException, OpenXML4JException, SAXException {
-        try (OPCPackage workbook = OPCPackage.open(new ByteArrayInputStream(body))) {
+    static void read(Path file, Limits limits, Sink sink) throws IOException, OpenXML4JException, SAXException {
+        checkExpansion(file, limits);
+        try (OPCPackage workbook = OPCPackage.open(file.toFile(), PackageAccess.READ)) {
             XSSFReader reader = new XSSFReader(workbook);
             ReadOnlySharedStringsTable strings = new ReadOnlySharedStringsTable(workbook);
             StylesTable styles = reader.getStylesTable();
             XSSFReader.SheetIterator sheets = (XSSFReader.SheetIterator) reader.getSheetsData();
+            long[] budget = {limits.textChars()};
             while (sheets.hasNext()) {
                 try (InputStream sheet = sheets.next()) {
                     String name = sheets.getSheetName();
                     if (sink.wants(name)) {
                         XMLReader parser = XMLHelper.newXMLReader();
-                        parser.setContentHandler(new SheetHandler(name, strings, styles, sink));
+                        parser.setContentHandler(new SheetHandler(name, strings, styles, sink, limits, budget));
                         parser.parse(new InputSource(sheet));
                     }
                 }
@@ -62,20 +89,58 @@ final class XlsxRows {
         }
     }
 
+    /**
+     * POI bounds each part's expanded size; this bounds the parts together and their number, by inflating them once
+     * (a fixed buffer, nothing kept) before POI opens the package.
+     */
+    private static void checkExpansion(Path file, Limits limits) throws IOException {
+        long total = 0;
+        int entries = 0;
+        byte[] buffer = new byte[64 * 1024];
+        try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(file.toFile())) {
+            for (var it = zip.entries(); it.hasMoreElements(); ) {
+                java.util.zip.ZipEntry entry = it.nextElement();
+                if (++entries > limits.parts()) {
+                    throw new Refused("the workbook has more than " + limits.parts() + " parts; an XLSX file of a few sheets has a dozen or two");
+                }
+                try (InputStream in = zip.getInputStream(entry)) {
+                    for (int n; (n = in.read(buffer)) > 0; ) {
+                        total += n;
+                        if (total > limits.expandedBytes()) {
+                            throw new gov.planmonitor.support.problem.ServiceException.TooLarge("the XLSX file expands to more than "
+                                    + limits.expandedBytes() / (1024 * 1024) + " MB in all; split it, or import CSV");
+                        }
+                    }
+                }
+            }
+        } catch (java.util.zip.ZipException e) {
+            throw new Refused("not a readable XLSX workbook (not a zip package: " + e.getMessage() + ")");
+        }
+    }
+
     private static final class SheetHandler extends DefaultHandler {
         private final String sheet;
         private final ReadOnlySharedStringsTable strings;
         private final StylesTable styles;
         private final Sink sink;
+        private final Limits limits;
+        /** Characters of cell text still allowed in the whole workbook (shared by its sheets). */
+        private final long[] budget;
 
         private List<String> cells;
         private int column;
+        private int rowNumber;
+        private String reference;
+        /** The cell lies right of the import's columns: ignored when empty, refused when it holds a value. */
+        private boolean outside;
         private String type;
         private XSSFCellStyle style;
         private final StringBuilder text = new StringBuilder();
         private boolean inValue;
 
-        SheetHandler(String sheet, ReadOnlySharedStringsTable strings, StylesTable styles, Sink sink) {
+        SheetHandler(String sheet, ReadOnlySharedStringsTable strings, StylesTable styles, Sink sink, Limits limits, long[] budget) {
+            this.limits = limits;
+            this.budget = budget;
             this.sheet = sheet;
             this.strings = strings;
             this.styles = styles;
@@ -85,10 +150,20 @@ final class XlsxRows {
         @Override
         public void startElement(String uri, String localName, String qName, Attributes attributes) {
             switch (localName) {
-                case "row" -> cells = new ArrayList<>();
+                case "row" -> {
+                    cells = new ArrayList<>();
+                    String r = attributes.getValue("r");
+                    rowNumber = r == null ? rowNumber + 1 : rowOf(r);
+                }
                 case "c" -> {
-                    String reference = attributes.getValue("r");
-                    column = reference == null ? cells.size() : columnOf(reference);
+                    reference = attributes.getValue("r");
+                    if (reference == null) {
+                        column = cells.size();
+                        reference = columnName(column) + rowNumber;
+                    } else {
+                        column = columnOf(reference);
+                    }
+                    outside = column >= limits.columns();
                     type = attributes.getValue("t");
                     String s = attributes.getValue("s");
                     style = s == null || styles == null ? null : styles.getStyleAt(Integer.parseInt(s));
@@ -103,6 +178,10 @@ final class XlsxRows {
         @Override
         public void characters(char[] ch, int start, int length) {
             if (inValue) {
+                if (text.length() + length > MAX_CELL_CHARS + 1) {
+                    throw new Refused("sheet '" + sheet + "', cell " + reference + " holds more than " + MAX_CELL_CHARS
+                            + " characters, the most a cell holds");
+                }
                 text.append(ch, start, length);
             }
         }
@@ -112,10 +191,29 @@ final class XlsxRows {
             switch (localName) {
                 case "v", "t" -> inValue = false;
                 case "c" -> {
+                    String value = value(text.toString());
+                    if (value != null && value.length() > MAX_CELL_CHARS) {
+                        throw new Refused("sheet '" + sheet + "', cell " + reference + " holds " + value.length()
+                                + " characters; a cell holds at most " + MAX_CELL_CHARS);
+                    }
+                    if (outside) {
+                        if (value != null && !value.isBlank()) {
+                            throw new Refused("sheet '" + sheet + "', cell " + reference + " holds a value right of the import's columns (A to "
+                                    + columnName(limits.columns() - 1) + ")");
+                        }
+                        return;
+                    }
+                    if (value != null) {
+                        budget[0] -= value.length();
+                        if (budget[0] < 0) {
+                            throw new Refused("the workbook's cells hold more than " + limits.textChars()
+                                    + " characters together; split it into several files");
+                        }
+                    }
                     while (cells.size() <= column) {
                         cells.add(null);
                     }
-                    cells.set(column, value(text.toString()));
+                    cells.set(column, value);
                 }
                 case "row" -> {
                     sink.row(sheet, cells);
@@ -149,14 +247,54 @@ final class XlsxRows {
             return style != null && style.getQuotePrefixed() ? value : SpreadsheetText.unguard(value);
         }
 
-        /** The 0-based column of a cell reference such as "C12". */
-        private static int columnOf(String reference) {
+        /** The 0-based column of a cell reference such as "C12", refused outside A1:XFD1048576. */
+        private int columnOf(String reference) {
+            int letters = 0;
             int column = 0;
-            for (int i = 0; i < reference.length() && Character.isLetter(reference.charAt(i)); i++) {
-                column = column * 26 + (Character.toUpperCase(reference.charAt(i)) - 'A' + 1);
+            while (letters < reference.length() && letters < 4 && isLetter(reference.charAt(letters))) {
+                column = column * 26 + (Character.toUpperCase(reference.charAt(letters)) - 'A' + 1);
+                letters++;
             }
+            if (letters == 0 || column > MAX_COLUMN) {
+                throw outsideSheet(reference);
+            }
+            rowOf(reference.substring(letters));
             return column - 1;
         }
+
+        /** A 1-based row number, refused outside 1 to 1,048,576. */
+        private int rowOf(String digits) {
+            if (digits.isEmpty() || digits.length() > 7 || !digits.chars().allMatch(c -> c >= '0' && c <= '9')) {
+                throw outsideSheet(digits);
+            }
+            int row = Integer.parseInt(digits);
+            if (row < 1 || row > MAX_ROW) {
+                throw outsideSheet(digits);
+            }
+            return row;
+        }
+
+        private Refused outsideSheet(String reference) {
+            return new Refused("sheet '" + sheet + "' refers to cell or row '" + shown(reference)
+                    + "', outside a worksheet (columns A to XFD, rows 1 to 1048576)");
+        }
+
+        private static boolean isLetter(char c) {
+            return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+        }
+
+        private static String shown(String reference) {
+            return reference.length() > 20 ? reference.substring(0, 20) + "…" : reference;
+        }
+    }
+
+    /** The name of a 0-based column: 0 is A, 25 Z, 26 AA. */
+    static String columnName(int column) {
+        StringBuilder name = new StringBuilder();
+        for (int c = column + 1; c > 0; c = (c - 1) / 26) {
+            name.insert(0, (char) ('A' + (c - 1) % 26));
+        }
+        return name.toString();
     }
 
 }

@@ -35,11 +35,11 @@ public class Subscriptions {
     private final AuditTrail audit;
     private final TargetPolicy targets;
 
-    public Subscriptions(ChangeFeed feed, Caller caller, AuditTrail audit, WebhookConfig config) {
+    public Subscriptions(ChangeFeed feed, Caller caller, AuditTrail audit, WebhookConfig config, TargetResolver resolver) {
         this.feed = feed;
         this.caller = caller;
         this.audit = audit;
-        this.targets = new TargetPolicy(config.allowLoopback(), config.allowPrivate());
+        this.targets = new TargetPolicy(config.allowLoopback(), config.allowPrivate(), resolver);
     }
 
     @Transactional

@@ -8,17 +8,13 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -27,8 +23,9 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
@@ -51,6 +48,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * then twice as long each time, up to an hour apart; a delivery still failing 24 h after it was queued is FAILED and
  * the next one goes.</li>
  * </ol>
+ * Each attempt checks the target again ({@link TargetPolicy}: the host is resolved once, every address it resolves to
+ * must be allowed) and connects to the address it checked ({@link WebhookSender}), so a name cannot rebind to an
+ * internal address between the check and the send.
  * Everything is plain JDBC, outside Hibernate, so the worker's polling never shows in a request's statement count.
  */
 @ApplicationScoped
@@ -65,7 +65,7 @@ public class WebhookWorker {
     private final TargetPolicy targets;
     private final ObjectMapper json;
     private final String service;
-    private final HttpClient http;
+    private final WebhookSender http;
     private final Counter delivered;
     private final Counter retrying;
     private final Counter failed;
@@ -76,16 +76,14 @@ public class WebhookWorker {
     private volatile long lastPrune;
 
     public WebhookWorker(AgroalDataSource database, ChangeFeed feed, WebhookConfig config, ObjectMapper json, MeterRegistry registry,
-                         @ConfigProperty(name = "quarkus.application.name") String service) {
+                         Vertx vertx, TargetResolver resolver, @ConfigProperty(name = "quarkus.application.name") String service) {
         this.database = database;
         this.feed = feed;
         this.config = config;
-        this.targets = new TargetPolicy(config.allowLoopback(), config.allowPrivate());
+        this.targets = new TargetPolicy(config.allowLoopback(), config.allowPrivate(), resolver);
         this.json = json;
         this.service = service;
-        // HTTP/1.1: no h2c upgrade offered to receivers, many of which are plain web servers that mishandle it.
-        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(config.timeout())
-                .followRedirects(HttpClient.Redirect.NEVER).build();
+        this.http = new WebhookSender(vertx, config.timeout(), config.concurrency());
         this.delivered = attempts(registry, "delivered");
         this.retrying = attempts(registry, "retrying");
         this.failed = attempts(registry, "failed");
@@ -108,16 +106,16 @@ public class WebhookWorker {
     /** SIGTERM: queue and claim nothing more; the sends under way finish (or time out) and record their outcome. */
     void stop(@Observes ShutdownEvent shutdown) {
         stopping = true;
-        if (ticker == null) {
-            return;
+        if (ticker != null) {
+            ticker.shutdownNow();
+            senders.shutdown();
+            try {
+                senders.awaitTermination(config.timeout().toMillis() + 1000, TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
-        ticker.shutdownNow();
-        senders.shutdown();
-        try {
-            senders.awaitTermination(config.timeout().toMillis() + 1000, TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        http.close();
     }
 
     private static java.util.concurrent.ThreadFactory daemon(String name) {
@@ -298,25 +296,24 @@ public class WebhookWorker {
         Integer status = null;
         String error;
         try {
-            Optional<String> refused = targets.refusal(claim.targetUrl());
-            if (refused.isPresent()) {
-                error = "not sent: " + refused.get();
+            // Resolved once for this attempt: the send goes to the address checked here, not to a second lookup's.
+            TargetPolicy.Check target = targets.check(claim.targetUrl());
+            if (target.refused().isPresent()) {
+                error = "not sent: " + target.refusal();
             } else {
                 byte[] body = claim.payload().getBytes(StandardCharsets.UTF_8);
                 String id = service + "-" + claim.eventId();
                 long timestamp = Instant.now().getEpochSecond();
-                HttpRequest request = HttpRequest.newBuilder(URI.create(claim.targetUrl())).timeout(config.timeout())
-                        .header("Content-Type", "application/cloudevents+json; charset=utf-8")
-                        .header("User-Agent", "planmonitor-webhooks/1 (" + service + ")")
-                        .header(Signature.ID, id)
-                        .header(Signature.TIMESTAMP, Long.toString(timestamp))
-                        .header(Signature.SIGNATURE, Signature.sign(claim.secret(), id, timestamp, body))
-                        .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
-                HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());
-                status = response.statusCode();
+                Map<String, String> headers = new LinkedHashMap<>();
+                headers.put("Content-Type", "application/cloudevents+json; charset=utf-8");
+                headers.put("User-Agent", "planmonitor-webhooks/1 (" + service + ")");
+                headers.put(Signature.ID, id);
+                headers.put(Signature.TIMESTAMP, Long.toString(timestamp));
+                headers.put(Signature.SIGNATURE, Signature.sign(claim.secret(), id, timestamp, body));
+                status = http.post(target.target(), headers, body);
                 error = status >= 200 && status < 300 ? null : "answered " + status;
             }
-        } catch (HttpTimeoutException e) {
+        } catch (WebhookSender.Timeout e) {
             error = "no answer within " + config.timeout().toSeconds() + " s";
         } catch (IOException e) {
             error = "could not send: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
