@@ -15,9 +15,10 @@ needs() {
   done
 }
 
-# answers SERVICE URL: stops unless the service answers the URL.
+# answers SERVICE URL: stops unless the service answers the URL. A benchmark is one client making far more requests a
+# minute than the per-client rate limits allow: start the suite for it with RATE_LIMITS_ENABLED=false ./run.
 answers() {
-  curl -fsS -o /dev/null "$2" || { echo "$1 does not answer at ${2%%/api/*}: start the suite with ./run" >&2; exit 2; }
+  curl -fsS -o /dev/null "$2" || { echo "$1 does not answer at ${2%%/api/*}: start the suite with RATE_LIMITS_ENABLED=false ./run" >&2; exit 2; }
 }
 
 # A token as ./run token prints it, signed with the development key in .data/keys/. The launcher jar is called

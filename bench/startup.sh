@@ -21,7 +21,7 @@ JAVA=${JAVA:-java}
 for tool in wrk curl; do
   command -v "$tool" > /dev/null || { echo "bench/startup.sh needs $tool" >&2; exit 2; }
 done
-[ -f .data/keys/development-jwks.json ] || { echo "no development keys: start ./run once" >&2; exit 2; }
+[ -f .data/keys/report-service-key-id ] || { echo "no development keys (or none for report-service yet): start ./run once" >&2; exit 2; }
 
 declare -A PORT=([indicator-service]=18081 [project-service]=18082 [report-service]=18083)
 declare -A READ=([indicator-service]=/api/v1/plans/FYP13/indicators?size=20 [project-service]=/api/v1/projects/FYP13-KP-01
@@ -31,12 +31,14 @@ PIDFILE=$(mktemp)
 trap 'xargs -r kill 2> /dev/null < "$PIDFILE" || true; rm -f "$PIDFILE"' EXIT
 
 start() {
-  local service=$1 port=${PORT[$1]}
+  local service=$1 port=${PORT[$1]} signing=()
+  # Only report-service signs (its worker's service tokens), with its own development key.
+  [ "$service" != report-service ] || signing=(SMALLRYE_JWT_SIGN_KEY_LOCATION="file:$PWD/.data/keys/report-service-private.pem")
   env MALLOC_ARENA_MAX=2 QUARKUS_PROFILE=local QUARKUS_HTTP_PORT="$port" MANAGEMENT_PORT=$((port + 1000)) \
     QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://localhost:$PGPORT/planmonitor_${service%-service}" \
     QUARKUS_DATASOURCE_USERNAME=postgres QUARKUS_DATASOURCE_PASSWORD= \
     JWT_PUBLIC_KEY_LOCATION="file:$PWD/.data/keys/development-jwks.json" JWT_ISSUER=planmonitor-development JWT_AUDIENCE=planmonitor \
-    SMALLRYE_JWT_SIGN_KEY_LOCATION="file:$PWD/.data/keys/development-private.pem" SMALLRYE_JWT_SIGN_KEY_ID="$(cat .data/keys/development-key-id)" \
+    SERVICE_TOKEN_KEY_ID="$(cat .data/keys/report-service-key-id)" "${signing[@]}" \
     INDICATOR_SERVICE_URL=http://localhost:18081 PROJECT_SERVICE_URL=http://localhost:18082 REPORT_SERVICE_URL=http://localhost:18083 \
     "$JAVA" "${FLAGS[@]}" "${EXTRA[@]}" -jar "$service/target/quarkus-app/quarkus-run.jar" > "/tmp/bench-$service.log" 2>&1 &
   echo $! >> "$PIDFILE"

@@ -6,7 +6,8 @@
 //     REPORT_URL=http://localhost:8083 node target/ts-out/every-read.js
 //
 // An admin's token, since the audit trail needs one; the reads of published data need none. It writes a department,
-// a project (on no list) with a milestone, an investment figure and a progress update, and two reports, to read them.
+// a project (on no list) with a milestone, an investment figure, a progress update and a cancellation request, and two
+// reports, to read them.
 // The last line it prints lists the requests its reads sent (service, method, path template, status): system-tests'
 // GeneratedClientsIT runs it against the packaged suite and fails when a GET operation of a contract is not among them.
 import createClient, { type Client, type ClientPathsWithMethod, type Middleware } from "openapi-fetch";
@@ -111,6 +112,7 @@ interface Fixtures {
   project: ProjectTypes["schemas"]["Project"];
   milestone: number;
   update: number;
+  cancellation: number;
   annual: string;
   evaluation: string;
   subscriptions: { indicator: string; project: string; report: string };
@@ -120,7 +122,8 @@ interface Fixtures {
 const hook = "http://127.0.0.1:9/every-read";
 const hookSecret = "every-read-secret-of-at-least-24-chars";
 
-// Nothing seeded has a milestone, an investment figure, a progress update or a report: made here, through the clients.
+// Nothing seeded has a milestone, an investment figure, a progress update, a cancellation request or a report: made here,
+// through the clients.
 async function makeFixtures(): Promise<Fixtures> {
   // Both reports first: the worker makes them while the rest is set up.
   const annual = ok(await reports.POST("/api/v1/reports", { body: { type: "ANNUAL_EXECUTION", year: 2017 } }), "requestReport");
@@ -141,7 +144,11 @@ async function makeFixtures(): Promise<Fixtures> {
   const milestone = ok(await projects.POST("/api/v1/projects/{id}/milestones", { params: { path }, body: { nameZh: "主体结构封顶", plannedDate: "2022-06-30" } }), "addMilestone");
   ok(await projects.PUT("/api/v1/projects/{id}/investments/{year}", { params: { path: { id, year: 2022 } }, body: { planned: 12_000_000 } }), "putInvestment");
   const update = ok(await projects.POST("/api/v1/projects/{id}/updates", { params: { path }, body: { date: "2022-07-01", textZh: "主体结构已封顶" } }), "addProgressUpdate");
-  check(annual.id && evaluation.id && milestone.id && update.id, "ids in the answers");
+  const cancellation = ok(
+    await projects.POST("/api/v1/projects/{id}/cancellation-requests", { params: { path }, body: { reason: "资金来源取消，申请取消项目" } }),
+    "requestProjectCancellation",
+  );
+  check(annual.id && evaluation.id && milestone.id && update.id && cancellation.id, "ids in the answers");
   await awaitSucceeded(annual.id);
   await awaitSucceeded(evaluation.id);
   const subscriptions = {
@@ -151,7 +158,7 @@ async function makeFixtures(): Promise<Fixtures> {
   };
   check(subscriptions.indicator && subscriptions.project && subscriptions.report, "subscription ids");
   return {
-    department: department.code, project, milestone: milestone.id, update: update.id, annual: annual.id, evaluation: evaluation.id,
+    department: department.code, project, milestone: milestone.id, update: update.id, cancellation: cancellation.id, annual: annual.id, evaluation: evaluation.id,
     subscriptions: subscriptions as Fixtures["subscriptions"],
   };
 }
@@ -291,6 +298,17 @@ function projectReads(f: Fixtures): Reads<typeof projects> {
     "/api/v1/projects/{id}/milestones/{milestoneId}": async () => {
       const m = ok(await projects.GET("/api/v1/projects/{id}/milestones/{milestoneId}", { params: { path: { id, milestoneId: f.milestone } } }), "getMilestone");
       same([m.nameZh, m.plannedDate], ["主体结构封顶", "2022-06-30"], "the milestone");
+    },
+    "/api/v1/projects/{id}/cancellation-requests": async () => {
+      const requests = ok(await projects.GET("/api/v1/projects/{id}/cancellation-requests", project), "listCancellationRequests");
+      same(requests.map((r) => r.id), [f.cancellation], "cancellation requests");
+    },
+    "/api/v1/projects/{id}/cancellation-requests/{requestId}": async () => {
+      const request = ok(
+        await projects.GET("/api/v1/projects/{id}/cancellation-requests/{requestId}", { params: { path: { id, requestId: f.cancellation } } }),
+        "getCancellationRequest",
+      );
+      same([request.state, request.reason], ["OPEN", "资金来源取消，申请取消项目"], "the cancellation request");
     },
     "/api/v1/projects/{id}/updates": async () => {
       same(ok(await projects.GET("/api/v1/projects/{id}/updates", project), "listProgressUpdates").map((u) => u.id), [f.update], "progress updates");

@@ -4,8 +4,10 @@
 # the seeds and rendered to PDF, JSON logs, a graceful stop. Then removes everything it made.
 #   deploy/compose/test/stack-test.sh        (as root; builds the images it lacks: deploy/images/build.sh)
 # No registry is reachable here, so the official postgres image is replaced by one made from Debian's postgresql-15
-# (postgres-entrypoint.sh does what compose.yaml needs of the official one). Tokens come from a throwaway RSA key,
-# trusted as the identity provider's key would be. The services' ports (8081-8083, 9081-9083) must be free.
+# (postgres-entrypoint.sh does what compose.yaml needs of the official one). Two throwaway RSA keys, apart as in
+# production: the identity provider's, which signs the test's users' tokens and stays outside the containers, and
+# report-service's, a compose secret given to report-service only; the services trust one JWKS holding both public
+# keys under their kids. The services' ports (8081-8083, 9081-9083) must be free.
 set -euo pipefail
 cd "$(dirname "$0")/../../.."
 root=$PWD
@@ -52,19 +54,25 @@ if ! podman image exists "$postgres_image"; then
 fi
 
 echo "== keys, tokens and .env"
-mkdir -p "$work/keys"
-openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$work/keys/report-service-signing-key.pem" 2>/dev/null
-openssl pkey -in "$work/keys/report-service-signing-key.pem" -pubout -out "$work/keys/public.pem"
-chmod 644 "$work/keys/"*
+# The identity provider's key (never mounted), report-service's key (its secret only), and the JWKS every service
+# mounts from KEYS_DIR with both public keys, each under its kid.
+mkdir -p "$work/idp" "$work/secrets" "$work/keys"
+openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$work/idp/idp-private.pem" 2>/dev/null
+openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$work/secrets/report-service-signing-key.pem" 2>/dev/null
+idp_kid=stack-test-idp
+service_kid=stack-test-report-service
+deploy/jwks.sh "$idp_kid=$work/idp/idp-private.pem" "$service_kid=$work/secrets/report-service-signing-key.pem" > "$work/keys/jwks.json"
+# uid 185 reads them in the containers (a throwaway key; an operator chowns the real one to 185 instead).
+chmod 644 "$work/keys/jwks.json" "$work/secrets/report-service-signing-key.pem"
 issuer=https://sso.stack-test.invalid/realms/planning
 b64url() { openssl base64 -A | tr '+/' '-_' | tr -d '='; }
-token() { # ROLE
+token() { # ROLE: a users' token from the identity provider's key, with its kid (the JWKS holds two keys)
   local now header claims
   now=$(date +%s)
-  header=$(printf '{"alg":"RS256","typ":"JWT"}' | b64url)
+  header=$(printf '{"alg":"RS256","typ":"JWT","kid":"%s"}' "$idp_kid" | b64url)
   claims=$(printf '{"iss":"%s","aud":"planmonitor","sub":"stack-%s","name":"Stack test %s","groups":["%s"],"iat":%d,"exp":%d}' \
     "$issuer" "$1" "$1" "$1" "$now" $((now + 3600)) | b64url)
-  printf '%s.%s.%s' "$header" "$claims" "$(printf '%s.%s' "$header" "$claims" | openssl dgst -sha256 -sign "$work/keys/report-service-signing-key.pem" | b64url)"
+  printf '%s.%s.%s' "$header" "$claims" "$(printf '%s.%s' "$header" "$claims" | openssl dgst -sha256 -sign "$work/idp/idp-private.pem" | b64url)"
 }
 password() { openssl rand -hex 16; }
 cat > "$work/.env" <<ENV  # what an operator writes into deploy/compose/.env
@@ -73,9 +81,15 @@ POSTGRES_PASSWORD=$(password)
 INDICATOR_DB_PASSWORD=$(password)
 PROJECT_DB_PASSWORD=$(password)
 REPORT_DB_PASSWORD=$(password)
-JWT_PUBLIC_KEY_LOCATION=file:/keys/public.pem
+INDICATOR_DB_OWNER_PASSWORD=$(password)
+PROJECT_DB_OWNER_PASSWORD=$(password)
+REPORT_DB_OWNER_PASSWORD=$(password)
+JWT_PUBLIC_KEY_LOCATION=file:/keys/jwks.json
 JWT_ISSUER=$issuer
 KEYS_DIR=$work/keys
+REPORT_SIGNING_KEY_FILE=$work/secrets/report-service-signing-key.pem
+SERVICE_TOKEN_ISSUER=planmonitor-service
+SERVICE_TOKEN_KEY_ID=$service_kid
 CORS_ORIGINS=
 SEED_TOKEN=
 ENV
@@ -121,6 +135,15 @@ done
 case $job in *'"status":"SUCCEEDED"'*) echo "report $id SUCCEEDED" ;; *) echo "report: $job" >&2; exit 1 ;; esac
 curl -fsS -H 'Accept: application/pdf' -o "$work/report.pdf" "http://127.0.0.1:8083/api/v1/reports/$id/content"
 head -c 5 "$work/report.pdf" | grep -q '%PDF-' && echo "PDF of $(wc -c < "$work/report.pdf") bytes"
+
+# The signing key is report-service's alone: the other services see the JWKS and no private key.
+podman exec "${project}_report-service_1" test -r /run/secrets/report-service-signing-key
+for service in indicator-service project-service; do
+  if podman exec "${project}_${service}_1" sh -c 'grep -rlqs "PRIVATE KEY" /keys /run/secrets'; then
+    echo "$service can read a private key" >&2; exit 1
+  fi
+done
+echo "only report-service holds the signing key"
 
 echo "== logs and stop"
 podman logs "${project}_report-service_1" 2>&1 | grep '^{' | tail -1 | grep -q '"level"' && echo "report-service logs JSON"

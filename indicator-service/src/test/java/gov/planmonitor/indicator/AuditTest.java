@@ -1,5 +1,6 @@
 package gov.planmonitor.indicator;
 
+import gov.planmonitor.testsupport.PostgresDatabase;
 import gov.planmonitor.testsupport.Tokens;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -30,6 +31,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class AuditTest {
 
     private static final String PATH = "/api/v1/indicators/{code}/observations/{year}";
+    private static final String VERIFICATION = "/api/v1/audit/verification";
+    private static final String DATABASE = "indicator_test";
 
     @Inject
     AgroalDataSource dataSource;
@@ -115,17 +118,95 @@ class AuditTest {
         problem(given().queryParam("from", "yesterday").when().get("/api/v1/audit").then(), 400);
     }
 
-    /** Not even the service's own database user can change or remove an entry. */
+    /**
+     * The service's own login role may read and append, nothing more: it cannot change, remove or truncate entries, touch
+     * the chain's head, alter the table, disable or drop its triggers, or drop it. Even the owner meets the append-only
+     * trigger unless it disables it first.
+     */
     @Test
-    void entriesCannotBeChangedOrDeleted() throws SQLException {
+    void theServicesRoleCannotChangeTheTrailOrItsGuards() throws SQLException {
         given().contentType(ContentType.JSON).body(Map.of("code", Fixtures.departmentCode("AUD"), "nameZh", "审计局", "nameEn", "Audit Bureau"))
                 .when().post("/api/v1/departments").then().statusCode(201);
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            for (String sql : List.of("UPDATE audit_entry SET subject = 'someone-else'", "DELETE FROM audit_entry", "TRUNCATE audit_entry",
+                    "UPDATE audit_chain_head SET seq = 0", "ALTER TABLE audit_entry DISABLE TRIGGER audit_entry_append_only",
+                    "ALTER TABLE audit_entry DISABLE TRIGGER ALL", "DROP TRIGGER audit_entry_chain ON audit_entry",
+                    "DROP TRIGGER audit_entry_append_only ON audit_entry", "DROP TABLE audit_entry", "DROP FUNCTION audit_entry_chain() CASCADE",
+                    "ALTER TABLE audit_entry ADD COLUMN note text", "CREATE TABLE shadow (id int)")) {
+                SQLException refused = assertThrows(SQLException.class, () -> statement.execute(sql), sql);
+                assertTrue(refused.getMessage().contains("permission denied") || refused.getMessage().contains("must be owner"),
+                        sql + ": " + refused.getMessage());
+            }
+        }
+        try (Connection owner = PostgresDatabase.ownerConnection(DATABASE); Statement statement = owner.createStatement()) {
             for (String sql : List.of("UPDATE audit_entry SET subject = 'someone-else'", "DELETE FROM audit_entry", "TRUNCATE audit_entry")) {
                 SQLException refused = assertThrows(SQLException.class, () -> statement.execute(sql), sql);
                 assertTrue(refused.getMessage().contains("append-only"), refused.getMessage());
             }
         }
         assertTrue(given().when().get("/api/v1/audit").then().statusCode(200).extract().jsonPath().getInt("total") > 0);
+        given().when().get(VERIFICATION).then().statusCode(200).body("intact", equalTo(true));
+    }
+
+    /**
+     * What the service's role cannot do, the database's owner can: with the append-only trigger disabled it changes one
+     * entry, then removes another. Verification names each entry where the chain stops matching; putting the rows back
+     * as they were makes the chain whole again.
+     */
+    @Test
+    void verificationNamesTheFirstEntryChangedOrRemovedBehindTheServicesBack() throws SQLException {
+        List<Long> ids = new java.util.ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            String code = Fixtures.departmentCode("CHN");
+            given().contentType(ContentType.JSON).body(Map.of("code", code, "nameZh", "链" + i, "nameEn", "Chain " + i))
+                    .when().post("/api/v1/departments").then().statusCode(201);
+            ids.add(given().queryParam("resourceType", "department").queryParam("resource", code).when().get("/api/v1/audit")
+                    .then().statusCode(200).extract().jsonPath().getLong("items[0].id"));
+        }
+        JsonPath before = given().when().get(VERIFICATION).then().statusCode(200).body("intact", equalTo(true)).extract().jsonPath();
+        long entries = before.getLong("entriesChecked");
+        assertEquals(entries, before.getLong("headSequence"));
+        long first = ids.get(0);
+        long second = ids.get(1);
+        long secondPosition;
+        try (Connection owner = PostgresDatabase.ownerConnection(DATABASE); Statement sql = owner.createStatement()) {
+            try (var row = sql.executeQuery("SELECT chain_seq FROM audit_entry WHERE id = " + second)) {
+                row.next();
+                secondPosition = row.getLong(1);
+            }
+            sql.execute("CREATE TEMP TABLE saved AS SELECT * FROM audit_entry WHERE id IN (" + first + ", " + second + ")");
+            sql.execute("ALTER TABLE audit_entry DISABLE TRIGGER audit_entry_append_only");
+            try {
+                // A changed entry: its content no longer hashes to what it holds.
+                sql.execute("UPDATE audit_entry SET subject_name = '别人' WHERE id = " + first);
+                given().when().get(VERIFICATION).then().statusCode(200)
+                        .body("intact", equalTo(false))
+                        .body("firstMismatchId", equalTo((int) first))
+                        .body("problem", equalTo("its content was changed after it was recorded"));
+                sql.execute("UPDATE audit_entry e SET subject_name = s.subject_name FROM saved s WHERE e.id = s.id AND e.id = " + first);
+                given().when().get(VERIFICATION).then().statusCode(200).body("intact", equalTo(true));
+
+                // A removed entry: the one after it names the gap.
+                sql.execute("DELETE FROM audit_entry WHERE id = " + second);
+                given().when().get(VERIFICATION).then().statusCode(200)
+                        .body("intact", equalTo(false))
+                        .body("firstMismatchId", equalTo(ids.get(2).intValue()))
+                        .body("firstMismatchSequence", equalTo((int) secondPosition))
+                        .body("problem", equalTo("the entry before it (position " + secondPosition + ") is missing"));
+                // Put back as it was (the chain trigger would give it a new place): whole again.
+                sql.execute("ALTER TABLE audit_entry DISABLE TRIGGER audit_entry_chain");
+                try {
+                    sql.execute("INSERT INTO audit_entry OVERRIDING SYSTEM VALUE SELECT * FROM saved WHERE id = " + second);
+                } finally {
+                    sql.execute("ALTER TABLE audit_entry ENABLE TRIGGER audit_entry_chain");
+                }
+            } finally {
+                sql.execute("ALTER TABLE audit_entry ENABLE TRIGGER audit_entry_append_only");
+            }
+        }
+        given().when().get(VERIFICATION).then().statusCode(200).body("intact", equalTo(true));
+        // Only admins verify.
+        given().header("Authorization", Tokens.bearer(Tokens.planner())).when().get(VERIFICATION).then().statusCode(403);
+        given().header("Authorization", Tokens.ANONYMOUS).when().get(VERIFICATION).then().statusCode(401);
     }
 }

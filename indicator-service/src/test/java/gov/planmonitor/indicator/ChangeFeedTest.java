@@ -66,7 +66,13 @@ class ChangeFeedTest {
         String slow = Fixtures.code("SL");
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
-            // A long write: it takes its transaction id and writes its audit entry first, and commits last.
+            // A long write: it takes its transaction id first, writes its audit entry (which appends to the hash chain,
+            // whose lock it then holds until it ends) after the quick write has committed, and commits last.
+            try (var statement = connection.createStatement()) {
+                statement.execute("SELECT pg_current_xact_id()");
+            }
+            given().contentType(ContentType.JSON).body(Fixtures.plan(quick, "FIVE_YEAR", 2021, 2025, null))
+                    .when().post("/api/v1/plans").then().statusCode(201);
             try (PreparedStatement insert = connection.prepareStatement("""
                     INSERT INTO audit_entry (occurred_at, subject, subject_name, roles, operation, http_method, path, resource_type,
                                              resource_id, before_state, after_state, request_id)
@@ -77,8 +83,6 @@ class ChangeFeedTest {
                 insert.setString(3, "{\"code\":\"" + slow + "\"}");
                 insert.executeUpdate();
             }
-            given().contentType(ContentType.JSON).body(Fixtures.plan(quick, "FIVE_YEAR", 2021, 2025, null))
-                    .when().post("/api/v1/plans").then().statusCode(201);
             // The quick write has committed, but an older transaction is still running: the feed holds both back.
             assertEquals(0, changes(start, null, null).getList("items").size());
             connection.commit();

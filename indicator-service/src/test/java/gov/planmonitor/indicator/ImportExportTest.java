@@ -1,5 +1,6 @@
 package gov.planmonitor.indicator;
 
+import gov.planmonitor.testsupport.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import org.apache.poi.ss.usermodel.CellType;
@@ -13,6 +14,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import static gov.planmonitor.indicator.Fixtures.problem;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -310,6 +312,32 @@ class ImportExportTest {
     void unreadableWorkbookIsRejected() {
         given().contentType(XLSX).body("not a workbook".getBytes(StandardCharsets.UTF_8)).when().post("/api/v1/imports")
                 .then().statusCode(422).body("errors.message", hasItem(containsString("XLSX")));
+    }
+
+    /** An export reads whole tables: it needs a token (any role) unless EXPORTS_PUBLIC=true, and is refused before any reading. */
+    @Test
+    void anExportNeedsAToken() {
+        problem(given().header("Authorization", Tokens.ANONYMOUS).queryParam("format", "csv").queryParam("entity", "plans")
+                .when().get("/api/v1/exports").then(), 401).body("detail", containsString("bearer token"));
+        // before the scope is looked up: an anonymous caller learns nothing about which plans exist
+        problem(given().header("Authorization", Tokens.ANONYMOUS).queryParam("plan", "NO-SUCH-PLAN").when().get("/api/v1/exports").then(), 401);
+        problem(given().header("Authorization", Tokens.bearer(Tokens.expired())).queryParam("format", "json").when().get("/api/v1/exports").then(), 401);
+        given().header("Authorization", Tokens.bearer(Tokens.reporter())).queryParam("format", "csv").queryParam("entity", "plans")
+                .when().get("/api/v1/exports").then().statusCode(200).body(containsString("FYP13"));
+        given().header("Authorization", Tokens.bearer(Tokens.department("DRC"))).queryParam("format", "json").queryParam("plan", "AP2017")
+                .when().get("/api/v1/exports").then().statusCode(200).body("plans[0].code", equalTo("AP2017"));
+    }
+
+    /** The file's name, and a scope or entity naming nothing, are settled before the first byte: a 400 Problem, not a cut-off file. */
+    @Test
+    void anExportOfNothingIsABadQuery() {
+        problem(given().queryParam("format", "xlsx").queryParam("plan", "NO-SUCH-PLAN").when().get("/api/v1/exports").then(), 400)
+                .body("errors[0].field", equalTo("plan"));
+        problem(given().queryParam("format", "json").queryParam("entity", "budgets").when().get("/api/v1/exports").then(), 400)
+                .body("errors[0].field", equalTo("entity"));
+        given().queryParam("format", "json").queryParam("entity", "plans").queryParam("plan", "FYP12").when().get("/api/v1/exports")
+                .then().statusCode(200).header("Content-Disposition", equalTo("attachment; filename=\"planmonitor-FYP12-plans.json\""))
+                .body("plans", hasSize(1)).body("plans[0].code", equalTo("FYP12"));
     }
 
     @Test

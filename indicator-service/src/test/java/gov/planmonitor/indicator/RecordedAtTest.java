@@ -17,6 +17,8 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
@@ -120,7 +122,10 @@ class RecordedAtTest {
                 .then().statusCode(200).body("counts.observations.UNCHANGED", equalTo(1));
     }
 
-    /** Dated rows are history taken from documents, a planner's (or an admin's) write; undated ones a department's report. */
+    /**
+     * Dated rows are history taken from documents: they need the planner role on top of what any value needs (the
+     * responsible department), so a date never widens who may write a row. An undated row is a department's report.
+     */
     @Test
     void onlyPlannersAndAdminsRecordHistory() {
         String code = newIndicator();
@@ -132,7 +137,15 @@ class RecordedAtTest {
                 .queryParam("entity", "observations").when().post("/api/v1/imports")
                 .then().statusCode(200);
         String planner = Tokens.bearer(Tokens.planner());
+        // A planner alone may not write (or backdate) a value of an indicator it is not responsible for.
         given().header("Authorization", planner).contentType("text/csv")
+                .body(OBSERVATIONS + code + ",2003,,10,,,FINAL,,,true,,,2018-02-08\n")
+                .queryParam("entity", "observations").when().post("/api/v1/imports")
+                .then().statusCode(403).contentType(Fixtures.PROBLEM).body("detail", containsString("HEALTH"));
+        given().when().get("/api/v1/indicators/{code}/observations", code).then().statusCode(200).body("year", not(hasItem(2003)));
+        // Planner and the responsible department in one token (or an admin): history is recorded.
+        String plannerOfHealth = Tokens.bearer(Tokens.of("u-history", "史料录入", java.util.List.of("planner", "department"), java.util.List.of("HEALTH")));
+        given().header("Authorization", plannerOfHealth).contentType("text/csv")
                 .body(OBSERVATIONS + code + ",2003,,10,,,FINAL,,,true,,,2018-02-08\n")
                 .queryParam("entity", "observations").when().post("/api/v1/imports")
                 .then().statusCode(200).body("counts.observations.CREATED", equalTo(1));

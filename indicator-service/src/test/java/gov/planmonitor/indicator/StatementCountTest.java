@@ -57,6 +57,15 @@ class StatementCountTest {
         pinned(10, 13, "/api/v1/plans/AP2017/evaluation", "/api/v1/plans/FYP12/evaluation");
     }
 
+    /**
+     * An export reads each table through a cursor, a chunk of rows at a time: a statement per table, and the batch
+     * fetches of its chunk's associations (an indicator's departments and targets), never one per row.
+     */
+    @Test
+    void aPlansExport() {
+        pinned(10, 12, "/api/v1/exports?format=xlsx&plan=AP2017", "/api/v1/exports?format=xlsx&plan=FYP13");
+    }
+
     /** On a department of its own (other tests add indicators to the seeded ones): one indicator, then five with values. */
     @Test
     void aDepartmentsIndicators() {

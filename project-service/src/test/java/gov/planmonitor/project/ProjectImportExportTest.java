@@ -1,5 +1,6 @@
 package gov.planmonitor.project;
 
+import gov.planmonitor.testsupport.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -74,6 +75,18 @@ class ProjectImportExportTest {
         given().contentType(XLSX).body(book).when().post("/api/v1/imports")
                 .then().statusCode(200).body("counts.projects.UNCHANGED", equalTo(70)).body("counts.projects.UPDATED", equalTo(0))
                 .body("counts.lists.UNCHANGED", equalTo(1));
+    }
+
+    /** An export needs a token (any role) unless EXPORTS_PUBLIC=true: 401 without one, before anything is read. */
+    @Test
+    void anExportNeedsAToken() {
+        given().header("Authorization", Tokens.ANONYMOUS).queryParam("format", "csv").queryParam("entity", "projects")
+                .when().get("/api/v1/exports").then().statusCode(401).contentType("application/problem+json")
+                .body("status", equalTo(401)).body("detail", containsString("bearer token"));
+        given().header("Authorization", Tokens.bearer(Tokens.reporter())).queryParam("format", "csv").queryParam("entity", "lists")
+                .queryParam("list", "FYP13-KEY").when().get("/api/v1/exports").then().statusCode(200).body(containsString("FYP13-KEY"));
+        given().queryParam("format", "xlsx").queryParam("list", "NO-SUCH-LIST").when().get("/api/v1/exports")
+                .then().statusCode(400).contentType("application/problem+json").body("errors[0].field", equalTo("list"));
     }
 
     /** An import moves an existing project only along its lifecycle: COMPLETED is not reached from IDENTIFICATION by a file. */

@@ -126,6 +126,7 @@ class FailureReasonTest {
             r.asOf = OffsetDateTime.parse("2018-02-08T00:00:00Z");
             r.createdAt = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
             r.createdBy = "test";
+            r.requester = "test";
             reports.persist(r);
             return r.id;
         });

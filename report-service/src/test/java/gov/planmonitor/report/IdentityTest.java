@@ -52,10 +52,20 @@ class IdentityTest {
         for (LoggedRequest read : reads) {
             String authorization = read.getHeader("Authorization");
             assertTrue(authorization != null && authorization.startsWith("Bearer "), () -> read.getUrl() + " without a token");
-            JsonPath claims = JsonPath.from(new String(Base64.getUrlDecoder().decode(authorization.substring(7).split("\\.")[1]), StandardCharsets.UTF_8));
+            String[] parts = authorization.substring(7).split("\\.");
+            JsonPath header = JsonPath.from(new String(Base64.getUrlDecoder().decode(parts[0]), StandardCharsets.UTF_8));
+            JsonPath claims = JsonPath.from(new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8));
+            // A service token: its own issuer (never the users'), the service key's kid (a JWKS of several keys needs
+            // one), the role service and no other.
+            assertEquals(Tokens.SERVICE_ISSUER, claims.getString("iss"), read.getUrl());
+            assertEquals(Tokens.SERVICE_KEY_ID, header.getString("kid"), read.getUrl());
+            assertEquals("RS256", header.getString("alg"), read.getUrl());
             assertEquals("report-service", claims.getString("sub"), read.getUrl());
             assertEquals(List.of("service"), claims.getList("groups"), read.getUrl());
             assertEquals("planmonitor", claims.getString("aud"));
+            // ...which the services accept (report-service verifies as they do, against the same JWKS), and which
+            // would be refused with any other role.
+            given().header("Authorization", authorization).when().get("/api/v1/changes").then().statusCode(200);
         }
         assertTrue(DownstreamMock.server.findAll(anyRequestedFor(urlPathMatching("/api/v1/plans/AP2017/evaluation"))).stream()
                 .noneMatch(r -> Tokens.bearer(token).equals(r.getHeader("Authorization"))), "the job does not use the caller's token");

@@ -110,6 +110,7 @@ class WorkerTest {
         r.asOf = OffsetDateTime.parse("2018-02-08T00:00:00Z");
         r.createdAt = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
         r.createdBy = "test";
+        r.requester = "test";
         return r;
     }
 

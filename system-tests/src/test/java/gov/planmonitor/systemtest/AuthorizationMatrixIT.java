@@ -166,6 +166,22 @@ class AuthorizationMatrixIT {
                             return new Request("POST", prj("/api/v1/projects/" + id + "/status"), "application/json",
                                     Map.of("to", "PREPARATION", "date", LocalDate.now().toString()), etag(prj("/api/v1/projects/" + id)));
                         }),
+                // CANCELLED is final: a planner's decision; the project's departments ask for it (requestProjectCancellation).
+                op("project-service", "POST", "/api/v1/projects/{id}/status", "changeProjectStatus", "to CANCELLED", 201, PLANNERS, "project-status", false,
+                        () -> {
+                            String id = newProject();
+                            return new Request("POST", prj("/api/v1/projects/" + id + "/status"), "application/json",
+                                    Map.of("to", "CANCELLED", "date", LocalDate.now().toString(), "reason", "规划调整取消"), etag(prj("/api/v1/projects/" + id)));
+                        }),
+                op("project-service", "POST", "/api/v1/projects/{id}/cancellation-requests", "requestProjectCancellation", null, 201,
+                        EnumSet.of(Caller.PLANNER, Caller.OWN_DEPARTMENT, Caller.ADMIN), "cancellation-request", true,
+                        () -> post(prj("/api/v1/projects/" + newProject() + "/cancellation-requests"), Map.of("reason", "资金来源取消，申请取消项目"))),
+                op("project-service", "POST", "/api/v1/projects/{id}/cancellation-requests/{requestId}/approval", "approveCancellationRequest", null, 200,
+                        PLANNERS, "cancellation-request", false,
+                        () -> post(newCancellationRequest() + "/approval", Map.of("comment", "规划调整，同意取消"))),
+                op("project-service", "POST", "/api/v1/projects/{id}/cancellation-requests/{requestId}/refusal", "refuseCancellationRequest", null, 200,
+                        PLANNERS, "cancellation-request", false,
+                        () -> post(newCancellationRequest() + "/refusal", Map.of("comment", "项目仍在规划内，不同意取消"))),
                 op("project-service", "PUT", "/api/v1/projects/{id}/investments/{year}", "putInvestment", null, 201, OWNERS, "investment", true,
                         () -> put(prj("/api/v1/projects/" + newProject() + "/investments/2022"), Map.of("planned", 12_000_000, "completed", 3_000_000), null)),
                 op("project-service", "POST", "/api/v1/projects/{id}/milestones", "addMilestone", null, 201, OWNERS, "milestone", true,
@@ -443,5 +459,13 @@ class AuthorizationMatrixIT {
         String id = code("KP");
         admin(post(prj("/api/v1/projects"), project(id)), 201);
         return id;
+    }
+
+    /** The URL of an open cancellation request of a new project. */
+    private static String newCancellationRequest() {
+        String id = newProject();
+        long request = admin(post(prj("/api/v1/projects/" + id + "/cancellation-requests"), Map.of("reason", "资金来源取消，申请取消项目")), 201)
+                .jsonPath().getLong("id");
+        return prj("/api/v1/projects/" + id + "/cancellation-requests/" + request);
     }
 }

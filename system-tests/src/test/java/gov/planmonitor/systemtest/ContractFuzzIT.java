@@ -761,6 +761,14 @@ class ContractFuzzIT {
             return JSON.readTree(answer.body()).path("id").asLong();
         }
 
+        /** An open request to cancel the project. */
+        long cancellationRequest(String project) throws IOException {
+            Answer answer = admin("POST", running.projectUrl, "/api/v1/projects/" + project + "/cancellation-requests",
+                    NODES.objectNode().put("reason", "模糊测试：申请取消项目"));
+            created(answer);
+            return JSON.readTree(answer.body()).path("id").asLong();
+        }
+
         /** A report of the seeded 12th FYP, waited for until the worker has finished it. */
         String report() throws Exception {
             Answer answer = admin("POST", running.reportUrl, "/api/v1/reports", NODES.objectNode().put("type", "PLAN_EVALUATION").put("plan", "FYP12"));
@@ -991,6 +999,16 @@ class ContractFuzzIT {
                     d.body = body(op, schema);
                     ifMatch(d, base, "/api/v1/projects/" + id + "/milestones/" + milestone);
                 }
+                case "requestProjectCancellation" -> {
+                    d.path.put("id", fresh.project(pick(fixtures.projectCategories())));
+                    d.body = body(op, schema);
+                }
+                case "approveCancellationRequest", "refuseCancellationRequest" -> {
+                    String id = fresh.project(pick(fixtures.projectCategories()));
+                    d.path.put("id", id);
+                    d.path.put("requestId", String.valueOf(fresh.cancellationRequest(id)));
+                    d.body = body(op, schema);
+                }
                 case "requestReport" -> d.body = body(op, schema);
                 case "createSubscription" -> d.body = Fresh.subscriptionBody();
                 case "deleteSubscription" -> d.path.put("id", fresh.subscription(base));
@@ -1056,6 +1074,8 @@ class ContractFuzzIT {
         }
 
         private final Map<String, String> readSubscriptions = new HashMap<>();
+        /** The project and id of the cancellation request the reads of one read (nothing seeds one), made at the first such read. */
+        private String[] readCancellation;
 
         /** Seeded ids for a read, by the resource each path parameter names. */
         private void readPath(Operation op, Draft d) {
@@ -1071,6 +1091,17 @@ class ContractFuzzIT {
             } else if (t.contains("{milestoneId}")) {
                 d.path.put("id", fixtures.milestoneProject());
                 d.path.put("milestoneId", String.valueOf(fixtures.milestone()));
+            } else if (t.contains("{requestId}")) {
+                if (readCancellation == null) {
+                    try {
+                        String project = fresh.project(pick(fixtures.projectCategories()));
+                        readCancellation = new String[]{project, String.valueOf(fresh.cancellationRequest(project))};
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                }
+                d.path.put("id", readCancellation[0]);
+                d.path.put("requestId", readCancellation[1]);
             } else if (t.startsWith("/api/v1/departments/")) {
                 d.path.put("code", pick(fixtures.departments()));
             } else if (t.startsWith("/api/v1/indicators/")) {

@@ -60,14 +60,20 @@ class DeploymentFilesIT {
 
     /** Quarkus and JVM settings the services read without naming them in their properties. */
     private static final Set<String> BUILT_IN_VARIABLES = Set.of("QUARKUS_PROFILE", "JAVA_OPTS", "JAVA_OPTS_APPEND",
-            "QUARKUS_DATASOURCE_JDBC_MAX_SIZE");
+            "QUARKUS_DATASOURCE_JDBC_MAX_SIZE", "QUARKUS_FLYWAY_USERNAME", "QUARKUS_FLYWAY_PASSWORD");
     private static final String BUILT_IN_PREFIX = "QUARKUS_OTEL_";
-    /** Only report-service signs tokens (ServiceToken, its worker's identity). */
-    private static final Map<String, Set<String>> SERVICE_BUILT_INS = Map.of("report-service", Set.of("SMALLRYE_JWT_SIGN_KEY_LOCATION", "SMALLRYE_JWT_SIGN_KEY_ID"));
+    /** Only report-service signs tokens (ServiceToken, its worker's identity; the kid comes from SERVICE_TOKEN_KEY_ID). */
+    private static final Map<String, Set<String>> SERVICE_BUILT_INS = Map.of("report-service", Set.of("SMALLRYE_JWT_SIGN_KEY_LOCATION"));
+    /** The private key report-service's worker signs with: the compose secret and the Kubernetes Secret. */
+    private static final String SIGNING_KEY_SECRET = "report-service-signing-key";
 
     /** What every deployment of a service must set: the prod profile refuses to start without the key and the password. */
     private static final List<String> REQUIRED_VARIABLES = List.of("QUARKUS_PROFILE", "QUARKUS_DATASOURCE_JDBC_URL", "QUARKUS_DATASOURCE_USERNAME",
-            "QUARKUS_DATASOURCE_PASSWORD", "QUARKUS_DATASOURCE_JDBC_MAX_SIZE", "JWT_PUBLIC_KEY_LOCATION", "JWT_ISSUER");
+            "QUARKUS_DATASOURCE_PASSWORD", "QUARKUS_DATASOURCE_JDBC_MAX_SIZE", "JWT_PUBLIC_KEY_LOCATION", "JWT_ISSUER",
+            // report-service's service tokens: every service must agree on their issuer and key id.
+            "SERVICE_TOKEN_ISSUER", "SERVICE_TOKEN_KEY_ID",
+            // Migrations run as the database's owner; the service's own role owns nothing (the audit trail depends on it).
+            "QUARKUS_FLYWAY_USERNAME", "QUARKUS_FLYWAY_PASSWORD");
     private static final Map<String, List<String>> REQUIRED_SERVICE_VARIABLES = Map.of(
             "indicator-service", List.of(),
             "project-service", List.of("INDICATOR_SERVICE_URL"),
@@ -215,6 +221,7 @@ class DeploymentFilesIT {
             String database = "planmonitor_" + service.replace("-service", "");
             assertTrue(s.path("environment").path("QUARKUS_DATASOURCE_JDBC_URL").asText().endsWith("/" + database), service + " uses " + database);
             assertEquals(database, s.path("environment").path("QUARKUS_DATASOURCE_USERNAME").asText());
+            assertEquals(database + "_owner", s.path("environment").path("QUARKUS_FLYWAY_USERNAME").asText(), service + " migrates as the owner");
         }
         String init = Files.readString(DEPLOY.resolve("compose/initdb/10-planmonitor-databases.sh"));
         for (String service : SERVICES) {
@@ -323,6 +330,54 @@ class DeploymentFilesIT {
             checkVariables(overlay + " " + service, service, values);
             assertEquals("prod", values.get("QUARKUS_PROFILE"), overlay + ": the prod profile");
         }
+    }
+
+    /**
+     * report-service's private signing key reaches report-service only: in compose its secret (outside KEYS_DIR, which
+     * every service mounts), in Kubernetes its Secret; the others get the JWKS (public keys) and no signing key.
+     */
+    @Test
+    void composeGivesTheSigningKeyToReportServiceOnly() throws IOException {
+        JsonNode compose = compose();
+        String file = compose.path("secrets").path(SIGNING_KEY_SECRET).path("file").asText();
+        assertFalse(file.isEmpty(), "compose declares the secret " + SIGNING_KEY_SECRET + " from a file");
+        String fileDefault = file.replaceAll("^\\$\\{[A-Z_]+:-(.*)}$", "$1");
+        for (String service : SERVICES) {
+            JsonNode definition = compose.path("services").path(service);
+            boolean signs = service.equals("report-service");
+            assertEquals(signs, definition.path("secrets").toString().contains(SIGNING_KEY_SECRET), "compose: " + service + " is given the signing key: " + !signs);
+            assertEquals(signs, definition.path("environment").has("SMALLRYE_JWT_SIGN_KEY_LOCATION"), "compose: " + service + " signs tokens: " + !signs);
+            for (JsonNode volume : definition.path("volumes")) {
+                // A directory every service mounts (KEYS_DIR) must not hold the key: the secret's file lies elsewhere.
+                String source = volume.asText().replaceAll("^\\$\\{[A-Z_]+:-([^}]*)}", "$1").split(":")[0];
+                assertFalse(fileDefault.startsWith(source + "/"), "compose: " + service + " mounts " + volume.asText() + ", which holds the signing key " + file);
+            }
+        }
+        assertEquals("file:/run/secrets/" + SIGNING_KEY_SECRET,
+                compose.path("services").path("report-service").path("environment").path("SMALLRYE_JWT_SIGN_KEY_LOCATION").asText(),
+                "report-service reads the key where compose mounts the secret");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "prod"})
+    void kubernetesGivesTheSigningKeyToReportServiceOnly(String overlay) throws Exception {
+        List<JsonNode> objects = render(overlay);
+        for (String service : SERVICES) {
+            JsonNode pod = find(objects, "Deployment", service).path("spec").path("template").path("spec");
+            boolean signs = service.equals("report-service");
+            assertEquals(signs, pod.toString().contains("\"" + SIGNING_KEY_SECRET + "\""),
+                    overlay + ": " + service + " references the Secret " + SIGNING_KEY_SECRET + ": " + !signs);
+            JsonNode container = pod.path("containers").path(0);
+            Set<String> variables = new TreeSet<>();
+            for (JsonNode from : container.path("envFrom")) {
+                configMap(objects, from.path("configMapRef").path("name").asText()).path("data").fieldNames().forEachRemaining(variables::add);
+            }
+            container.path("env").forEach(variable -> variables.add(variable.path("name").asText()));
+            assertEquals(signs, variables.contains("SMALLRYE_JWT_SIGN_KEY_LOCATION"), overlay + ": " + service + " signs tokens: " + !signs);
+            assertTrue(stream(pod.path("volumes")).anyMatch(v -> v.path("configMap").path("name").asText().equals("planmonitor-jwks")),
+                    overlay + ": " + service + " mounts the JWKS");
+        }
+        assertTrue(objects.stream().noneMatch(o -> kind(o, "ConfigMap") && o.toString().contains("PRIVATE KEY")), overlay + ": no key in a ConfigMap");
     }
 
     /** Every variable is one the service reads, the required ones are there, and the URLs of other services are theirs. */

@@ -21,6 +21,8 @@ import gov.planmonitor.client.indicator.model.Plan;
 import gov.planmonitor.client.indicator.model.Target;
 import gov.planmonitor.client.project.api.ProjectListsApi;
 import gov.planmonitor.client.project.api.ProjectsApi;
+import gov.planmonitor.client.project.model.CancellationRequest;
+import gov.planmonitor.client.project.model.CancellationRequestInput;
 import gov.planmonitor.client.project.model.CodeName;
 import gov.planmonitor.client.project.model.DepartmentRole;
 import gov.planmonitor.client.project.model.Investment;
@@ -229,6 +231,8 @@ class GeneratedClientsIT {
         r.put("project-service getInvestment", () -> assertDecimal("12000000", projects.getInvestment(f.project().getId(), 2022, null).getPlanned().getYuan()));
         r.put("project-service listMilestones", () -> assertEquals(List.of(f.milestone().getId()), projects.listMilestones(f.project().getId(), null).stream().map(Milestone::getId).toList()));
         r.put("project-service getMilestone", () -> { Milestone m = projects.getMilestone(f.project().getId(), f.milestone().getId(), null); assertEquals("主体结构封顶", m.getNameZh()); assertEquals(LocalDate.of(2022, 6, 30), m.getPlannedDate()); });
+        r.put("project-service listCancellationRequests", () -> assertEquals(List.of(f.cancellation().getId()), projects.listCancellationRequests(f.project().getId(), null).stream().map(CancellationRequest::getId).toList()));
+        r.put("project-service getCancellationRequest", () -> { CancellationRequest c = projects.getCancellationRequest(f.project().getId(), f.cancellation().getId(), null); assertEquals(CancellationRequest.StateEnum.OPEN, c.getState()); assertEquals("资金来源取消，申请取消项目", c.getReason()); });
         r.put("project-service listProgressUpdates", () -> assertEquals(List.of(f.update().getId()), projects.listProgressUpdates(f.project().getId(), null).stream().map(ProgressUpdate::getId).toList()));
         r.put("project-service listProjectCategories", () -> assertTrue(codes(projects.listProjectCategories(null), CodeName::getCode).containsAll(List.of("FUNCTIONAL_ZONES", "MAJOR_INFRASTRUCTURE", "SCI_TECH_INNOVATION", "PRODUCTIVE_CAPACITY", "PEOPLES_LIVELIHOOD"))));
         r.put("project-service listZones", () -> assertFalse(codes(projects.listZones(null), CodeName::getCode).isEmpty()));
@@ -330,10 +334,11 @@ class GeneratedClientsIT {
 
     /**
      * What the reads need besides the seeds, made through the generated clients: nothing seeded has a milestone, an
-     * investment figure, a progress update or a report. The project is on no list, so no other test's counts change.
+     * investment figure, a progress update, a cancellation request or a report. The project is on no list, so no other
+     * test's counts change.
      */
-    record Fixtures(String department, Project project, Milestone milestone, ProgressUpdate update, UUID annual, UUID evaluation,
-                    UUID indicatorSubscription, UUID projectSubscription, UUID reportSubscription) {
+    record Fixtures(String department, Project project, Milestone milestone, ProgressUpdate update, CancellationRequest cancellation,
+                    UUID annual, UUID evaluation, UUID indicatorSubscription, UUID projectSubscription, UUID reportSubscription) {
 
         private static Fixtures made;
 
@@ -350,6 +355,7 @@ class GeneratedClientsIT {
             Milestone milestone = projects.addMilestone(project.getId(), new MilestoneInput().nameZh("主体结构封顶").plannedDate(LocalDate.of(2022, 6, 30)));
             projects.putInvestment(project.getId(), 2022, new InvestmentInput().planned(new BigDecimal("12000000")), null);
             ProgressUpdate update = projects.addProgressUpdate(project.getId(), new ProgressUpdateInput().date(LocalDate.of(2022, 7, 1)).textZh("主体结构已封顶"));
+            CancellationRequest cancellation = projects.requestProjectCancellation(project.getId(), new CancellationRequestInput().reason("资金来源取消，申请取消项目"));
             awaitSucceeded(annual);
             awaitSucceeded(evaluation);
             UUID indicatorSubscription = indicatorWebhooks.createSubscription(new gov.planmonitor.client.indicator.model.SubscriptionInput()
@@ -358,7 +364,7 @@ class GeneratedClientsIT {
                     .targetUrl(HOOK).secret(HOOK_SECRET).addTypesItem("gov.planmonitor.project.project.created")).getId();
             UUID reportSubscription = reportWebhooks.createSubscription(new gov.planmonitor.client.report.model.SubscriptionInput()
                     .targetUrl(HOOK).secret(HOOK_SECRET)).getId();
-            made = new Fixtures(department, project, milestone, update, annual, evaluation, indicatorSubscription, projectSubscription, reportSubscription);
+            made = new Fixtures(department, project, milestone, update, cancellation, annual, evaluation, indicatorSubscription, projectSubscription, reportSubscription);
             return made;
         }
     }

@@ -32,7 +32,7 @@ class SimultaneousStartIT {
         RunningSuite running = RunningSuite.get();
         String database = "planmonitor_system_twins_" + System.nanoTime() % 1_000_000;
         running.postgres.prepareDatabase(database, true);
-        running.postgres.prepareOwner(database, database, "twins-password");
+        running.postgres.prepareRoles(database, database + "_owner", "twins-owner-password", database, "twins-password");
         Path jar = running.root.resolve("indicator-service/target/quarkus-app/quarkus-run.jar");
         List<Process> twins = new ArrayList<>();
         List<int[]> ports = new ArrayList<>();
@@ -48,6 +48,8 @@ class SimultaneousStartIT {
                 env.put("QUARKUS_DATASOURCE_JDBC_URL", running.postgres.jdbcUrl(database));
                 env.put("QUARKUS_DATASOURCE_USERNAME", database);
                 env.put("QUARKUS_DATASOURCE_PASSWORD", "twins-password");
+                env.put("QUARKUS_FLYWAY_USERNAME", database + "_owner");
+                env.put("QUARKUS_FLYWAY_PASSWORD", "twins-owner-password");
                 env.put("JWT_PUBLIC_KEY_LOCATION", running.suite.keys().jwksFile().toUri().toString());
                 env.put("JWT_ISSUER", DevelopmentKeys.ISSUER);
                 ports.add(port);

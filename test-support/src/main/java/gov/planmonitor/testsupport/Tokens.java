@@ -1,5 +1,8 @@
 package gov.planmonitor.testsupport;
 
+import org.jose4j.jwk.JsonWebKey;
+import org.jose4j.jwk.JsonWebKeySet;
+import org.jose4j.jwk.RsaJsonWebKey;
 import org.jose4j.jws.AlgorithmIdentifiers;
 import org.jose4j.jws.JsonWebSignature;
 import org.jose4j.jwt.JwtClaims;
@@ -18,20 +21,31 @@ import java.security.KeyFactory;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
+import java.security.interfaces.RSAPublicKey;
 import java.security.spec.PKCS8EncodedKeySpec;
+import java.security.spec.X509EncodedKeySpec;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Bearer tokens for tests, signed with a key pair made for the test run ({@code target/test-keys}, never committed)
- * whose public half the service under test trusts ({@link TokenResource}). Also the tokens it must refuse: expired,
- * signed by another key, and unsigned ({@code alg: none}).
+ * Bearer tokens for tests, signed with key pairs made for the test run ({@code target/test-keys}, never committed)
+ * whose public halves the service under test trusts as production does: one JWKS ({@link #jwksFile()}) holding the
+ * users' key (the identity provider's, kid {@value #USERS_KEY_ID}) and the service key (report-service's, kid
+ * {@value #SERVICE_KEY_ID}), which report-service's worker signs with ({@link TokenResource}). Also the tokens the
+ * services must refuse: expired, signed by another key, unsigned ({@code alg: none}), and tokens pairing an issuer with
+ * the wrong key or roles.
  */
 public final class Tokens {
 
     public static final String ISSUER = "planmonitor-development";
     public static final String AUDIENCE = "planmonitor";
+    /** The issuer of service tokens (the default of SERVICE_TOKEN_ISSUER). */
+    public static final String SERVICE_ISSUER = "planmonitor-service";
+    /** The kid of the users' key (the identity provider's) in the JWKS. */
+    public static final String USERS_KEY_ID = "planmonitor-test-trusted";
+    /** The kid of the service key (report-service's) in the JWKS; TokenResource gives it as SERVICE_TOKEN_KEY_ID. */
+    public static final String SERVICE_KEY_ID = "planmonitor-test-service";
     /** Sent as the Authorization header, makes the default-token filter send no Authorization at all. */
     public static final String ANONYMOUS = "anonymous";
 
@@ -84,6 +98,35 @@ public final class Tokens {
         return sign(claims, TRUSTED);
     }
 
+    /** A service token as report-service's worker makes it: the service issuer, the service key, the role service only. */
+    public static String service() {
+        return serviceIssuer(List.of("service"));
+    }
+
+    /** A token of the service issuer signed with the service key, with these roles (only ["service"] is accepted). */
+    public static String serviceIssuer(List<String> roles) {
+        JwtClaims claims = claims("report-service", "report-service worker", roles, List.of(), 3600);
+        claims.setIssuer(SERVICE_ISSUER);
+        return sign(claims, SERVICE, SERVICE_KEY_ID);
+    }
+
+    /** A token of the service issuer with the role service, but signed with the users' key (under its kid). */
+    public static String serviceIssuerUsersKey() {
+        JwtClaims claims = claims("report-service", "report-service worker", List.of("service"), List.of(), 3600);
+        claims.setIssuer(SERVICE_ISSUER);
+        return sign(claims, TRUSTED, USERS_KEY_ID);
+    }
+
+    /** An admin token of the users' issuer signed with the service key (what a holder of that key could mint). */
+    public static String usersIssuerServiceKey() {
+        return sign(claims("u-admin", "系统管理员", List.of("admin"), List.of(), 3600), SERVICE, SERVICE_KEY_ID);
+    }
+
+    /** An admin token, validly signed with the users' key, without a {@code kid} header. */
+    public static String withoutKeyId() {
+        return sign(claims("u-admin", "系统管理员", List.of("admin"), List.of(), 3600), TRUSTED, null);
+    }
+
     /** An admin token with {@code alg: none} and no signature. */
     public static String unsigned() {
         JsonWebSignature jws = new JsonWebSignature();
@@ -124,10 +167,16 @@ public final class Tokens {
     }
 
     private static String sign(JwtClaims claims, String keyName) {
+        return sign(claims, keyName, "planmonitor-test-" + keyName);
+    }
+
+    private static String sign(JwtClaims claims, String keyName, String keyId) {
         JsonWebSignature jws = new JsonWebSignature();
         jws.setPayload(claims.toJson());
         jws.setKey(privateKey(keyName));
-        jws.setKeyIdHeaderValue("planmonitor-test-" + keyName);
+        if (keyId != null) {
+            jws.setKeyIdHeaderValue(keyId);
+        }
         jws.setAlgorithmHeaderValue(AlgorithmIdentifiers.RSA_USING_SHA256);
         try {
             return jws.getCompactSerialization();
@@ -137,20 +186,46 @@ public final class Tokens {
     }
 
     static final String TRUSTED = "trusted";
+    static final String SERVICE = "service";
     static final String FOREIGN = "foreign";
     private static final Path DIR = Path.of("target", "test-keys").toAbsolutePath();
     private static final Map<String, PrivateKey> CACHE = new java.util.concurrent.ConcurrentHashMap<>();
 
-    /** The PEM file of the trusted public key, made on first use. */
-    static synchronized Path publicKeyFile() {
-        ensure(TRUSTED);
-        return DIR.resolve(TRUSTED + "-public.pem");
+    /** The PEM file of the service key's private half (report-service's worker signs its tokens with it in tests). */
+    static synchronized Path servicePrivateKeyFile() {
+        ensure(SERVICE);
+        return DIR.resolve(SERVICE + "-private.pem");
     }
 
-    /** The PEM file of the trusted private key (report-service signs its service tokens with it in tests). */
-    static synchronized Path privateKeyFile() {
+    /**
+     * The JWKS the services trust, as production has it: the users' key under {@value #USERS_KEY_ID} and the service
+     * key under {@value #SERVICE_KEY_ID}. Written again whenever the keys it should hold differ from the file's.
+     */
+    public static synchronized Path jwksFile() {
         ensure(TRUSTED);
-        return DIR.resolve(TRUSTED + "-private.pem");
+        ensure(SERVICE);
+        Path file = DIR.resolve("trusted-jwks.json");
+        try {
+            List<JsonWebKey> keys = new java.util.ArrayList<>();
+            for (String[] key : new String[][]{{TRUSTED, USERS_KEY_ID}, {SERVICE, SERVICE_KEY_ID}}) {
+                String pem = Files.readString(DIR.resolve(key[0] + "-public.pem"));
+                byte[] der = Base64.getMimeDecoder().decode(pem.replaceAll("-----[A-Z ]+-----", ""));
+                RsaJsonWebKey jwk = new RsaJsonWebKey((RSAPublicKey) KeyFactory.getInstance("RSA").generatePublic(new X509EncodedKeySpec(der)));
+                jwk.setKeyId(key[1]);
+                jwk.setUse("sig");
+                jwk.setAlgorithm(AlgorithmIdentifiers.RSA_USING_SHA256);
+                keys.add(jwk);
+            }
+            String json = new JsonWebKeySet(keys).toJson() + "\n";
+            if (!Files.exists(file) || !Files.readString(file).equals(json)) {
+                writeAtomically(file, json);
+            }
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static PrivateKey privateKey(String name) {
@@ -196,8 +271,12 @@ public final class Tokens {
     private static void write(Path file, String type, byte[] der) throws IOException {
         String pem = "-----BEGIN " + type + "-----\n" + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(der)
                 + "\n-----END " + type + "-----\n";
+        writeAtomically(file, pem);
+    }
+
+    private static void writeAtomically(Path file, String content) throws IOException {
         Path tmp = Files.createTempFile(file.getParent(), file.getFileName().toString(), ".tmp");
-        Files.writeString(tmp, pem);
+        Files.writeString(tmp, content);
         try {
             Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE);
         } catch (AtomicMoveNotSupportedException e) {

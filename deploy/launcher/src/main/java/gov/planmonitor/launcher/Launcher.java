@@ -46,7 +46,8 @@ public final class Launcher {
             System.out.printf("  %-18s API %s/api/v1   Swagger UI %s/q/swagger-ui   OpenAPI %s/q/openapi   health, metrics %s/q/health, /q/metrics%n",
                     service.name(), service.baseUrl(), service.baseUrl(), service.baseUrl(), service.managementUrl());
         }
-        System.out.printf("  PostgreSQL         %s:%d (superuser %s; each service connects as its own role, planmonitor_<service>)%n",
+        System.out.printf("  PostgreSQL         %s:%d (superuser %s; each service connects as planmonitor_<service>, which owns nothing;"
+                + " planmonitor_<service>_owner runs its migrations)%n",
                 postgres.host(), postgres.port(), postgres.user());
         System.out.println("Reads need no token. To write, get one and paste it into Swagger UI's Authorize button:");
         System.out.println("  ./run token planner | admin | reporter | department DRC");

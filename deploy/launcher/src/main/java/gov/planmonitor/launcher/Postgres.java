@@ -10,6 +10,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -131,37 +132,46 @@ public final class Postgres implements AutoCloseable {
     }
 
     /**
-     * Makes {@code role} a login role with this password (created, or its password replaced) and the owner of the
-     * database and of everything in its public schema, so a service connects as its own role, never as a superuser.
+     * Two login roles per service database, neither a superuser: {@code owner} owns the database, its schema and
+     * everything in it and runs the migrations; {@code app} is the role the service connects as, which owns nothing
+     * (the migrations grant it what it needs: read and write the data, only read and append the audit trail), so it
+     * cannot alter or drop a table or disable a trigger. Passwords are replaced on every call. A database made by an
+     * earlier version of ./run, whose tables the service's role (or the superuser) owns, is handed over to the owner.
      * Role and database names are the suite's own (letters, digits, underscores), never user input.
      */
-    public void prepareOwner(String database, String role, String rolePassword) throws SQLException {
-        if (!role.matches("[a-z_][a-z0-9_]*") || !database.matches("[a-z_][a-z0-9_]*")) {
-            throw new IllegalArgumentException("unsafe role or database name: " + role + ", " + database);
+    public void prepareRoles(String database, String owner, String ownerPassword, String app, String appPassword) throws SQLException {
+        for (String name : List.of(database, owner, app)) {
+            if (!name.matches("[a-z_][a-z0-9_]*")) {
+                throw new IllegalArgumentException("unsafe role or database name: " + name);
+            }
         }
-        String quotedPassword = "'" + rolePassword.replace("'", "''") + "'";
         try (Connection c = DriverManager.getConnection(jdbcUrl("postgres"), user, password);
              Statement s = c.createStatement()) {
-            boolean exists;
-            try (ResultSet rs = s.executeQuery("SELECT 1 FROM pg_roles WHERE rolname = '" + role + "'")) {
-                exists = rs.next();
+            for (String[] role : List.of(new String[]{owner, ownerPassword}, new String[]{app, appPassword})) {
+                boolean exists;
+                try (ResultSet rs = s.executeQuery("SELECT 1 FROM pg_roles WHERE rolname = '" + role[0] + "'")) {
+                    exists = rs.next();
+                }
+                s.execute((exists ? "ALTER" : "CREATE") + " ROLE " + role[0] + " LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE PASSWORD '"
+                        + role[1].replace("'", "''") + "'");
             }
-            s.execute((exists ? "ALTER" : "CREATE") + " ROLE " + role + " LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE PASSWORD " + quotedPassword);
-            s.execute("ALTER DATABASE " + database + " OWNER TO " + role);
+            s.execute("ALTER DATABASE " + database + " OWNER TO " + owner);
         }
-        // A database made by an earlier version of ./run holds tables the superuser owns: hand them over.
         try (Connection c = DriverManager.getConnection(jdbcUrl(database), user, password);
              Statement s = c.createStatement()) {
-            s.execute("ALTER SCHEMA public OWNER TO " + role);
+            s.execute("ALTER SCHEMA public OWNER TO " + owner);
+            // Nobody but the owner creates objects (PostgreSQL before 15 lets every role create in public).
+            s.execute("REVOKE CREATE ON SCHEMA public FROM PUBLIC");
+            s.execute("GRANT USAGE ON SCHEMA public TO " + app);
             s.execute("""
                     DO $$
                     DECLARE r record;
                     BEGIN
-                        FOR r IN SELECT format('ALTER TABLE %I.%I OWNER TO %I', schemaname, tablename, '""" + role + """
+                        FOR r IN SELECT format('ALTER TABLE %I.%I OWNER TO %I', schemaname, tablename, '""" + owner + """
                     ') AS sql FROM pg_tables WHERE schemaname = 'public' LOOP EXECUTE r.sql; END LOOP;
-                        FOR r IN SELECT format('ALTER SEQUENCE %I.%I OWNER TO %I', schemaname, sequencename, '""" + role + """
+                        FOR r IN SELECT format('ALTER SEQUENCE %I.%I OWNER TO %I', schemaname, sequencename, '""" + owner + """
                     ') AS sql FROM pg_sequences WHERE schemaname = 'public' LOOP EXECUTE r.sql; END LOOP;
-                        FOR r IN SELECT format('ALTER FUNCTION %s OWNER TO %I', p.oid::regprocedure, '""" + role + """
+                        FOR r IN SELECT format('ALTER FUNCTION %s OWNER TO %I', p.oid::regprocedure, '""" + owner + """
                     ') AS sql FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace WHERE n.nspname = 'public' LOOP EXECUTE r.sql; END LOOP;
                     END
                     $$""");

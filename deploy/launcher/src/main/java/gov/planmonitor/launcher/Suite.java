@@ -132,7 +132,7 @@ public final class Suite implements AutoCloseable {
         }
     }
 
-    /** The development signing key the services trust; {@code ./run token} and the seed loader sign with it. */
+    /** The development keys the services trust; {@code ./run token} and the seed loader sign with the users' key. */
     public DevelopmentKeys keys() {
         return keys;
     }
@@ -174,8 +174,10 @@ public final class Suite implements AutoCloseable {
                 }
                 // Each service connects as its own role, with a password made anew at every start (nothing to store).
                 String password = newPassword();
-                postgres.prepareOwner(service.database(), service.database(), password);
+                String ownerPassword = newPassword();
+                postgres.prepareRoles(service.database(), owner(service), ownerPassword, service.database(), password);
                 databasePasswords.put(service.database(), password);
+                databasePasswords.put(owner(service), ownerPassword);
             }
             List<CompletableFuture<Void>> ready = new ArrayList<>();
             for (Service service : services) {
@@ -201,6 +203,11 @@ public final class Suite implements AutoCloseable {
             close();
             throw e;
         }
+    }
+
+    /** The role that owns a service's database and runs its migrations: planmonitor_indicator_owner. */
+    private static String owner(Service service) {
+        return service.database() + "_owner";
     }
 
     private static String newPassword() {
@@ -246,14 +253,21 @@ public final class Suite implements AutoCloseable {
         env.put("QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl(service.database()));
         env.put("QUARKUS_DATASOURCE_USERNAME", service.database());
         env.put("QUARKUS_DATASOURCE_PASSWORD", databasePasswords.get(service.database()));
-        // Tokens: the development key (JWKS with its key id) is trusted, and report-service's worker signs its own
-        // service token with it. The "local" profile is prod in all but name; prod itself refuses this key.
+        // Migrations run as the schema's owner; the service itself connects as a role that owns nothing.
+        env.put("QUARKUS_FLYWAY_USERNAME", owner(service));
+        env.put("QUARKUS_FLYWAY_PASSWORD", databasePasswords.get(owner(service)));
+        // Tokens: every service trusts the JWKS of the two development keys, the users' (./run token) and report-service's
+        // (its worker's service tokens, of their own issuer and kid); only report-service gets its private key. The
+        // "local" profile is prod in all but name; prod itself refuses these keys.
         env.put("QUARKUS_PROFILE", "local");
         env.put("JWT_PUBLIC_KEY_LOCATION", keys.jwksFile().toUri().toString());
         env.put("JWT_ISSUER", DevelopmentKeys.ISSUER);
         env.put("JWT_AUDIENCE", DevelopmentKeys.AUDIENCE);
-        env.put("SMALLRYE_JWT_SIGN_KEY_LOCATION", keys.privateKeyFile().toUri().toString());
-        env.put("SMALLRYE_JWT_SIGN_KEY_ID", keys.keyId());
+        env.put("SERVICE_TOKEN_ISSUER", DevelopmentKeys.SERVICE_ISSUER);
+        env.put("SERVICE_TOKEN_KEY_ID", keys.serviceKeyId());
+        if (service.moduleDir().equals("report-service")) { // report-service and its replicas
+            env.put("SMALLRYE_JWT_SIGN_KEY_LOCATION", keys.serviceKeyFile().toUri().toString());
+        }
         // A developer can point a webhook subscription at a receiver on their own machine (unless they said otherwise).
         env.putIfAbsent("WEBHOOKS_ALLOW_LOOPBACK", "true");
         for (Service other : services) {

@@ -21,7 +21,17 @@ public record ObservationDto(
         @Schema(nullable = true) String note,
         @Schema(examples = "1") int revision,
         OffsetDateTime recordedAt,
-        @Schema(examples = "seed-loader") String recordedBy,
+        @Schema(description = "Who recorded this revision: the token's name and subject, e.g. 王芳 (u-1024). Readers without a token "
+                + "see who is answerable instead (unless the service shows people to everyone): the code of the indicator's lead "
+                + "department as it is now, e.g. DRC, or admin for an indicator without departments",
+                examples = "seed-loader") String recordedBy,
         @Schema(description = "Set on history entries that a later revision replaced", nullable = true) OffsetDateTime supersededAt,
-        @Schema(description = "Who recorded the revision that replaced this one", nullable = true) String supersededBy) {
+        @Schema(description = "Who recorded the revision that replaced this one; for readers without a token, as recordedBy",
+                nullable = true) String supersededBy) {
+
+    /** The value as a reader who may not see people gets it: {@code answerable} where it names who recorded it. */
+    public ObservationDto attributedTo(String answerable) {
+        return new ObservationDto(indicator, year, periodStart, value, growthRate, priceBasis, status, qualitativeZh, qualitativeEn,
+                comparable, source, note, revision, recordedAt, answerable, supersededAt, supersededBy == null ? null : answerable);
+    }
 }

@@ -27,6 +27,13 @@ public class IndicatorRepository implements PanacheRepository<Indicator> {
         return list("plan = ?1 order by seq", plan);
     }
 
+    /** The code of the indicator's lead department, in one statement; empty when it has none (or no such indicator). */
+    public Optional<String> leadDepartmentCode(String indicatorCode) {
+        return getEntityManager().createQuery("select d.department.code from IndicatorDepartment d where d.indicator.code = ?1 and d.role = ?2",
+                        String.class)
+                .setParameter(1, indicatorCode).setParameter(2, IndicatorDepartment.Role.LEAD).getResultStream().findFirst();
+    }
+
     /** Other indicators of the same series (the same measure in other plans). */
     public List<Indicator> listSeriesMembers(Indicator indicator) {
         if (indicator.series == null) {

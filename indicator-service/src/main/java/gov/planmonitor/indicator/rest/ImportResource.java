@@ -5,6 +5,7 @@ import jakarta.annotation.security.RolesAllowed;
 import gov.planmonitor.indicator.service.ExportService;
 import gov.planmonitor.indicator.service.ImportService;
 import gov.planmonitor.support.security.Caller;
+import gov.planmonitor.support.tabular.Exports;
 import gov.planmonitor.support.tabular.ImportReportDto;
 import gov.planmonitor.support.tabular.Transfers;
 import jakarta.ws.rs.Consumes;
@@ -35,11 +36,13 @@ public class ImportResource {
 
     private final ImportService imports;
     private final ExportService exports;
+    private final Exports exportFiles;
     private final Caller caller;
 
-    public ImportResource(ImportService imports, ExportService exports, Caller caller) {
+    public ImportResource(ImportService imports, ExportService exports, Exports exportFiles, Caller caller) {
         this.imports = imports;
         this.exports = exports;
+        this.exportFiles = exportFiles;
         this.caller = caller;
     }
 
@@ -57,7 +60,8 @@ public class ImportResource {
                     + "History: an observation row's optional recordedAt, and an indicator row's optional targetRecordedAt, record the "
                     + "value or target at that time instead of now (an ISO date, its first moment in the bureau's time zone, or a "
                     + "date-time), so reads asOf an earlier time do not see it; the seeds use their source documents' dates. Such "
-                    + "rows need the planner role (or admin); a time in the future, or before the record a row replaces, is a row "
+                    + "rows need the planner role besides what the row needs without it (an observation: its responsible department), "
+                    + "so in practice an admin; a time in the future, or before the record a row replaces, is a row "
                     + "error (422). Exports leave these columns empty.")
     @RequestBody(content = {@Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING)),
             @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT)),
@@ -74,7 +78,10 @@ public class ImportResource {
     @GET
     @Path("/exports")
     @Produces({"text/csv", MediaType.APPLICATION_JSON, XLSX})
-    @Operation(operationId = "exportData", summary = "Export in the import's format, so that export then import round-trips")
+    @Operation(operationId = "exportData", summary = "Export in the import's format, so that export then import round-trips",
+            description = "Needs a bearer token (any role) unless the service runs with EXPORTS_PUBLIC=true: without one, 401. "
+                    + "The file is made as its rows are read, never held whole; an unknown plan or entity "
+                    + "is a 400 before anything is written.")
     @APIResponse(responseCode = "200", description = "The exported file", content = {
             @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING)),
             @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT)),
@@ -84,6 +91,6 @@ public class ImportResource {
     public Response export(@QueryParam("format") @Parameter(schema = @Schema(enumeration = {"csv", "xlsx", "json"}), description = "Default json") String format,
                            @QueryParam("entity") @Parameter(description = "One entity (required for csv); all when absent") String entity,
                            @QueryParam("plan") @Parameter(description = "Only this plan's plan row, indicators and observations", example = "FYP13") String plan) {
-        return Transfers.export(format, entity, plan, ImportService.SCHEMA, exports::tables);
+        return exportFiles.export(format, entity, plan, ImportService.SCHEMA, exports);
     }
 }

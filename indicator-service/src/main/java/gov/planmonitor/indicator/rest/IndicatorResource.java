@@ -13,6 +13,8 @@ import gov.planmonitor.indicator.mapping.TargetInput;
 import gov.planmonitor.indicator.service.IndicatorService;
 import gov.planmonitor.indicator.service.ObservationService;
 import gov.planmonitor.support.security.Caller;
+import gov.planmonitor.support.paging.Versioned;
+import gov.planmonitor.support.privacy.People;
 import gov.planmonitor.support.rest.Http;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -46,11 +48,22 @@ public class IndicatorResource {
     private final IndicatorService indicators;
     private final ObservationService observations;
     private final Caller caller;
+    private final People people;
 
-    public IndicatorResource(IndicatorService indicators, ObservationService observations, Caller caller) {
+    public IndicatorResource(IndicatorService indicators, ObservationService observations, Caller caller, People people) {
         this.indicators = indicators;
         this.observations = observations;
         this.caller = caller;
+        this.people = people;
+    }
+
+    /** Values as this caller may see them: a reader who may not see people gets the indicator's lead department instead. */
+    private List<ObservationDto> shown(String code, List<ObservationDto> values) {
+        if (people.visible() || values.isEmpty()) {
+            return values;
+        }
+        String answerable = indicators.answerable(code);
+        return values.stream().map(v -> v.attributedTo(answerable)).toList();
     }
 
     @GET
@@ -102,7 +115,7 @@ public class IndicatorResource {
     @APIResponse(responseCode = "200", description = "Values by year")
     public List<ObservationDto> observations(@PathParam("code") @Parameter(example = "AP2017-01") String code,
                                              @QueryParam("asOf") @Parameter(description = "ISO-8601 timestamp; values as recorded then") String asOf) {
-        return observations.list(code, Http.asOf(asOf));
+        return shown(code, observations.list(code, Http.asOf(asOf)));
     }
 
     @GET
@@ -110,9 +123,12 @@ public class IndicatorResource {
     @CachedRead
     @Operation(extensions = @Extension(name = CachedRead.EXTENSION, value = "true"), operationId = "getObservation", summary = "The current value of an indicator for a year")
     @APIResponse(responseCode = "200", description = "The value", content = @Content(schema = @Schema(implementation = ObservationDto.class)),
-            headers = @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING)))
+            headers = @Header(name = "ETag", description = "The value's revision (a quoted number); send it back in If-Match to replace it. "
+                    + "A reader without a token, who sees a department instead of the person (see recordedBy), gets a hash of that answer "
+                    + "instead, which If-Match does not take", schema = @Schema(type = SchemaType.STRING)))
     public Response observation(@PathParam("code") String code, @PathParam("year") int year) {
-        return Http.ok(observations.view(code, year));
+        Versioned<ObservationDto> value = observations.view(code, year);
+        return Http.ok(new Versioned<>(shown(code, List.of(value.body())).get(0), value.version()));
     }
 
     @PUT
@@ -141,6 +157,6 @@ public class IndicatorResource {
     @Operation(extensions = @Extension(name = CachedRead.EXTENSION, value = "true"), operationId = "observationHistory", summary = "Every revision of a value: who recorded it, when, and what it replaced")
     @APIResponse(responseCode = "200", description = "Revisions, oldest first")
     public List<ObservationDto> history(@PathParam("code") String code, @PathParam("year") int year) {
-        return observations.history(code, year);
+        return shown(code, observations.history(code, year));
     }
 }

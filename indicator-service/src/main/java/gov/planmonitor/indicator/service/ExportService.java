@@ -2,83 +2,101 @@ package gov.planmonitor.indicator.service;
 
 import gov.planmonitor.support.time.BureauClock;
 import gov.planmonitor.indicator.repository.Department;
-import gov.planmonitor.indicator.repository.DepartmentRepository;
 import gov.planmonitor.indicator.repository.Indicator;
-import gov.planmonitor.indicator.repository.IndicatorRepository;
 import gov.planmonitor.indicator.repository.Observation;
-import gov.planmonitor.indicator.repository.ObservationRepository;
 import gov.planmonitor.indicator.repository.Plan;
 import gov.planmonitor.indicator.repository.PlanRepository;
 import gov.planmonitor.indicator.repository.Target;
 import gov.planmonitor.support.problem.ServiceException;
+import gov.planmonitor.support.tabular.CursorRows;
+import gov.planmonitor.support.tabular.Tabular;
+import gov.planmonitor.support.tabular.Transfers;
+import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 
+import java.io.IOException;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import static gov.planmonitor.indicator.mapping.IndicatorMapper.strip;
 
-/** Export in the import's own tables, so that export then import round-trips. */
+/**
+ * Export in the import's own tables, so that export then import round-trips. The rows are read through a database
+ * cursor while the file is written ({@link CursorRows}): the response is written after the resource method has
+ * returned, so {@link #write} runs then, in a read-only transaction of its own that lasts as long as the writing. The
+ * alternative, reading every entity inside the resource method and writing afterwards, would hold whole tables in
+ * memory, which is what exporting this way avoids. Its price: an export holds a database connection while it is
+ * written, a slow reader's pace included (at most {@link #TIMEOUT_SECONDS}), one reason exports need a token by default.
+ */
 @ApplicationScoped
 @Transactional
-public class ExportService {
+public class ExportService implements Transfers.Source {
 
-    private final DepartmentRepository departments;
+    /** Longest an export may take, the client's reading included; past it the transaction ends and the file is cut short. */
+    static final int TIMEOUT_SECONDS = 600;
+
+    /** Plans in the order of the export: by start year, a five-year plan before its annual plans, by code. */
+    private static final String PLAN_ORDER = "p.startYear, p.kind desc, p.code";
+
     private final PlanRepository plans;
-    private final IndicatorRepository indicators;
-    private final ObservationRepository observations;
+    private final EntityManager em;
     private final BureauClock clock;
 
-    public ExportService(DepartmentRepository departments, PlanRepository plans, IndicatorRepository indicators, ObservationRepository observations, BureauClock clock) {
-        this.clock = clock;
-        this.departments = departments;
+    public ExportService(PlanRepository plans, EntityManager em, BureauClock clock) {
         this.plans = plans;
-        this.indicators = indicators;
-        this.observations = observations;
+        this.em = em;
+        this.clock = clock;
     }
 
-    /** The tables to export: one entity or all; optionally only one plan's plan row, indicators and observations. */
-    public Map<String, List<Map<String, Object>>> tables(String entity, String planCode) {
-        if (entity != null && !ImportService.SCHEMA.containsKey(entity)) {
-            throw new ServiceException.BadQuery("entity", "unknown entity " + entity + "; one of " + ImportService.SCHEMA.keySet());
+    /** A plan filter naming nothing is a bad query (400, as the lists answer), not a missing resource: the path names none. */
+    @Override
+    public void check(String planCode) {
+        if (planCode != null && plans.findByCode(planCode).isEmpty()) {
+            throw new ServiceException.BadQuery("plan", "no plan with code " + planCode);
         }
-        Plan only = planCode == null ? null : plans.findByCode(planCode)
-                // A filter naming nothing is a bad query (400, as the lists answer), not a missing resource: the path names none.
-                .orElseThrow(() -> new ServiceException.BadQuery("plan", "no plan with code " + planCode));
-        List<Plan> planList = only != null ? List.of(only) : plans.list("order by startYear, kind desc, code");
-        List<Indicator> indicatorList = new ArrayList<>();
-        planList.forEach(p -> indicatorList.addAll(indicators.listByPlan(p)));
-        Map<String, List<Map<String, Object>>> tables = new LinkedHashMap<>();
+    }
+
+    /** The tables: one entity or all; optionally only one plan's plan row, indicators and observations. */
+    @Override
+    @TransactionConfiguration(timeout = TIMEOUT_SECONDS)
+    public void write(String entity, String planCode, Tabular.TableWriter tables) throws IOException {
+        // again, in this transaction: the plan may have gone since the check (nothing is written yet)
+        check(planCode);
+        CursorRows.readOnly(em);
+        LocalDate today = clock.today();
         for (String name : ImportService.SCHEMA.keySet()) {
             if (entity != null && !entity.equals(name)) {
                 continue;
             }
-            tables.put(name, switch (name) {
-                case "departments" -> departments.list("order by code").stream().map(ExportService::row).toList();
-                case "plans" -> planList.stream().map(ExportService::row).toList();
-                case "indicators" -> indicatorList.stream().map(this::row).toList();
-                default -> observationRows(indicatorList);
-            });
+            try (Stream<Map<String, Object>> rows = switch (name) {
+                case "departments" -> CursorRows.of(em, em.createQuery("select d from Department d order by d.code", Department.class),
+                        ExportService::row);
+                case "plans" -> CursorRows.of(em, inPlan(Plan.class, "select p from Plan p", "", "order by " + PLAN_ORDER, planCode),
+                        ExportService::row);
+                case "indicators" -> CursorRows.of(em, inPlan(Indicator.class, "select i from Indicator i join fetch i.plan p join fetch i.category",
+                        "", "order by " + PLAN_ORDER + ", i.seq, i.id", planCode), i -> row(i, today));
+                default -> CursorRows.of(em, inPlan(Observation.class, "select o from Observation o join fetch o.indicator i join i.plan p",
+                        "o.supersededAt is null", "order by " + PLAN_ORDER + ", i.seq, i.id, o.year, o.id", planCode), ExportService::row);
+            }) {
+                tables.table(name, rows);
+            }
         }
-        return tables;
     }
 
-    private List<Map<String, Object>> observationRows(List<Indicator> indicatorList) {
-        Map<Long, Integer> order = new HashMap<>();
-        for (int i = 0; i < indicatorList.size(); i++) {
-            order.put(indicatorList.get(i).id, i);
+    /** A query of rows of the plans (the alias p), or of one plan's. */
+    private <T> TypedQuery<T> inPlan(Class<T> type, String select, String condition, String order, String planCode) {
+        String where = planCode == null ? condition : (condition.isEmpty() ? "" : condition + " and ") + "p.code = :plan";
+        TypedQuery<T> query = em.createQuery(select + (where.isEmpty() ? "" : " where " + where) + " " + order, type);
+        if (planCode != null) {
+            query.setParameter("plan", planCode);
         }
-        return observations.listAsOf(indicatorList, null).stream()
-                .sorted((a, b) -> a.indicator.id.equals(b.indicator.id) ? Integer.compare(a.year, b.year)
-                        : Integer.compare(order.get(a.indicator.id), order.get(b.indicator.id)))
-                .map(ExportService::row).toList();
+        return query;
     }
 
     private static Map<String, Object> row(Department d) {
@@ -101,8 +119,8 @@ public class ExportService {
         return row;
     }
 
-    private Map<String, Object> row(Indicator i) {
-        Target target = IndicatorService.targetInForce(i, clock.today());
+    private static Map<String, Object> row(Indicator i, LocalDate today) {
+        Target target = IndicatorService.targetInForce(i, today);
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("code", i.code);
         row.put("plan", i.plan.code);

@@ -105,6 +105,18 @@ public class IndicatorService {
         return indicators.findByCode(code).orElseThrow(() -> new ServiceException.NotFound("no indicator with code " + code));
     }
 
+    /**
+     * Who is answerable for an indicator's values, shown instead of the person who recorded one to readers who may not
+     * see people: its lead department's code as it is now, or {@value #NO_DEPARTMENT} (the only role that may record
+     * values of an indicator without departments).
+     */
+    public String answerable(String code) {
+        return indicators.leadDepartmentCode(code).orElse(NO_DEPARTMENT);
+    }
+
+    /** What {@link #answerable} says of an indicator without departments. */
+    public static final String NO_DEPARTMENT = Roles.ADMIN;
+
     public IndicatorDto toDto(Indicator indicator) {
         return mapper.toDto(indicator, targetInForce(indicator, clock.today()), linkedCodes(indicator));
     }

@@ -180,14 +180,15 @@ public class ObservationService {
                 if (indicator == null) {
                     throw new ServiceException.NotFound("no indicator with code " + row.indicator());
                 }
-                // A dated row is history taken from a document, the planners' work; an undated one is a department's report.
-                if (row.recordedAt() != null) {
-                    if (!historyAllowed) {
-                        caller.require(RecordedAt.WHAT, Roles.PLANNER);
-                        historyAllowed = true;
-                    }
-                } else if (reporterChecked.add(indicator)) {
+                // Every row is a value of the indicator, its responsible departments' to write. A dated row is also
+                // history taken from a document, which needs the planner role besides: the date narrows who may write
+                // a row, never widens it (in practice an admin, or a token that is both).
+                if (reporterChecked.add(indicator)) {
                     requireReporter(indicator);
+                }
+                if (row.recordedAt() != null && !historyAllowed) {
+                    caller.require(RecordedAt.WHAT, Roles.PLANNER);
+                    historyAllowed = true;
                 }
                 OffsetDateTime at = RecordedAt.resolve(row.recordedAt(), now, "recordedAt");
                 Key key = new Key(indicator.id, row.year());

@@ -3,6 +3,7 @@ package gov.planmonitor.project.mapping;
 import gov.planmonitor.project.repository.ProjectQuery;
 
 import gov.planmonitor.support.time.BureauClock;
+import gov.planmonitor.project.repository.CancellationRequest;
 import gov.planmonitor.project.repository.Category;
 import gov.planmonitor.project.repository.Investment;
 import gov.planmonitor.project.repository.ListMember;
@@ -121,7 +122,13 @@ public class ProjectMapper {
     }
 
     public StatusChangeDto toDto(StatusChange c) {
-        return new StatusChangeDto(c.fromStatus == null ? null : c.fromStatus.name(), c.toStatus.name(), c.changedOn, c.reason, c.author, c.recordedAt);
+        return new StatusChangeDto(c.fromStatus == null ? null : c.fromStatus.name(), c.toStatus.name(), c.changedOn, c.reason, c.author, c.recordedAt,
+                c.cancellationRequestId);
+    }
+
+    public CancellationRequestDto toDto(CancellationRequest r) {
+        return new CancellationRequestDto(r.id, r.project.code, r.state.name(), r.reason, r.requestedBy, r.requestedAt, r.comment,
+                r.decidedBy, r.decidedAt);
     }
 
     public static BigDecimal sum(List<BigDecimal> values) {

@@ -11,6 +11,15 @@ public record StatusChangeDto(
         @Schema(examples = "IMPLEMENTATION") String to,
         LocalDate date,
         @Schema(nullable = true) String reason,
-        String author,
-        OffsetDateTime recordedAt) {
+        @Schema(description = "Who made the change: the token's name and subject, e.g. 王芳 (u-1024). Readers without a token see "
+                + "who is answerable instead (unless the service shows people to everyone): the code of the project's lead department "
+                + "as it is now, e.g. CONSTRUCTION, or planner for a project without departments") String author,
+        OffsetDateTime recordedAt,
+        @Schema(description = "The cancellation request this step to CANCELLED approved (see …/cancellation-requests); null for any other step",
+                examples = "7", nullable = true) Long cancellationRequest) {
+
+    /** The step as a reader who may not see people gets it: {@code answerable} as its author. */
+    public StatusChangeDto attributedTo(String answerable) {
+        return new StatusChangeDto(from, to, date, reason, answerable, recordedAt, cancellationRequest);
+    }
 }

@@ -46,4 +46,8 @@ public class StatusChange {
 
     @Column(name = "recorded_at", nullable = false)
     public OffsetDateTime recordedAt;
+
+    /** The cancellation request this step to CANCELLED approved, if any. */
+    @Column(name = "cancellation_request_id")
+    public Long cancellationRequestId;
 }

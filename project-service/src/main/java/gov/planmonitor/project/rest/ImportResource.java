@@ -5,6 +5,7 @@ import jakarta.annotation.security.RolesAllowed;
 import gov.planmonitor.project.service.ExportService;
 import gov.planmonitor.project.service.ImportService;
 import gov.planmonitor.support.security.Caller;
+import gov.planmonitor.support.tabular.Exports;
 import gov.planmonitor.support.tabular.ImportReportDto;
 import gov.planmonitor.support.tabular.Transfers;
 import jakarta.ws.rs.Consumes;
@@ -35,11 +36,13 @@ public class ImportResource {
 
     private final ImportService imports;
     private final ExportService exports;
+    private final Exports exportFiles;
     private final Caller caller;
 
-    public ImportResource(ImportService imports, ExportService exports, Caller caller) {
+    public ImportResource(ImportService imports, ExportService exports, Exports exportFiles, Caller caller) {
         this.imports = imports;
         this.exports = exports;
+        this.exportFiles = exportFiles;
         this.caller = caller;
     }
 
@@ -70,7 +73,10 @@ public class ImportResource {
     @GET
     @Path("/exports")
     @Produces({"text/csv", MediaType.APPLICATION_JSON, XLSX})
-    @Operation(operationId = "exportProjectData", summary = "Export in the import's format, so that export then import round-trips")
+    @Operation(operationId = "exportProjectData", summary = "Export in the import's format, so that export then import round-trips",
+            description = "Needs a bearer token (any role) unless the service runs with EXPORTS_PUBLIC=true: without one, 401. "
+                    + "The file is made as its rows are read, never held whole; an unknown list or entity "
+                    + "is a 400 before anything is written.")
     @APIResponse(responseCode = "200", description = "The exported file", content = {
             @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING)),
             @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT)),
@@ -80,6 +86,6 @@ public class ImportResource {
     public Response export(@QueryParam("format") @Parameter(schema = @Schema(enumeration = {"csv", "xlsx", "json"}), description = "Default json") String format,
                            @QueryParam("entity") @Parameter(description = "One entity (required for csv); all when absent") String entity,
                            @QueryParam("list") @Parameter(description = "Only this list, its projects and their figures", example = "FYP13-KEY") String list) {
-        return Transfers.export(format, entity, list, ImportService.SCHEMA, exports::tables);
+        return exportFiles.export(format, entity, list, ImportService.SCHEMA, exports);
     }
 }

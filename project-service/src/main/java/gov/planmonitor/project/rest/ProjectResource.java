@@ -4,6 +4,9 @@ import gov.planmonitor.support.cache.CachedRead;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import gov.planmonitor.support.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
+import gov.planmonitor.project.mapping.CancellationDecisionInput;
+import gov.planmonitor.project.mapping.CancellationRequestDto;
+import gov.planmonitor.project.mapping.CancellationRequestInput;
 import gov.planmonitor.project.mapping.InvestmentDto;
 import gov.planmonitor.project.mapping.InvestmentInput;
 import gov.planmonitor.project.mapping.MilestoneDto;
@@ -14,11 +17,14 @@ import gov.planmonitor.project.mapping.ProjectDto;
 import gov.planmonitor.project.mapping.ProjectInput;
 import gov.planmonitor.project.mapping.StatusChangeInput;
 import gov.planmonitor.project.mapping.StatusDto;
+import gov.planmonitor.project.service.Answerable;
+import gov.planmonitor.project.service.CancellationService;
 import gov.planmonitor.project.service.ProgressService;
 import gov.planmonitor.project.service.ProjectService;
 import gov.planmonitor.support.paging.PageDto;
 import gov.planmonitor.support.paging.Versioned;
 import gov.planmonitor.support.security.Caller;
+import gov.planmonitor.support.privacy.People;
 import gov.planmonitor.support.rest.Http;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -51,12 +57,19 @@ public class ProjectResource {
 
     private final ProjectService projects;
     private final ProgressService progress;
+    private final CancellationService cancellations;
     private final Caller caller;
+    private final People people;
+    private final Answerable answerable;
 
-    public ProjectResource(ProjectService projects, ProgressService progress, Caller caller) {
+    public ProjectResource(ProjectService projects, ProgressService progress, CancellationService cancellations, Caller caller,
+                           People people, Answerable answerable) {
         this.projects = projects;
         this.progress = progress;
+        this.cancellations = cancellations;
         this.caller = caller;
+        this.people = people;
+        this.answerable = answerable;
     }
 
     @GET
@@ -119,14 +132,18 @@ public class ProjectResource {
     @Operation(extensions = @Extension(name = CachedRead.EXTENSION, value = "true"), operationId = "getProjectStatus", summary = "Current status, allowed next steps and history")
     @APIResponse(responseCode = "200", description = "Status and history")
     public StatusDto status(@PathParam("id") String id) {
-        return projects.status(id);
+        StatusDto status = projects.status(id);
+        // A reader who may not see people gets the project's lead department as the author of each step.
+        return people.visible() ? status : status.attributedTo(answerable.of(id, Roles.PLANNER));
     }
 
     @POST
     @Path("/{id}/status")
     @RolesAllowed({Roles.PLANNER, Roles.DEPARTMENT, Roles.ADMIN})
     @Operation(operationId = "changeProjectStatus", summary = "Move the project to another lifecycle stage; a refused step says why",
-            description = "Planners, and the departments responsible for the project; others get 403. Send If-Match with the project's "
+            description = "Planners, and the departments responsible for the project; others get 403. Moving the project to CANCELLED, "
+                    + "which is final, is a planner's decision (or an admin's): a department gets 403 and asks for it through "
+                    + "POST /api/v1/projects/{id}/cancellation-requests instead. Send If-Match with the project's "
                     + "ETag: a change based on a stale read gets 412 instead of overriding the one made in between. Two changes at the same "
                     + "moment cannot both pass either way: the project's version is checked when the change is saved.")
     @APIResponse(responseCode = "201", description = "Recorded", content = @Content(schema = @Schema(implementation = StatusDto.class)),
@@ -139,6 +156,74 @@ public class ProjectResource {
         Versioned<StatusDto> status = projects.changeStatus(id, input, ifMatch, caller.name());
         return Response.created(UriBuilder.fromResource(ProjectResource.class).path(id).path("status").build()).entity(status.body())
                 .header("ETag", gov.planmonitor.support.paging.Versions.etag(status.version())).build();
+    }
+
+    @GET
+    @Path("/{id}/cancellation-requests")
+    @CachedRead
+    @Operation(extensions = @Extension(name = CachedRead.EXTENSION, value = "true"), operationId = "listCancellationRequests",
+            summary = "Requests to cancel the project, open and decided, in the order they were made")
+    @APIResponse(responseCode = "200", description = "Cancellation requests")
+    public List<CancellationRequestDto> cancellationRequests(@PathParam("id") String id) {
+        return shown(id, cancellations.list(id));
+    }
+
+    /** Requests as this caller may see them: a reader who may not see people gets the lead department and planner instead. */
+    private List<CancellationRequestDto> shown(String id, List<CancellationRequestDto> requests) {
+        if (people.visible() || requests.isEmpty()) {
+            return requests;
+        }
+        String asker = answerable.of(id, Roles.PLANNER);
+        return requests.stream().map(r -> r.attributedTo(asker, Roles.PLANNER)).toList();
+    }
+
+    @POST
+    @Path("/{id}/cancellation-requests")
+    @RolesAllowed({Roles.PLANNER, Roles.DEPARTMENT, Roles.ADMIN})
+    @Operation(operationId = "requestProjectCancellation", summary = "Ask for the project's cancellation, which a planner approves or refuses",
+            description = "Cancelling a project is final, so it is a planner's decision: the departments responsible for the project (lead or "
+                    + "support) ask for it here, with the reason; planners may too. Others get 403. One request may be open at a time.")
+    @APIResponse(responseCode = "201", description = "Requested (OPEN)", content = @Content(schema = @Schema(implementation = CancellationRequestDto.class)),
+            headers = @Header(name = "Location", schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(responseCode = "409", description = "The project has an open cancellation request already, or cannot be cancelled in its status (COMPLETED, CANCELLED, COMPLETION)")
+    public Response requestCancellation(@PathParam("id") String id, CancellationRequestInput input) {
+        CancellationRequestDto request = cancellations.request(id, input, caller.name());
+        return Response.created(UriBuilder.fromResource(ProjectResource.class).path(id).path("cancellation-requests")
+                .path(String.valueOf(request.id())).build()).entity(request).build();
+    }
+
+    @GET
+    @Path("/{id}/cancellation-requests/{requestId}")
+    @CachedRead
+    @Operation(extensions = @Extension(name = CachedRead.EXTENSION, value = "true"), operationId = "getCancellationRequest",
+            summary = "One request to cancel the project")
+    @APIResponse(responseCode = "200", description = "The request", content = @Content(schema = @Schema(implementation = CancellationRequestDto.class)))
+    public CancellationRequestDto cancellationRequest(@PathParam("id") String id, @PathParam("requestId") @Parameter(example = "7") long requestId) {
+        return shown(id, List.of(cancellations.get(id, requestId))).get(0);
+    }
+
+    @POST
+    @Path("/{id}/cancellation-requests/{requestId}/approval")
+    @RolesAllowed({Roles.PLANNER, Roles.ADMIN})
+    @Operation(operationId = "approveCancellationRequest", summary = "Approve an open cancellation request: the project moves to CANCELLED",
+            description = "Planners only. The project moves to CANCELLED through its lifecycle, today; that step of its history (GET …/status) "
+                    + "names the request and gives its reason with the comment.")
+    @APIResponse(responseCode = "200", description = "Approved; the project is CANCELLED", content = @Content(schema = @Schema(implementation = CancellationRequestDto.class)))
+    @APIResponse(responseCode = "409", description = "The request was decided already (a decision is final), or the project can no longer be cancelled")
+    @APIResponse(responseCode = "412", description = "The project's status changed at the same moment; read it again")
+    public CancellationRequestDto approveCancellation(@PathParam("id") String id, @PathParam("requestId") long requestId, CancellationDecisionInput input) {
+        return cancellations.approve(id, requestId, input, caller.name());
+    }
+
+    @POST
+    @Path("/{id}/cancellation-requests/{requestId}/refusal")
+    @RolesAllowed({Roles.PLANNER, Roles.ADMIN})
+    @Operation(operationId = "refuseCancellationRequest", summary = "Refuse an open cancellation request: the project's status stays",
+            description = "Planners only. The request keeps the comment.")
+    @APIResponse(responseCode = "200", description = "Refused", content = @Content(schema = @Schema(implementation = CancellationRequestDto.class)))
+    @APIResponse(responseCode = "409", description = "The request was decided already (a decision is final)")
+    public CancellationRequestDto refuseCancellation(@PathParam("id") String id, @PathParam("requestId") long requestId, CancellationDecisionInput input) {
+        return cancellations.refuse(id, requestId, input, caller.name());
     }
 
     @GET
@@ -228,7 +313,12 @@ public class ProjectResource {
     @Operation(extensions = @Extension(name = CachedRead.EXTENSION, value = "true"), operationId = "listProgressUpdates", summary = "Dated progress updates, newest first")
     @APIResponse(responseCode = "200", description = "Updates")
     public List<ProgressUpdateDto> updates(@PathParam("id") String id) {
-        return progress.updates(id);
+        List<ProgressUpdateDto> updates = progress.updates(id);
+        if (people.visible() || updates.isEmpty()) {
+            return updates;
+        }
+        String lead = answerable.of(id, Roles.ADMIN);
+        return updates.stream().map(u -> u.attributedTo(lead)).toList();
     }
 
     @POST

@@ -1,96 +1,113 @@
 package gov.planmonitor.project.service;
 
-import gov.planmonitor.project.repository.CategoryRepository;
+import gov.planmonitor.project.repository.Category;
 import gov.planmonitor.project.repository.Investment;
-import gov.planmonitor.project.repository.InvestmentRepository;
 import gov.planmonitor.project.repository.ListMember;
 import gov.planmonitor.project.repository.Milestone;
-import gov.planmonitor.project.repository.MilestoneRepository;
 import gov.planmonitor.project.repository.Project;
 import gov.planmonitor.project.repository.ProjectList;
 import gov.planmonitor.project.repository.ProjectListRepository;
-import gov.planmonitor.project.repository.ProjectRepository;
 import gov.planmonitor.support.problem.ServiceException;
+import gov.planmonitor.support.tabular.CursorRows;
+import gov.planmonitor.support.tabular.Tabular;
+import gov.planmonitor.support.tabular.Transfers;
+import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 
-import java.util.ArrayList;
+import java.io.IOException;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import static gov.planmonitor.project.mapping.MoneyDto.strip;
 
-/** Export in the import's own tables, so that export then import round-trips. */
+/**
+ * Export in the import's own tables, so that export then import round-trips. The rows are read through a database
+ * cursor while the file is written ({@link CursorRows}): the response is written after the resource method has
+ * returned, so {@link #write} runs then, in a read-only transaction of its own that lasts as long as the writing. The
+ * alternative, reading every entity inside the resource method and writing afterwards, would hold whole tables in
+ * memory, which is what exporting this way avoids. Its price: an export holds a database connection while it is
+ * written, a slow reader's pace included (at most {@link #TIMEOUT_SECONDS}), one reason exports need a token by default.
+ */
 @ApplicationScoped
 @Transactional
-public class ExportService {
+public class ExportService implements Transfers.Source {
 
-    private final CategoryRepository categories;
+    /** Longest an export may take, the client's reading included; past it the transaction ends and the file is cut short. */
+    static final int TIMEOUT_SECONDS = 600;
+
+    /** The projects of one list (the alias p being a project). */
+    private static final String OF_LIST = "p in (select m.project from ListMember m where m.list.code = :list)";
+
     private final ProjectListRepository lists;
-    private final ProjectRepository projects;
-    private final InvestmentRepository investments;
-    private final MilestoneRepository milestones;
+    private final EntityManager em;
 
-    public ExportService(CategoryRepository categories, ProjectListRepository lists, ProjectRepository projects,
-                         InvestmentRepository investments, MilestoneRepository milestones) {
-        this.categories = categories;
+    public ExportService(ProjectListRepository lists, EntityManager em) {
         this.lists = lists;
-        this.projects = projects;
-        this.investments = investments;
-        this.milestones = milestones;
+        this.em = em;
+    }
+
+    /** A list filter naming nothing is a bad query (400, as listProjects answers), not a missing resource. */
+    @Override
+    public void check(String listCode) {
+        if (listCode != null && lists.findByCode(listCode).isEmpty()) {
+            throw new ServiceException.BadQuery("list", "no project list with code " + listCode);
+        }
     }
 
     /** One entity or all; optionally only one list (its row, its projects and their figures). */
-    public Map<String, List<Map<String, Object>>> tables(String entity, String listCode) {
-        if (entity != null && !ImportService.SCHEMA.containsKey(entity)) {
-            throw new ServiceException.BadQuery("entity", "unknown entity " + entity + "; one of " + ImportService.SCHEMA.keySet());
-        }
-        ProjectList only = listCode == null ? null : lists.findByCode(listCode)
-                // A filter naming nothing is a bad query (400, as listProjects answers), not a missing resource.
-                .orElseThrow(() -> new ServiceException.BadQuery("list", "no project list with code " + listCode));
-        List<ProjectList> listRows = only != null ? List.of(only) : lists.list("order by code");
-        // One row per membership; a project outside every list gets one row without a list.
-        List<Map<String, Object>> projectRows = new ArrayList<>();
-        List<Project> projectList = new ArrayList<>();
-        if (only != null) {
-            only.members.forEach(m -> {
-                projectRows.add(row(m.project, m));
-                projectList.add(m.project);
-            });
-        } else {
-            for (Project p : projects.list("order by code")) {
-                projectList.add(p);
-                if (p.memberships.isEmpty()) {
-                    projectRows.add(row(p, null));
-                }
-                p.memberships.stream().sorted((a, b) -> a.list.code.compareTo(b.list.code)).forEach(m -> projectRows.add(row(p, m)));
-            }
-        }
-        Map<String, List<Map<String, Object>>> tables = new LinkedHashMap<>();
+    @Override
+    @TransactionConfiguration(timeout = TIMEOUT_SECONDS)
+    public void write(String entity, String listCode, Tabular.TableWriter tables) throws IOException {
+        // again, in this transaction: the list may have gone since the check (nothing is written yet)
+        check(listCode);
+        CursorRows.readOnly(em);
         for (String name : ImportService.SCHEMA.keySet()) {
             if (entity != null && !entity.equals(name)) {
                 continue;
             }
-            tables.put(name, switch (name) {
-                case "categories" -> categories.list("order by seq, code").stream().map(c -> {
-                    Map<String, Object> r = new LinkedHashMap<>();
-                    r.put("code", c.code);
-                    r.put("nameZh", c.nameZh);
-                    r.put("nameEn", c.nameEn);
-                    r.put("seq", c.seq);
-                    return r;
-                }).toList();
-                case "lists" -> listRows.stream().map(ExportService::row).toList();
-                case "projects" -> projectRows;
-                case "investments" -> projectList.isEmpty() ? List.of()
-                        : investments.list("project in ?1 order by project.code, year", projectList).stream().map(ExportService::row).toList();
-                default -> projectList.isEmpty() ? List.of()
-                        : milestones.list("project in ?1 order by project.code, plannedDate, id", projectList).stream().map(ExportService::row).toList();
-            });
+            try (Stream<Map<String, Object>> rows = rows(name, listCode)) {
+                tables.table(name, rows);
+            }
         }
-        return tables;
+    }
+
+    private Stream<Map<String, Object>> rows(String name, String listCode) {
+        boolean all = listCode == null;
+        return switch (name) {
+            case "categories" -> CursorRows.of(em, em.createQuery("select c from Category c order by c.seq, c.code", Category.class),
+                    ExportService::row);
+            case "lists" -> CursorRows.of(em, withList(em.createQuery("select l from ProjectList l" + (all ? "" : " where l.code = :list")
+                    + " order by l.code", ProjectList.class), listCode), ExportService::row);
+            // One row per membership; a project outside every list gets one row without a list. Of one list: its
+            // members in the list's order.
+            case "projects" -> all
+                    ? CursorRows.of(em, em.createQuery("select p, m from Project p left join p.memberships m left join m.list l"
+                    + " order by p.code, l.code", Object[].class), r -> row((Project) r[0], (ListMember) r[1]))
+                    : CursorRows.of(em, withList(em.createQuery("select m from ListMember m join fetch m.project p"
+                    + " where m.list.code = :list order by m.seq, p.code", ListMember.class), listCode), m -> row(m.project, m));
+            case "investments" -> CursorRows.of(em, withList(em.createQuery("select i from Investment i join fetch i.project p"
+                    + (all ? "" : " where " + OF_LIST) + " order by p.code, i.year", Investment.class), listCode), ExportService::row);
+            default -> CursorRows.of(em, withList(em.createQuery("select x from Milestone x join fetch x.project p"
+                    + (all ? "" : " where " + OF_LIST) + " order by p.code, x.plannedDate, x.id", Milestone.class), listCode), ExportService::row);
+        };
+    }
+
+    private static <T> TypedQuery<T> withList(TypedQuery<T> query, String listCode) {
+        return listCode == null ? query : query.setParameter("list", listCode);
+    }
+
+    private static Map<String, Object> row(Category c) {
+        Map<String, Object> r = new LinkedHashMap<>();
+        r.put("code", c.code);
+        r.put("nameZh", c.nameZh);
+        r.put("nameEn", c.nameEn);
+        r.put("seq", c.seq);
+        return r;
     }
 
     private static Map<String, Object> row(ProjectList l) {

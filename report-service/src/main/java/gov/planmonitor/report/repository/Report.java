@@ -68,6 +68,13 @@ public class Report {
     @Column(name = "created_by", nullable = false)
     public String createdBy;
 
+    /**
+     * The requester's token subject (createdBy is the display "name (subject)"): what the per-requester quota counts
+     * and the worker's fair claim groups by. Not in the API.
+     */
+    @Column(nullable = false)
+    public String requester;
+
     @Column(name = "started_at")
     public OffsetDateTime startedAt;
 

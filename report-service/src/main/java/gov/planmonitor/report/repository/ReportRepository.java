@@ -62,18 +62,46 @@ public class ReportRepository implements PanacheRepositoryBase<Report, UUID> {
     public record Claim(UUID id, int attempt) {
     }
 
+    /** The first key of this table's advisory locks on a requester, so they meet no other advisory lock (two-key form). */
+    private static final int REQUESTER_LOCK_SPACE = 0x52455051; // "REPQ"
+
     /**
-     * Claims the oldest queued job, or one abandoned by a crashed worker, for this worker. SKIP LOCKED lets
-     * several replicas poll at once without taking the same job.
+     * Serialises the quota check of one requester with their other requests until the transaction ends, so two
+     * concurrent requests cannot both count the same jobs and both be queued past the limit.
+     */
+    public void lockRequester(String requester) {
+        getEntityManager().createNativeQuery("SELECT 1 FROM (SELECT pg_advisory_xact_lock(:space, hashtext(:requester))) AS locked")
+                .setParameter("space", REQUESTER_LOCK_SPACE).setParameter("requester", requester).getSingleResult();
+    }
+
+    /** How many of the requester's jobs wait or are being generated (abandoned ones too: they will be taken again). */
+    public long countUnfinished(String requester) {
+        return ((Number) getEntityManager().createNativeQuery(
+                        "SELECT count(*) FROM report WHERE requester = :requester AND status IN ('QUEUED', 'RUNNING')")
+                .setParameter("requester", requester).getSingleResult()).longValue();
+    }
+
+    /**
+     * Claims the next job for this worker, fairly across requesters: a queued job, or one abandoned by a crashed worker.
+     * First the requesters with the fewest jobs being generated now (a live heartbeat), so every replica does not work
+     * for the same requester; among those, the job whose requester has not been served since it was queued, else the
+     * one whose requester was served longest ago (round robin, also for one worker alone); then the oldest. So a
+     * requester's 20 queued jobs do not keep another's single job waiting behind them all. SKIP LOCKED lets several
+     * replicas poll at once without taking the same job.
      */
     @SuppressWarnings("unchecked")
     public Optional<Claim> claimNext(OffsetDateTime now, OffsetDateTime staleBefore) {
         List<Object[]> rows = getEntityManager().createNativeQuery("""
                         UPDATE report SET status = 'RUNNING', started_at = :now, heartbeat_at = :now, attempts = attempts + 1,
                                version = version + 1
-                        WHERE id = (SELECT id FROM report
-                                    WHERE status = 'QUEUED' OR (status = 'RUNNING' AND heartbeat_at < :stale)
-                                    ORDER BY created_at FOR UPDATE SKIP LOCKED LIMIT 1)
+                        WHERE id = (SELECT r.id FROM report r
+                                    WHERE r.status = 'QUEUED' OR (r.status = 'RUNNING' AND r.heartbeat_at < :stale)
+                                    ORDER BY (SELECT count(*) FROM report o
+                                              WHERE o.requester = r.requester AND o.status = 'RUNNING' AND o.heartbeat_at >= :stale),
+                                             (SELECT max(o.started_at) FROM report o
+                                              WHERE o.requester = r.requester AND o.started_at >= r.created_at) NULLS FIRST,
+                                             r.created_at
+                                    FOR UPDATE OF r SKIP LOCKED LIMIT 1)
                         RETURNING id, attempts""")
                 .setParameter("now", now).setParameter("stale", staleBefore).getResultList();
         return rows.stream().findFirst().map(row -> new Claim((UUID) row[0], ((Number) row[1]).intValue()));

@@ -17,6 +17,7 @@ import gov.planmonitor.support.paging.PageDto;
 import gov.planmonitor.support.problem.Problem;
 import gov.planmonitor.support.problem.ServiceException;
 import gov.planmonitor.support.security.Caller;
+import gov.planmonitor.support.privacy.People;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -50,10 +51,12 @@ public class ReportResource {
 
     private final ReportService reports;
     private final Caller caller;
+    private final People people;
 
-    public ReportResource(ReportService reports, Caller caller) {
+    public ReportResource(ReportService reports, Caller caller, People people) {
         this.reports = reports;
         this.caller = caller;
+        this.people = people;
     }
 
     @POST
@@ -90,7 +93,9 @@ public class ReportResource {
                                            "DEPARTMENT_SCORECARD", "PROJECT_PROGRESS"})) String type,
                                    @QueryParam("status") @Parameter(schema = @Schema(enumeration = {"QUEUED", "RUNNING", "SUCCEEDED", "FAILED"})) String status,
                                    @QueryParam("updatedSince") @Parameter(description = Http.UPDATED_SINCE, example = "2018-02-08T00:00:00+08:00") String updatedSince) {
-        return reports.list(page, size, sort, type, status, Http.updatedSince(updatedSince));
+        PageDto<ReportDto> found = reports.list(page, size, sort, type, status, Http.updatedSince(updatedSince));
+        return people.visible() ? found
+                : new PageDto<>(found.items().stream().map(ReportDto::withoutPeople).toList(), found.total(), found.page(), found.size());
     }
 
     @GET
@@ -99,7 +104,8 @@ public class ReportResource {
     @Operation(extensions = @Extension(name = CachedRead.EXTENSION, value = "true"), operationId = "getReport", summary = "A report's state")
     @APIResponse(responseCode = "200", description = "The report", content = @Content(schema = @Schema(implementation = ReportDto.class)))
     public ReportDto get(@PathParam("id") UUID id) {
-        return reports.view(id);
+        ReportDto report = reports.view(id);
+        return people.visible() ? report : report.withoutPeople();
     }
 
     @GET

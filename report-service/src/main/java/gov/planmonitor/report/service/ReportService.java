@@ -19,12 +19,14 @@ import gov.planmonitor.support.paging.PageDto;
 import gov.planmonitor.support.paging.PageRequest;
 import gov.planmonitor.support.problem.ServiceException;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -53,8 +55,14 @@ public class ReportService {
     private final ReportRenderer renderer;
     private final Caller caller;
     private final AuditTrail audit;
+    private final int jobsPerRequester;
 
-    public ReportService(ReportRepository reports, ObjectMapper json, Downstream downstream, ReportRenderer renderer, Caller caller, AuditTrail audit) {
+    /** What a requester at the quota is told to wait before asking again: about a report's generation time. */
+    static final int QUOTA_RETRY_AFTER_SECONDS = 30;
+
+    public ReportService(ReportRepository reports, ObjectMapper json, Downstream downstream, ReportRenderer renderer, Caller caller, AuditTrail audit,
+                         @ConfigProperty(name = "planmonitor.limits.report-jobs-per-requester", defaultValue = "20") int jobsPerRequester) {
+        this.jobsPerRequester = jobsPerRequester;
         this.caller = caller;
         this.audit = audit;
         this.reports = reports;
@@ -65,10 +73,17 @@ public class ReportService {
 
     /**
      * Queues a report. The parameters its type needs, and that the plan, department or list they name exist, are
-     * checked now with the other services, so a job fails only when a service fails, never for a bad request.
+     * checked now with the other services, so a job fails only when a service fails, never for a bad request. A
+     * requester may have {@code planmonitor.limits.report-jobs-per-requester} jobs waiting or being generated; past that
+     * the request is refused with 429 (checked before the other services are asked, and again under a lock on the
+     * requester just before the job is queued, so concurrent requests cannot pass it together).
      */
     public ReportDto request(@NotNull @Valid ReportRequest request, String user) {
         caller.require("requesting a report", Roles.REPORTER);
+        String requester = requester();
+        // A requester at the quota is refused before the other services are asked; in a transaction of its own, so no
+        // connection is held while they answer.
+        checkQuota(QuarkusTransaction.requiringNew().call(() -> reports.countUnfinished(requester)));
         ObjectNode params = json.createObjectNode();
         try {
             switch (request.type()) {
@@ -108,6 +123,8 @@ public class ReportService {
             LOG.warnf(e, "checking a report's parameters failed");
             throw new ServiceException.Unavailable("cannot check the report's parameters: a service the report is built from did not answer; try again later");
         }
+        reports.lockRequester(requester);
+        checkQuota(reports.countUnfinished(requester));
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
         Report report = new Report();
         report.id = UUID.randomUUID();
@@ -117,10 +134,25 @@ public class ReportService {
         report.asOf = request.asOf() == null ? now : request.asOf().withOffsetSameInstant(ZoneOffset.UTC);
         report.createdAt = now;
         report.createdBy = user;
+        report.requester = requester;
         reports.persist(report);
         ReportDto queued = toDto(report);
         audit.record("report", report.id.toString(), null, queued);
         return queued;
+    }
+
+    /** The caller's token subject, as the report table keeps it. */
+    private String requester() {
+        String subject = caller.subject();
+        return subject.length() > 255 ? subject.substring(0, 255) : subject;
+    }
+
+    private void checkQuota(long unfinished) {
+        if (unfinished >= jobsPerRequester) {
+            throw new ServiceException.TooManyRequests("you have " + unfinished + " report " + (unfinished == 1 ? "job" : "jobs")
+                    + " waiting or being generated, the most one requester may have (" + jobsPerRequester + "); wait for them to "
+                    + "finish (SUCCEEDED or FAILED) before requesting more", QUOTA_RETRY_AFTER_SECONDS);
+        }
     }
 
     private void putPlanAndYear(ObjectNode params, String code, Integer year) {

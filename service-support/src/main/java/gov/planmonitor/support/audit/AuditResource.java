@@ -21,9 +21,23 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class AuditResource {
 
     private final AuditTrail trail;
+    private final AuditChain chain;
 
-    public AuditResource(AuditTrail trail) {
+    public AuditResource(AuditTrail trail, AuditChain chain) {
         this.trail = trail;
+        this.chain = chain;
+    }
+
+    @GET
+    @Path("/verification")
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(operationId = "verifyAuditTrail", summary = "Walk the audit trail's hash chain and name the first entry that does not match; admins only",
+            description = "Each entry carries a SHA-256 hash over its content and the previous entry's hash. The service's own database role "
+                    + "may only read and append entries; a change made past it (by the database's owner) shows here as the first entry "
+                    + "whose content, predecessor or position does not match. Reads the whole trail: an operator's check, not a hot read.")
+    @APIResponse(responseCode = "200", description = "The outcome (200 whether intact or not; see intact)")
+    public AuditVerificationDto verify() {
+        return chain.verify();
     }
 
     @GET

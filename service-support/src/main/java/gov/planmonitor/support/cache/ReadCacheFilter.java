@@ -4,6 +4,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import gov.planmonitor.support.cache.DataVersion.Version;
 import gov.planmonitor.support.cache.ReadCache.Answer;
 import gov.planmonitor.support.paging.Versions;
+import gov.planmonitor.support.privacy.People;
+import gov.planmonitor.support.rest.RateLimits;
+import gov.planmonitor.support.security.Caller;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -43,6 +46,11 @@ import java.util.concurrent.TimeoutException;
  * resource gave (a row version, for If-Match) or else one made from the body's bytes, and
  * {@code Cache-Control: no-cache} (clients may keep them but must revalidate; {@code private} too when reads need a
  * token).
+ *
+ * <p>Answers that name people differ between callers ({@link People}): the key includes the caller's
+ * {@link People#audience() audience}, so a reader without a token is never given an answer computed for one with a
+ * token, nor the other way round, and such an answer keeps the {@code Vary: Authorization} and the ETag of its own that
+ * {@link gov.planmonitor.support.privacy.PeopleVary} gave it.
  */
 @Provider
 @CachedRead
@@ -62,13 +70,19 @@ public class ReadCacheFilter implements ContainerRequestFilter, ContainerRespons
     private final ReadCache cache;
     private final DataVersion versions;
     private final ObjectMapper mapper;
+    private final People people;
+    private final Caller caller;
+    private final RateLimits limits;
     private final String cacheControl;
 
-    public ReadCacheFilter(ReadCache cache, DataVersion versions, ObjectMapper mapper,
+    public ReadCacheFilter(ReadCache cache, DataVersion versions, ObjectMapper mapper, People people, Caller caller, RateLimits limits,
                            @ConfigProperty(name = "planmonitor.security.reads-need-token", defaultValue = "false") boolean readsNeedToken) {
         this.cache = cache;
         this.versions = versions;
         this.mapper = mapper;
+        this.people = people;
+        this.caller = caller;
+        this.limits = limits;
         this.cacheControl = readsNeedToken ? "private, no-cache" : "no-cache";
     }
 
@@ -86,24 +100,47 @@ public class ReadCacheFilter implements ContainerRequestFilter, ContainerRespons
             return;
         }
         URI uri = request.getUriInfo().getRequestUri();
-        String key = uri.getRawPath() + '?' + uri.getRawQuery() + '\n' + request.getHeaderString(HttpHeaders.ACCEPT);
+        // One answer per audience: with people in it for callers who may see them, without for the others.
+        String key = people.audience() + '\n' + uri.getRawPath() + '?' + uri.getRawQuery() + '\n' + request.getHeaderString(HttpHeaders.ACCEPT);
         request.setProperty(VERSION, version);
         request.setProperty(KEY, key);
         // no-cache: not an answer kept from before this request, but one computed now (or being computed, at the same
-        // version, by a request that arrived with it: simultaneous no-cache reads are not a way to run a heavy read 64 times)
+        // version, by a request that arrived with it: simultaneous no-cache reads are not a way to run a heavy read 64 times).
+        // Only signed-in callers may ask for that: a kept answer is as fresh as a new one (the version says so), and an
+        // anonymous caller must not make a replica compute at will.
+        boolean anonymous = caller.anonymous();
         String asked = request.getHeaderString(HttpHeaders.CACHE_CONTROL);
-        Answer answer = asked != null && asked.contains("no-cache") ? null : cache.find(key, version);
+        Answer answer = asked != null && asked.contains("no-cache") && !anonymous ? null : cache.find(key, version);
         if (answer == null) {
             ReadCache.Miss miss = cache.miss(key, version);
             if (miss.computing() != null) {
                 answer = await(key, version, miss.computing());
             } else if (miss.mine() != null) {
+                if (anonymous) {
+                    chargeOrRelease(key, version, miss.mine());
+                }
                 request.setProperty(COMPUTING, miss.mine());
+            } else if (anonymous) {
+                limits.chargeComputation();
             }
         }
         if (answer != null) {
             request.setProperty(HIT, Boolean.TRUE);
             request.abortWith(respond(answer, request.getHeaderString(HttpHeaders.IF_NONE_MATCH)));
+        }
+    }
+
+    /**
+     * An anonymous caller is about to make this replica compute an answer (a new query string, a new version): it
+     * spends one of its computations a minute, or, past its share, gives up the computation it was to make (so
+     * nobody waits for it) and is answered 429.
+     */
+    private void chargeOrRelease(String key, Version version, CompletableFuture<Answer> mine) {
+        try {
+            limits.chargeComputation();
+        } catch (RuntimeException refused) {
+            cache.computed(key, version, mine, null);
+            throw refused;
         }
     }
 
@@ -183,7 +220,7 @@ public class ReadCacheFilter implements ContainerRequestFilter, ContainerRespons
     }
 
     /** A strong ETag from the bytes: equal bodies, equal tags, whichever replica computed them. */
-    static String contentTag(byte[] body) {
+    public static String contentTag(byte[] body) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(body);
             return '"' + Base64.getUrlEncoder().withoutPadding().encodeToString(digest).substring(0, 22) + '"';

@@ -99,6 +99,11 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
+    public Response tooManyRequests(ServiceException.TooManyRequests e, UriInfo uri) {
+        return retryAfter(e.retryAfterSeconds(), problem(429, "too-many-requests", "Too many requests", e.getMessage(), uri, null));
+    }
+
+    @ServerExceptionMapper
     public Response unavailable(ServiceException.Unavailable e, UriInfo uri) {
         return retryAfter(30, problem(503, "dependency-unavailable", "A service this one depends on is unavailable", e.getMessage(), uri, null));
     }

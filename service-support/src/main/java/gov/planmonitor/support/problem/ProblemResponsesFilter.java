@@ -22,8 +22,8 @@ import java.util.Map;
  * without repeating them on every method. Which ones follows from the operation: a path parameter can name nothing
  * (404), a body can be malformed (400), of the wrong type (415) or unacceptable (422), a write can conflict (409), an
  * update needs If-Match (428, 412), any answer can be refused for its Accept (406) or fail (500), any request can carry a
- * bad token (401), a secured one can be refused to the caller (403), any body can be too large (413) and any request can
- * find the database unreachable for a moment (503). These are shared
+ * bad token (401), a secured one can be refused to the caller (403), any body can be too large (413), any caller can
+ * pass its rate limit (429) and any request can find the database unreachable for a moment (503). These are shared
  * responses in components/responses, each with a Problem example.
  *
  * <p>Errors only some operations give (503 when a service they check with is down, 409 when a report is not ready)
@@ -69,6 +69,9 @@ public class ProblemResponsesFilter implements OASFilter {
                     "unprocessable", "The content cannot be accepted", "unknown department XYZ", "departments[0].code")),
             Map.entry("428", new Kind("PreconditionRequired", "If-Match header missing", "precondition-required", "If-Match required",
                     "This update needs an If-Match header carrying the ETag of your last read, so no update is lost.", null)),
+            Map.entry("429", new Kind("TooManyRequests", "This caller has made more requests than its share for now (per token subject, or per "
+                    + "address without a token), or has too many report jobs waiting; try again after Retry-After",
+                    "too-many-requests", "Too many requests", "more than 600 requests a minute from 203.0.113.7 without a token; try again in 2 s", null)),
             Map.entry("500", new Kind("InternalError", "Unexpected failure (logged; no details are exposed)", "internal", "Internal error",
                     "The request could not be completed; it has been logged.", null)),
             Map.entry("503", new Kind("ServiceUnavailable", "A service this one depends on did not answer", "dependency-unavailable",
@@ -114,6 +117,7 @@ public class ProblemResponsesFilter implements OASFilter {
                     errors.put("412", KINDS.get("412"));
                     errors.put("428", KINDS.get("428"));
                 }
+                errors.put("429", KINDS.get("429"));
                 errors.put("500", KINDS.get("500"));
                 errors.put("503", DATABASE_UNAVAILABLE);
                 for (Map.Entry<String, Kind> error : errors.entrySet()) {
@@ -182,7 +186,7 @@ public class ProblemResponsesFilter implements OASFilter {
             response.addHeader("WWW-Authenticate", OASFactory.createHeader().description("The challenge: Bearer")
                     .schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING)));
         }
-        if ("503".equals(status) && (response.getHeaders() == null || !response.getHeaders().containsKey("Retry-After"))) {
+        if (("503".equals(status) || "429".equals(status)) && (response.getHeaders() == null || !response.getHeaders().containsKey("Retry-After"))) {
             response.addHeader("Retry-After", OASFactory.createHeader()
                     .description("Seconds after which the request may be tried again (absent when waiting will not help)")
                     .schema(OASFactory.createSchema().addType(Schema.SchemaType.INTEGER)));

@@ -103,6 +103,20 @@ public abstract class ServiceException extends RuntimeException {
         }
     }
 
+    /** 429: this caller has used its share for now (a rate limit, a quota); it may try again after {@link #retryAfterSeconds()}. */
+    public static class TooManyRequests extends ServiceException {
+        private final int retryAfterSeconds;
+
+        public TooManyRequests(String detail, int retryAfterSeconds) {
+            super(detail, null);
+            this.retryAfterSeconds = Math.max(1, retryAfterSeconds);
+        }
+
+        public int retryAfterSeconds() {
+            return retryAfterSeconds;
+        }
+    }
+
     /** 503: a service this one depends on did not answer; the request can be retried later. */
     public static class Unavailable extends ServiceException {
         public Unavailable(String detail) {

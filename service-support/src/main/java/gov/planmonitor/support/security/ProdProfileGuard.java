@@ -16,8 +16,10 @@ import java.util.Optional;
 
 /**
  * The {@code prod} profile refuses to start without the settings production needs: a token verification key that is
- * not {@code ./run}'s development key or issuer (a token anyone can mint from a laptop must never be accepted), and a
- * database password (a role without one means trust authentication, or a forgotten Secret).
+ * not {@code ./run}'s development key or issuer (a token anyone can mint from a laptop must never be accepted), a
+ * service key id that is not {@code ./run}'s, and a database password (a role without one means trust authentication,
+ * or a forgotten Secret). That the service issuer differs from the users' is checked in every profile
+ * ({@link TokenIssuers}).
  */
 @ApplicationScoped
 public class ProdProfileGuard {
@@ -33,12 +35,16 @@ public class ProdProfileGuard {
     @ConfigProperty(name = "mp.jwt.verify.publickey.location")
     Optional<String> keyLocation;
 
+    @ConfigProperty(name = "planmonitor.security.service-key-id")
+    Optional<String> serviceKeyId;
+
     @ConfigProperty(name = "quarkus.datasource.password")
     Optional<String> databasePassword;
 
     void check(@Observes StartupEvent started) {
         if (ConfigUtils.isProfileActive("prod")) {
             refuseDevelopmentKey(issuer.orElse(""), keyLocation.orElse(""));
+            refuseDevelopmentServiceKey(serviceKeyId.orElse(""));
             if (databasePassword.filter(p -> !p.isBlank()).isEmpty()) {
                 throw new IllegalStateException("No database password: the prod profile needs QUARKUS_DATASOURCE_PASSWORD (the service's own role's password)");
             }
@@ -57,6 +63,13 @@ public class ProdProfileGuard {
         if (key.contains(DEVELOPMENT_KEY_ID)) {
             throw new IllegalStateException("The prod profile refuses ./run's development signing key (" + keyLocation
                     + "): set JWT_PUBLIC_KEY_LOCATION to your identity provider's keys");
+        }
+    }
+
+    static void refuseDevelopmentServiceKey(String serviceKeyId) {
+        if (serviceKeyId.startsWith(DEVELOPMENT_KEY_ID)) {
+            throw new IllegalStateException("The prod profile refuses ./run's development service key id '" + serviceKeyId
+                    + "': set SERVICE_TOKEN_KEY_ID to the kid of report-service's key in your JWKS");
         }
     }
 

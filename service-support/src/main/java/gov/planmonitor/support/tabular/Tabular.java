@@ -1,9 +1,8 @@
 package gov.planmonitor.support.tabular;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import gov.planmonitor.support.problem.FieldError;
 import gov.planmonitor.support.problem.ServiceException;
@@ -14,12 +13,11 @@ import org.apache.commons.csv.CSVRecord;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.file.Path;
-import java.io.StringWriter;
 import java.math.BigDecimal;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -31,6 +29,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.BiConsumer;
+import java.util.stream.Stream;
 
 /**
  * The one tabular shape of imports and exports: per entity a table of named columns, read from and written
@@ -496,71 +495,175 @@ public final class Tabular {
 
     // ---- writing ----
 
-    public static byte[] writeCsv(Columns columns, List<Map<String, Object>> rows) {
-        StringWriter out = new StringWriter();
-        try (CSVPrinter printer = new CSVPrinter(out, CSVFormat.RFC4180.builder().setHeader(columns.all().toArray(String[]::new))
-                .setRecordSeparator("\n").get())) {
-            for (Map<String, Object> row : rows) {
-                List<String> values = new ArrayList<>();
-                for (String c : columns.all()) {
+    /**
+     * An export being written: its tables one after another, each row written out as it is given, so that no form of
+     * the whole file is ever held in memory. CSV and JSON go to the output as they are written; a workbook keeps a
+     * window of {@value #XLSX_ROW_WINDOW} rows in memory and the rest in compressed temporary files until
+     * {@link #finish} puts it together on the output. {@link #close} lets go of what the writer holds (a workbook's
+     * temporary files) without finishing the file: a file whose rows could not all be read is never made to look whole.
+     */
+    public interface TableWriter extends AutoCloseable {
+
+        /** Writes one table: the header, then the rows in order (consumed here, not kept). */
+        void table(String entity, Stream<Map<String, Object>> rows) throws IOException;
+
+        /** Completes the file after its last table and flushes it to the output, which stays open. */
+        void finish() throws IOException;
+
+        @Override
+        void close() throws IOException;
+    }
+
+    /** Rows of a workbook kept in memory while it is written; older ones are in compressed temporary files. */
+    static final int XLSX_ROW_WINDOW = 100;
+
+    /** A writer of the format to {@code out}; a CSV file holds one table. */
+    public static TableWriter writer(Format format, Map<String, Columns> schema, OutputStream out) {
+        return switch (format) {
+            case CSV -> new CsvWriter(schema, out);
+            case XLSX -> new XlsxWriter(schema, out);
+            case JSON -> new JsonWriter(schema, out);
+        };
+    }
+
+    private static Columns columns(Map<String, Columns> schema, String entity) {
+        Columns columns = schema.get(entity);
+        if (columns == null) {
+            throw new IllegalArgumentException("unknown entity " + entity);
+        }
+        return columns;
+    }
+
+    private static final class CsvWriter implements TableWriter {
+        private final Map<String, Columns> schema;
+        private final java.io.Writer text;
+        private boolean written;
+
+        CsvWriter(Map<String, Columns> schema, OutputStream out) {
+            this.schema = schema;
+            this.text = new java.io.BufferedWriter(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8));
+        }
+
+        @Override
+        public void table(String entity, Stream<Map<String, Object>> rows) throws IOException {
+            if (written) {
+                throw new IllegalStateException("a CSV file holds one table");
+            }
+            written = true;
+            List<String> names = columns(schema, entity).all();
+            // The printer writes the header at once; it is not closed, which would close the output.
+            CSVPrinter printer = new CSVPrinter(text, CSVFormat.RFC4180.builder().setHeader(names.toArray(String[]::new))
+                    .setRecordSeparator("\n").get());
+            List<String> values = new ArrayList<>(names.size());
+            for (Iterator<Map<String, Object>> it = rows.iterator(); it.hasNext(); ) {
+                Map<String, Object> row = it.next();
+                values.clear();
+                for (String c : names) {
                     Object v = row.get(c);
                     values.add(v == null ? "" : v instanceof BigDecimal d ? plain(d)
                             : v instanceof Number || v instanceof Boolean ? v.toString() : SpreadsheetText.guard(v.toString()));
                 }
                 printer.printRecord(values);
             }
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
         }
-        return out.toString().getBytes(StandardCharsets.UTF_8);
+
+        @Override
+        public void finish() throws IOException {
+            text.flush();
+        }
+
+        @Override
+        public void close() {
+        }
     }
 
-    public static byte[] writeXlsx(Map<String, Columns> schema, Map<String, List<Map<String, Object>>> tables) {
-        try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            SpreadsheetText text = new SpreadsheetText(workbook);
-            for (Map.Entry<String, List<Map<String, Object>>> table : tables.entrySet()) {
-                Columns columns = schema.get(table.getKey());
-                Sheet sheet = workbook.createSheet(table.getKey());
-                Row header = sheet.createRow(0);
-                List<String> names = columns.all();
+    private static final class XlsxWriter implements TableWriter {
+        private final Map<String, Columns> schema;
+        private final OutputStream out;
+        // Inline strings rather than a shared-strings table, which would hold every distinct text in memory.
+        private final SXSSFWorkbook workbook = new SXSSFWorkbook(null, XLSX_ROW_WINDOW, true, false);
+        private final SpreadsheetText text = new SpreadsheetText(workbook);
+
+        XlsxWriter(Map<String, Columns> schema, OutputStream out) {
+            this.schema = schema;
+            this.out = out;
+        }
+
+        @Override
+        public void table(String entity, Stream<Map<String, Object>> rows) {
+            List<String> names = columns(schema, entity).all();
+            Sheet sheet = workbook.createSheet(entity);
+            Row header = sheet.createRow(0);
+            for (int i = 0; i < names.size(); i++) {
+                header.createCell(i).setCellValue(names.get(i));
+            }
+            int r = 1;
+            for (Iterator<Map<String, Object>> it = rows.iterator(); it.hasNext(); ) {
+                Map<String, Object> row = it.next();
+                Row line = sheet.createRow(r++);
                 for (int i = 0; i < names.size(); i++) {
-                    header.createCell(i).setCellValue(names.get(i));
-                }
-                int r = 1;
-                for (Map<String, Object> row : table.getValue()) {
-                    Row line = sheet.createRow(r++);
-                    for (int i = 0; i < names.size(); i++) {
-                        Object v = row.get(names.get(i));
-                        if (v == null) {
-                            continue;
-                        }
-                        Cell cell = line.createCell(i);
-                        if (v instanceof BigDecimal d) {
-                            cell.setCellValue(d.doubleValue());
-                        } else if (v instanceof Number n) {
-                            cell.setCellValue(n.doubleValue());
-                        } else if (v instanceof Boolean b) {
-                            cell.setCellValue(b);
-                        } else {
-                            text.set(cell, v.toString(), null);
-                        }
+                    Object v = row.get(names.get(i));
+                    if (v == null) {
+                        continue;
+                    }
+                    Cell cell = line.createCell(i);
+                    if (v instanceof BigDecimal d) {
+                        cell.setCellValue(d.doubleValue());
+                    } else if (v instanceof Number n) {
+                        cell.setCellValue(n.doubleValue());
+                    } else if (v instanceof Boolean b) {
+                        cell.setCellValue(b);
+                    } else {
+                        text.set(cell, v.toString(), null);
                     }
                 }
             }
+        }
+
+        @Override
+        public void finish() throws IOException {
+            // Streams the sheets from their temporary files into the zip on the output; the output is not closed.
             workbook.write(out);
-            return out.toByteArray();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
+            out.flush();
+        }
+
+        @Override
+        public void close() throws IOException {
+            try {
+                workbook.dispose();
+            } finally {
+                workbook.close();
+            }
         }
     }
 
-    public static byte[] writeJson(Map<String, Columns> schema, Map<String, List<Map<String, Object>>> tables) {
-        ObjectNode root = JSON.createObjectNode();
-        for (Map.Entry<String, List<Map<String, Object>>> table : tables.entrySet()) {
-            ArrayNode array = root.putArray(table.getKey());
-            for (Map<String, Object> row : table.getValue()) {
-                ObjectNode node = array.addObject();
-                for (String c : schema.get(table.getKey()).all()) {
+    private static final class JsonWriter implements TableWriter {
+        private final Map<String, Columns> schema;
+        private final JsonGenerator json;
+
+        JsonWriter(Map<String, Columns> schema, OutputStream out) {
+            this.schema = schema;
+            try {
+                // Pretty-printed as before; the output is not closed with the generator, and an unfinished document is
+                // not closed up to look complete.
+                this.json = JSON.writerWithDefaultPrettyPrinter().createGenerator(out)
+                        .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET).disable(JsonGenerator.Feature.AUTO_CLOSE_JSON_CONTENT);
+                json.writeStartObject();
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+
+        @Override
+        public void table(String entity, Stream<Map<String, Object>> rows) throws IOException {
+            List<String> names = columns(schema, entity).all();
+            json.writeFieldName(entity);
+            json.writeStartArray();
+            for (Iterator<Map<String, Object>> it = rows.iterator(); it.hasNext(); ) {
+                Map<String, Object> row = it.next();
+                // One row's node at a time: the numbers come out as the tree gives them (a BigDecimal as its node does).
+                ObjectNode node = JSON.createObjectNode();
+                for (String c : names) {
                     Object v = row.get(c);
                     if (v == null) {
                         continue;
@@ -575,12 +678,19 @@ public final class Tabular {
                         node.put(c, v.toString());
                     }
                 }
+                json.writeTree(node);
             }
+            json.writeEndArray();
         }
-        try {
-            return JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(root);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
+
+        @Override
+        public void finish() throws IOException {
+            json.writeEndObject();
+            json.flush();
+        }
+
+        @Override
+        public void close() {
         }
     }
 }

@@ -3,10 +3,11 @@ package gov.planmonitor.support.tabular;
 import gov.planmonitor.support.problem.ServiceException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
 
+import java.io.IOException;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BiFunction;
 
 /** The HTTP side of import and export, the same in every service: formats by media type, file responses. */
 public final class Transfers {
@@ -28,12 +29,26 @@ public final class Transfers {
         return Tabular.Format.JSON;
     }
 
+    /** What a service exports: its tables for a scope (a plan, a list), read while the file is written. */
+    public interface Source {
+
+        /** Refuses, before anything is written, a scope that names nothing (a {@link ServiceException.BadQuery}). */
+        void check(String scope);
+
+        /**
+         * Writes the rows of one entity (all, in schema order, when null) for a scope (everything when null) to
+         * {@code tables}, each table as a stream of rows made as they are read. Runs while the response is written,
+         * after the resource method has returned: it opens its own transaction.
+         */
+        void write(String entity, String scope, Tabular.TableWriter tables) throws IOException;
+    }
+
     /**
-     * An export file: {@code tables} gives the rows of one entity (or all when null) for a scope (a plan, a list);
-     * the file is named after the scope and entity.
+     * An export file, named after the scope and entity. Everything a caller can get wrong (format, entity, scope) is
+     * checked here, before the first byte, so it is a 400 Problem; the rows are then read and written while the
+     * response is sent, never held whole (see {@link Tabular.TableWriter}). Who may export is {@link Exports}' to say.
      */
-    public static Response export(String format, String entity, String scope, Map<String, Tabular.Columns> schema,
-                                  BiFunction<String, String, Map<String, List<Map<String, Object>>>> tables) {
+    public static Response export(String format, String entity, String scope, Map<String, Tabular.Columns> schema, Source source) {
         String f = format == null ? "json" : format.toLowerCase();
         if (!List.of("csv", "xlsx", "json").contains(f)) {
             throw new ServiceException.BadQuery("format", "format must be csv, xlsx or json");
@@ -41,18 +56,27 @@ public final class Transfers {
         if (f.equals("csv") && entity == null) {
             throw new ServiceException.BadQuery("entity", "a CSV export holds one entity: give entity=");
         }
-        Map<String, List<Map<String, Object>>> rows = tables.apply(entity, scope);
-        String name = "planmonitor-" + (scope == null ? "all" : scope) + (entity == null ? "" : "-" + entity);
-        byte[] bytes = switch (f) {
-            case "csv" -> Tabular.writeCsv(schema.get(entity), rows.get(entity));
-            case "xlsx" -> Tabular.writeXlsx(schema, rows);
-            default -> Tabular.writeJson(schema, rows);
+        if (entity != null && !schema.containsKey(entity)) {
+            throw new ServiceException.BadQuery("entity", "unknown entity " + entity + "; one of " + schema.keySet());
+        }
+        source.check(scope);
+        Tabular.Format written = switch (f) {
+            case "csv" -> Tabular.Format.CSV;
+            case "xlsx" -> Tabular.Format.XLSX;
+            default -> Tabular.Format.JSON;
         };
+        StreamingOutput body = out -> {
+            try (Tabular.TableWriter tables = Tabular.writer(written, schema, out)) {
+                source.write(entity, scope, tables);
+                tables.finish();
+            }
+        };
+        String name = "planmonitor-" + (scope == null ? "all" : scope) + (entity == null ? "" : "-" + entity);
         String type = switch (f) {
             case "csv" -> "text/csv; charset=UTF-8";
             case "xlsx" -> XLSX;
             default -> MediaType.APPLICATION_JSON;
         };
-        return Response.ok(bytes).type(type).header("Content-Disposition", "attachment; filename=\"" + name + "." + f + "\"").build();
+        return Response.ok(body).type(type).header("Content-Disposition", "attachment; filename=\"" + name + "." + f + "\"").build();
     }
 }
