@@ -192,7 +192,7 @@ class ReportFormatsTest {
         given().queryParam("format", "docx").when().get(url()).then().statusCode(400)
                 .contentType("application/problem+json")
                 .body("errors[0].field", equalTo("format"))
-                .body("detail", containsString("json, markdown (or md), html, pdf, xlsx"));
+                .body("detail", containsString("json, markdown, md, html, pdf, xlsx"));
     }
 
     @Test
