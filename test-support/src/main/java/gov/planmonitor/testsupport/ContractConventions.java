@@ -82,6 +82,16 @@ public final class ContractConventions {
             if (node.path("pattern").isTextual() && node.path("pattern").asText().matches("[A-Z][A-Z0-9_]*(\\|[A-Z][A-Z0-9_]*)+")) {
                 problems.add(pointer + ": a pattern listing codes (" + node.path("pattern").asText() + ") where an enum belongs");
             }
+            // Constructs that break a mainstream generator (openapi-generator's python, found by generating from these contracts).
+            if (node.path("format").asText().equals("uuid") && node.has("pattern")) {
+                problems.add(pointer + ": a pattern beside format: uuid (the Python client then checks its UUID object as text)");
+            }
+            if (node.has("$ref") && node.size() > 1) {
+                List<String> siblings = new ArrayList<>();
+                node.fieldNames().forEachRemaining(siblings::add);
+                siblings.remove("$ref");
+                problems.add(pointer + ": keywords beside $ref " + siblings + " (the Python client types such a property as a dict)");
+            }
         }
         if (node.isContainerNode()) {
             for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {

@@ -158,6 +158,20 @@ public class ContractFilter implements OASFilter {
      * enumeration of strings states its type, which generators need to make it an enum.
      */
     private static void forGenerators(Schema schema) {
+        if (schema.getRef() != null) {
+            // A $ref stands alone: openapi-generator's Python client types a $ref with a sibling (type: object) as a
+            // dictionary but reads it as the model, and fails. The referenced schema says what the type and examples are.
+            schema.setType(null);
+            schema.setFormat(null);
+            schema.setExamples(null);
+            schema.setDescription(null);
+            schema.setPattern(null);
+            return;
+        }
+        if ("uuid".equals(schema.getFormat())) {
+            // format: uuid says it all; with a pattern beside it, the Python generator validates the UUID object as text.
+            schema.setPattern(null);
+        }
         List<Schema.SchemaType> type = schema.getType();
         if (type != null && schema.getPattern() != null
                 && (type.contains(Schema.SchemaType.NUMBER) || type.contains(Schema.SchemaType.INTEGER))) {

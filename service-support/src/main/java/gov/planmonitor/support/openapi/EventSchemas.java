@@ -57,8 +57,8 @@ final class EventSchemas {
                     .addProperty("type", OASFactory.createSchema().addType(Schema.SchemaType.STRING).enumeration(types))
                     .addProperty("subject", OASFactory.createSchema().addType(Schema.SchemaType.STRING)
                             .description("The resource's path: " + path))
-                    .addProperty("data", OASFactory.createSchema().ref(ContractFilter.SCHEMAS + data)
-                            .description("The " + data + " after the write"));
+                    // A $ref stands alone (ContractConventions); the event's description says what data is.
+                    .addProperty("data", OASFactory.createSchema().ref(ContractFilter.SCHEMAS + data));
             Schema event = OASFactory.createSchema()
                     .description("An event about a resource of type " + resource + ": " + String.join(", ", types.stream().map(Object::toString).toList())
                             + ". The data is the " + data + " as the API gives it after the write.")
