@@ -239,6 +239,9 @@ function indicatorReads(f: Fixtures): Reads<typeof indicators> {
       const page = ok(await indicators.GET("/api/v1/audit", { params: { query: { resourceType: "department", resource: f.department } } }), "listAuditEntries");
       same(page.items.map((e) => e.operation), ["createDepartment"], "the department's audit trail");
     },
+    "/api/v1/audit/verification": async () => {
+      check(ok(await indicators.GET("/api/v1/audit/verification"), "verifyAuditTrail").intact, "the audit trail's hash chain is intact");
+    },
     "/api/v1/changes": () => onceInFeed((query) => indicators.GET("/api/v1/changes", { params: { query } }), "gov.planmonitor.indicator.department.created", `/api/v1/departments/${f.department}`),
     "/api/v1/subscriptions": async () => {
       const page = ok(await indicators.GET("/api/v1/subscriptions", { params: { query: { size: 200 } } }), "listSubscriptions");
@@ -331,6 +334,9 @@ function projectReads(f: Fixtures): Reads<typeof projects> {
       const page = ok(await projects.GET("/api/v1/audit", { params: { query: { resourceType: "project", resource: id } } }), "listAuditEntries");
       same(page.items.map((e) => e.operation), ["createProject"], "the project's audit trail");
     },
+    "/api/v1/audit/verification": async () => {
+      check(ok(await projects.GET("/api/v1/audit/verification"), "verifyAuditTrail").intact, "the audit trail's hash chain is intact");
+    },
     "/api/v1/changes": () => onceInFeed((query) => projects.GET("/api/v1/changes", { params: { query } }), "gov.planmonitor.project.project.created", `/api/v1/projects/${id}`),
     "/api/v1/subscriptions": async () => {
       const page = ok(await projects.GET("/api/v1/subscriptions", { params: { query: { size: 200 } } }), "listSubscriptions");
@@ -372,6 +378,9 @@ function reportReads(f: Fixtures): Reads<typeof reports> {
     "/api/v1/audit": async () => {
       const page = ok(await reports.GET("/api/v1/audit", { params: { query: { resourceType: "report", resource: f.annual } } }), "listAuditEntries");
       same(page.items.filter((e) => e.httpMethod !== "WORKER").map((e) => e.operation), ["requestReport"], "the report's audit trail");
+    },
+    "/api/v1/audit/verification": async () => {
+      check(ok(await reports.GET("/api/v1/audit/verification"), "verifyAuditTrail").intact, "the audit trail's hash chain is intact");
     },
     "/api/v1/changes": () => onceInFeed((query) => reports.GET("/api/v1/changes", { params: { query } }), "gov.planmonitor.report.report.succeeded", `/api/v1/reports/${f.annual}`),
     "/api/v1/subscriptions": async () => {

@@ -117,7 +117,8 @@ public final class BreakingChanges {
     /**
      * A contract with its constraints written the way the services' ContractFilter words them for client generators: a
      * text's pattern that lists codes is that enum, a number's pattern (no JSON Schema rule for numbers) is gone, a
-     * UUID's pattern is its format, and a $ref stands alone.
+     * UUID's pattern is its format, a $ref stands alone, and a time query parameter's format: date-time states what the
+     * services always required.
      * Both sides are compared so, since restating a rule is no change (the baseline was released with the patterns).
      */
     static String restated(String baselineYaml) {
@@ -134,6 +135,11 @@ public final class BreakingChanges {
         if (node instanceof ObjectNode object && object.has("$ref") && object.size() > 1) {
             // A $ref stands alone now (the referenced schema says the type): the keywords once beside it restated no rule.
             object.retain("$ref");
+        }
+        if (node instanceof ObjectNode object && "query".equals(object.path("in").asText()) && object.path("schema") instanceof ObjectNode schema
+                && "date-time".equals(schema.path("format").asText())) {
+            // A time parameter now says it is one: the services always refused anything else with a 400 (Http.time).
+            schema.remove("format");
         }
         if (node instanceof ObjectNode object && "uuid".equals(object.path("format").asText())) {
             // format: uuid says what the pattern beside it said.

@@ -216,6 +216,7 @@ class GeneratedClientsIT {
         r.put("indicator-service listDepartmentIndicators", () -> { List<DepartmentIndicator> led = departments.listDepartmentIndicators("DRC", null); assertTrue(led.stream().anyMatch(d -> d.getCode().equals("AP2017-01") && d.getRole() == DepartmentIndicator.RoleEnum.LEAD), "DRC leads AP2017-01"); });
         r.put("indicator-service exportData", () -> assertTrue(indicatorFiles.exportData("indicators", "csv", "AP2017").contains("AP2017-01"), "CSV export of AP2017's indicators"));
         r.put("indicator-service listAuditEntries", () -> assertEquals(List.of("createDepartment"), indicatorAudit.listAuditEntries(null, null, f.department(), "department", null, null, null, null).getItems().stream().map(a -> a.getOperation()).toList()));
+        r.put("indicator-service verifyAuditTrail", () -> assertEquals(Boolean.TRUE, indicatorAudit.verifyAuditTrail().getIntact(), "the audit trail's hash chain is intact"));
         r.put("indicator-service listSubscriptions", () -> assertTrue(indicatorWebhooks.listSubscriptions(null, 200, null).getItems().stream().anyMatch(x -> x.getId().equals(f.indicatorSubscription()))));
         r.put("indicator-service getSubscription", () -> assertEquals(HOOK, indicatorWebhooks.getSubscription(f.indicatorSubscription()).getTargetUrl()));
         r.put("indicator-service listDeliveries", () -> assertTrue(indicatorWebhooks.listDeliveries(f.indicatorSubscription(), null, null, null, null).getTotal() >= 0));
@@ -238,6 +239,7 @@ class GeneratedClientsIT {
         r.put("project-service listZones", () -> assertFalse(codes(projects.listZones(null), CodeName::getCode).isEmpty()));
         r.put("project-service exportProjectData", () -> { String csv = projectFiles.exportProjectData("projects", "csv", "FYP13-KEY"); assertTrue(csv.contains("FYP13-KP-01") && csv.contains("FYP13-KP-70"), "CSV export of FYP13-KEY's 70 projects"); });
         r.put("project-service listAuditEntries", () -> assertEquals(List.of("createProject"), projectAudit.listAuditEntries(null, null, f.project().getId(), "project", null, null, null, null).getItems().stream().map(a -> a.getOperation()).toList()));
+        r.put("project-service verifyAuditTrail", () -> assertEquals(Boolean.TRUE, projectAudit.verifyAuditTrail().getIntact(), "the audit trail's hash chain is intact"));
         r.put("project-service listSubscriptions", () -> assertTrue(projectWebhooks.listSubscriptions(null, 200, null).getItems().stream().anyMatch(x -> x.getId().equals(f.projectSubscription()))));
         r.put("project-service getSubscription", () -> assertEquals(List.of("gov.planmonitor.project.project.created"), projectWebhooks.getSubscription(f.projectSubscription()).getTypes()));
         r.put("project-service listDeliveries", () -> assertTrue(projectWebhooks.listDeliveries(f.projectSubscription(), null, null, null, null).getTotal() >= 0));
@@ -248,6 +250,7 @@ class GeneratedClientsIT {
         r.put("report-service getReportContent", () -> { JsonObject content = json(reports.getReportContent(f.annual(), null, null)); assertEquals("AP2017", content.get("plan").getAsString()); assertEquals(6, content.getAsJsonArray("indicators").size()); });
         r.put("report-service diffReports", () -> { ReportDiff d = reports.diffReports(f.annual(), f.evaluation(), null); assertFalse(d.getIdentical()); assertEquals("PLAN_EVALUATION", d.getTo().getType()); assertFalse(d.getChanges().isEmpty()); });
         r.put("report-service listAuditEntries", () -> assertEquals(List.of("requestReport"), reportAudit.listAuditEntries(null, null, f.annual().toString(), "report", null, null, null, null).getItems().stream().filter(a -> !"WORKER".equals(a.getHttpMethod())).map(a -> a.getOperation()).toList()));
+        r.put("report-service verifyAuditTrail", () -> assertEquals(Boolean.TRUE, reportAudit.verifyAuditTrail().getIntact(), "the audit trail's hash chain is intact"));
         r.put("report-service listSubscriptions", () -> assertTrue(reportWebhooks.listSubscriptions(null, 200, null).getItems().stream().anyMatch(x -> x.getId().equals(f.reportSubscription()))));
         r.put("report-service getSubscription", () -> assertEquals(HOOK, reportWebhooks.getSubscription(f.reportSubscription()).getTargetUrl()));
         r.put("report-service listDeliveries", () -> assertTrue(reportWebhooks.listDeliveries(f.reportSubscription(), null, null, null, null).getTotal() >= 0));

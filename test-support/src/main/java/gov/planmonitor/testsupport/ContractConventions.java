@@ -86,6 +86,10 @@ public final class ContractConventions {
             if (node.path("format").asText().equals("uuid") && node.has("pattern")) {
                 problems.add(pointer + ": a pattern beside format: uuid (the Python client then checks its UUID object as text)");
             }
+            if (node.path("in").asText().equals("query") && node.path("schema").path("type").toString().contains("string")
+                    && !node.path("schema").has("format") && (isDateTime(node.path("example")) || isDateTime(node.path("schema").path("examples").path(0)))) {
+                problems.add(pointer + ": a time parameter (" + node.path("name").asText() + ") without format: date-time");
+            }
             if (node.has("$ref") && node.size() > 1) {
                 List<String> siblings = new ArrayList<>();
                 node.fieldNames().forEachRemaining(siblings::add);
@@ -255,6 +259,10 @@ public final class ContractConventions {
             current = document.at(current.get("$ref").asText().substring(1));
         }
         return current;
+    }
+
+    private static boolean isDateTime(JsonNode example) {
+        return example.isTextual() && example.asText().matches("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?(Z|[+-]\\d{2}:\\d{2})");
     }
 
     private static String escape(String token) {

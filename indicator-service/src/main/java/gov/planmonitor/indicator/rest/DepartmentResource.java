@@ -68,7 +68,7 @@ public class DepartmentResource {
     public PageDto<DepartmentDto> list(@QueryParam("page") Integer page, @QueryParam("size") Integer size,
                                        @QueryParam("sort") @Parameter(description = "code (default), nameZh, nameEn") String sort,
                                        @QueryParam("q") @Parameter(description = "Substring of code or names", example = "发改") String q,
-                                 @QueryParam("updatedSince") @Parameter(description = Http.UPDATED_SINCE, example = "2018-02-08T00:00:00+08:00") String updatedSince) {
+                                 @QueryParam("updatedSince") @Parameter(schema = @Schema(type = SchemaType.STRING, format = "date-time"), description = Http.UPDATED_SINCE, example = "2018-02-08T00:00:00+08:00") String updatedSince) {
         return departments.list(page, size, sort, q, Http.updatedSince(updatedSince));
     }
 

@@ -114,7 +114,7 @@ public class IndicatorResource {
     @Operation(extensions = @Extension(name = CachedRead.EXTENSION, value = "true"), operationId = "listObservations", summary = "Yearly values of an indicator, optionally as they were at a past time")
     @APIResponse(responseCode = "200", description = "Values by year")
     public List<ObservationDto> observations(@PathParam("code") @Parameter(example = "AP2017-01") String code,
-                                             @QueryParam("asOf") @Parameter(description = "ISO-8601 timestamp; values as recorded then") String asOf) {
+                                             @QueryParam("asOf") @Parameter(schema = @Schema(type = SchemaType.STRING, format = "date-time"), description = "ISO-8601 timestamp; values as recorded then") String asOf) {
         return shown(code, observations.list(code, Http.asOf(asOf)));
     }
 

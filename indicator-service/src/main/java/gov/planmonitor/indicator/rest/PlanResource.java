@@ -65,7 +65,7 @@ public class PlanResource {
                                  @QueryParam("kind") @Parameter(schema = @Schema(enumeration = {"FIVE_YEAR", "ANNUAL"})) String kind,
                                  @QueryParam("parent") @Parameter(description = "Code of the parent five-year plan") String parent,
                                  @QueryParam("year") @Parameter(description = "Plans covering this year") Integer year,
-                                 @QueryParam("updatedSince") @Parameter(description = Http.UPDATED_SINCE, example = "2018-02-08T00:00:00+08:00") String updatedSince) {
+                                 @QueryParam("updatedSince") @Parameter(schema = @Schema(type = SchemaType.STRING, format = "date-time"), description = Http.UPDATED_SINCE, example = "2018-02-08T00:00:00+08:00") String updatedSince) {
         return plans.list(page, size, sort, kind, parent, year, Http.updatedSince(updatedSince));
     }
 
@@ -113,7 +113,7 @@ public class PlanResource {
                                             @QueryParam("attribute") @Parameter(schema = @Schema(enumeration = {"BINDING", "EXPECTED", "NONE"})) String attribute,
                                             @QueryParam("department") @Parameter(description = "Responsible department code (lead or support)", example = "DRC") String department,
                                             @QueryParam("q") @Parameter(description = "Substring of the Chinese or English name or the code", example = "增长率") String q,
-                                 @QueryParam("updatedSince") @Parameter(description = Http.UPDATED_SINCE, example = "2018-02-08T00:00:00+08:00") String updatedSince) {
+                                 @QueryParam("updatedSince") @Parameter(schema = @Schema(type = SchemaType.STRING, format = "date-time"), description = Http.UPDATED_SINCE, example = "2018-02-08T00:00:00+08:00") String updatedSince) {
         return indicators.list(code, page, size, sort, category, attribute, department, q, Http.updatedSince(updatedSince));
     }
 
@@ -143,7 +143,7 @@ public class PlanResource {
     @APIResponse(responseCode = "200", description = "Verdicts with explanations and summary counts")
     public EvaluationDto evaluate(@PathParam("code") @Parameter(example = "FYP12") String code,
                                   @QueryParam("year") @Parameter(description = "Defaults to the latest year with data", example = "2015") Integer year,
-                                  @QueryParam("asOf") @Parameter(description = "Use values and targets as recorded at this time (ISO-8601 with offset); current ones when absent") String asOf) {
+                                  @QueryParam("asOf") @Parameter(schema = @Schema(type = SchemaType.STRING, format = "date-time"), description = "Use values and targets as recorded at this time (ISO-8601 with offset); current ones when absent") String asOf) {
         return evaluation.evaluate(code, year, Http.asOf(asOf));
     }
 }

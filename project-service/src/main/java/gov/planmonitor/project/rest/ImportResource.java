@@ -26,6 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1")
@@ -72,6 +73,8 @@ public class ImportResource {
 
     @GET
     @Path("/exports")
+    // A token is needed (any role) unless EXPORTS_PUBLIC: the contract says so, so that generated clients send theirs.
+    @SecurityRequirement(name = "bearer")
     @Produces({"text/csv", MediaType.APPLICATION_JSON, XLSX})
     @Operation(operationId = "exportProjectData", summary = "Export in the import's format, so that export then import round-trips",
             description = "Needs a bearer token (any role) unless the service runs with EXPORTS_PUBLIC=true: without one, 401. "

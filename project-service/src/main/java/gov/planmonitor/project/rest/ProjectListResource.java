@@ -54,7 +54,7 @@ public class ProjectListResource {
     public PageDto<ProjectListDto> list(@QueryParam("page") Integer page, @QueryParam("size") Integer size,
                                         @QueryParam("sort") @Parameter(description = "code (default), year, nameZh") String sort,
                                         @QueryParam("year") Integer year,
-                                        @QueryParam("updatedSince") @Parameter(description = Http.UPDATED_SINCE, example = "2018-02-08T00:00:00+08:00") String updatedSince) {
+                                        @QueryParam("updatedSince") @Parameter(schema = @Schema(type = SchemaType.STRING, format = "date-time"), description = Http.UPDATED_SINCE, example = "2018-02-08T00:00:00+08:00") String updatedSince) {
         return lists.list(page, size, sort, year, Http.updatedSince(updatedSince));
     }
 

@@ -87,7 +87,7 @@ public class ProjectResource {
                                     @QueryParam("q") @Parameter(description = "Substring of the Chinese or English name or tasks", example = "排水") String q,
                                     @QueryParam("page") Integer page, @QueryParam("size") Integer size,
                                     @QueryParam("sort") @Parameter(description = "seq (in list; default with list=), id (default), nameZh, nameEn, status, category; - for descending") String sort,
-                                    @QueryParam("updatedSince") @Parameter(description = Http.UPDATED_SINCE, example = "2018-02-08T00:00:00+08:00") String updatedSince) {
+                                    @QueryParam("updatedSince") @Parameter(schema = @Schema(type = SchemaType.STRING, format = "date-time"), description = Http.UPDATED_SINCE, example = "2018-02-08T00:00:00+08:00") String updatedSince) {
         return projects.list(new ProjectService.Filter(list, category, status, zone, department, year, overdue, q,
                 Http.updatedSince(updatedSince)), page, size, sort);
     }

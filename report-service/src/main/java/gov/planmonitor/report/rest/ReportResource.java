@@ -92,7 +92,7 @@ public class ReportResource {
                                    @QueryParam("type") @Parameter(schema = @Schema(enumeration = {"ANNUAL_EXECUTION", "PLAN_EVALUATION",
                                            "DEPARTMENT_SCORECARD", "PROJECT_PROGRESS"})) String type,
                                    @QueryParam("status") @Parameter(schema = @Schema(enumeration = {"QUEUED", "RUNNING", "SUCCEEDED", "FAILED"})) String status,
-                                   @QueryParam("updatedSince") @Parameter(description = Http.UPDATED_SINCE, example = "2018-02-08T00:00:00+08:00") String updatedSince) {
+                                   @QueryParam("updatedSince") @Parameter(schema = @Schema(type = SchemaType.STRING, format = "date-time"), description = Http.UPDATED_SINCE, example = "2018-02-08T00:00:00+08:00") String updatedSince) {
         PageDto<ReportDto> found = reports.list(page, size, sort, type, status, Http.updatedSince(updatedSince));
         return people.visible() ? found
                 : new PageDto<>(found.items().stream().map(ReportDto::withoutPeople).toList(), found.total(), found.page(), found.size());

@@ -10,6 +10,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -50,8 +52,8 @@ public class AuditResource {
                                        @QueryParam("resourceType") @Parameter(description = "Kind of resource, e.g. plan, indicator, observation, project", example = "observation") String resourceType,
                                        @QueryParam("resource") @Parameter(description = "A resource's code or id, e.g. FYP13-01 or AP2017-01/2017", example = "AP2017-01/2017") String resource,
                                        @QueryParam("subject") @Parameter(description = "The writer's token subject", example = "u-1024") String subject,
-                                       @QueryParam("from") @Parameter(description = "From this time (inclusive), ISO-8601 with offset", example = "2018-01-01T00:00:00+08:00") String from,
-                                       @QueryParam("to") @Parameter(description = "Until this time (exclusive), ISO-8601 with offset", example = "2018-12-31T00:00:00+08:00") String to) {
+                                       @QueryParam("from") @Parameter(schema = @Schema(type = SchemaType.STRING, format = "date-time"), description = "From this time (inclusive), ISO-8601 with offset", example = "2018-01-01T00:00:00+08:00") String from,
+                                       @QueryParam("to") @Parameter(schema = @Schema(type = SchemaType.STRING, format = "date-time"), description = "Until this time (exclusive), ISO-8601 with offset", example = "2018-12-31T00:00:00+08:00") String to) {
         return trail.list(page, size, sort, resourceType, resource, subject, Http.time("from", from), Http.time("to", to));
     }
 }
