@@ -44,6 +44,8 @@ END
 $$;
 ALTER TABLE audit_entry ENABLE TRIGGER audit_entry_append_only;
 CREATE UNIQUE INDEX audit_entry_chain ON audit_entry (chain_seq);
+-- The entries still to be chained: those of the transaction committing (see below).
+CREATE INDEX audit_entry_unchained ON audit_entry (id) WHERE chain_seq IS NULL;
 
 -- An entry joins the chain when its transaction commits (a deferred trigger), not when it is inserted: the head row's
 -- lock is then taken last, after every row lock the transaction needs, and held only while it commits. Taken at insert
@@ -51,22 +53,36 @@ CREATE UNIQUE INDEX audit_entry_chain ON audit_entry (chain_seq);
 -- UPDATEs of its transaction). So the chain is in commit order, and a writer at REPEATABLE READ that lost the race
 -- for the head fails instead of forking the chain. Until its transaction commits an entry has no place in it, and
 -- nobody else sees the entry anyway.
+-- The trigger fires once per entry, but the first firing in a transaction chains all of that transaction's entries
+-- (in id order) and moves the head once: moving the one head row for every entry of a 100,000-row import made each
+-- move walk the versions the transaction had already made of it.
 CREATE FUNCTION audit_entry_chain() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
 DECLARE
     head audit_chain_head%ROWTYPE;
     entry audit_entry%ROWTYPE;
+    tx TEXT := pg_current_xact_id()::text;
+    n BIGINT;
+    prev BYTEA;
 BEGIN
+    IF current_setting('planmonitor.audit_chained', true) = tx THEN
+        RETURN NULL;
+    END IF;
+    PERFORM set_config('planmonitor.audit_chained', tx, true);
     SELECT * INTO head FROM audit_chain_head FOR UPDATE;
-    entry := NEW;
-    entry.chain_seq := head.seq + 1;
-    entry.previous_hash := head.hash;
-    entry.entry_hash := audit_entry_digest(entry, head.hash);
-    -- The append-only trigger lets this one update through (and only the chain's columns, only once).
+    n := head.seq;
+    prev := head.hash;
+    -- The append-only trigger lets these updates through (the chain's columns, once per entry). With the head locked,
+    -- the unchained entries are this transaction's (every committed one was chained as it committed).
     PERFORM set_config('planmonitor.audit_chaining', 'on', true);
-    UPDATE audit_entry SET chain_seq = entry.chain_seq, previous_hash = entry.previous_hash, entry_hash = entry.entry_hash
-        WHERE id = NEW.id AND chain_seq IS NULL;
+    FOR entry IN SELECT * FROM audit_entry WHERE chain_seq IS NULL ORDER BY id LOOP
+        n := n + 1;
+        entry.chain_seq := n;
+        entry.previous_hash := prev;
+        prev := audit_entry_digest(entry, entry.previous_hash);
+        UPDATE audit_entry SET chain_seq = n, previous_hash = entry.previous_hash, entry_hash = prev WHERE id = entry.id;
+    END LOOP;
     PERFORM set_config('planmonitor.audit_chaining', 'off', true);
-    UPDATE audit_chain_head SET seq = entry.chain_seq, hash = entry.entry_hash;
+    UPDATE audit_chain_head SET seq = n, hash = prev;
     RETURN NULL;
 END
 $$;
