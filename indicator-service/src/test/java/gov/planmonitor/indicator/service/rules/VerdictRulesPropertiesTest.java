@@ -20,7 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * What must hold of the rulebook whatever the numbers: a better value never gets a worse verdict, a binding indicator
  * is never judged more leniently than an expected one, and rising and falling indicators mirror each other.
  */
-class VerdictRulesProperties {
+class VerdictRulesPropertiesTest {
 
     private static final List<Kind> LEVEL_KINDS = List.of(Kind.REACH, Kind.ABOUT, Kind.AT_LEAST);
 
