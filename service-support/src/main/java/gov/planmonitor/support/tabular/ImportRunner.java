@@ -2,6 +2,7 @@ package gov.planmonitor.support.tabular;
 
 import gov.planmonitor.support.observability.SuiteMetrics;
 import gov.planmonitor.support.problem.ServiceException;
+import gov.planmonitor.support.rest.BodyLimit;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.configuration.MemorySize;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -28,14 +29,14 @@ public class ImportRunner {
     private final Tabular.Limits limits;
     private final long maxBytes;
 
-    public ImportRunner(SuiteMetrics metrics,
+    public ImportRunner(SuiteMetrics metrics, BodyLimit bodyLimit,
                         @ConfigProperty(name = "planmonitor.limits.import-rows", defaultValue = "50000") int maxRows,
                         @ConfigProperty(name = "planmonitor.limits.import-errors", defaultValue = "1000") int maxErrors,
-                        @ConfigProperty(name = "planmonitor.limits.max-body-size", defaultValue = "10M") MemorySize maxBody,
                         @ConfigProperty(name = "planmonitor.limits.xlsx-expanded-size", defaultValue = "16M") MemorySize xlsxExpanded,
                         @ConfigProperty(name = "planmonitor.limits.xlsx-expanded-total", defaultValue = "48M") MemorySize xlsxExpandedTotal) {
         this.metrics = metrics;
-        this.maxBytes = maxBody.asLongValue();
+        // The same limit BodyLimit applies to a declared Content-Length, here to a body sent without one.
+        this.maxBytes = bodyLimit.maxBytes();
         this.limits = new Tabular.Limits(maxRows, xlsxExpandedTotal.asLongValue(), maxErrors);
         // An XLSX is a zip: a small upload can expand to gigabytes (a "zip bomb"). POI refuses entries that expand past
         // this size, and (by default) ones that compress more than 100 to 1; the parts together are bounded by the

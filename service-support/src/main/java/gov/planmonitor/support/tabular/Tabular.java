@@ -185,7 +185,7 @@ public final class Tabular {
         int maxRows = limits.rows();
         int widest = schema.values().stream().mapToInt(c -> c.all().size()).max().orElse(0);
         try {
-            XlsxRows.read(file, new XlsxRows.Limits(widest, limits.xlsxExpandedBytes(), limits.xlsxExpandedBytes(), MAX_XLSX_PARTS), new XlsxRows.Sink() {
+            XlsxRows.read(file, new XlsxRows.Limits(widest, limits.xlsxExpandedBytes(), MAX_XLSX_PARTS), new XlsxRows.Sink() {
                 private List<String> header;
                 private List<Line> lines;
 

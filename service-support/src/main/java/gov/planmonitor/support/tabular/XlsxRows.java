@@ -45,10 +45,17 @@ final class XlsxRows {
     }
 
     /**
-     * The sizes a workbook may reach: the columns a row may have (the import's widest table), the characters of all
-     * cells, the bytes of all parts expanded, and the number of parts.
+     * The sizes a workbook may reach: the columns a row may have (the import's widest table), the bytes of all parts
+     * expanded, and the number of parts.
      */
-    record Limits(int columns, long textChars, long expandedBytes, int parts) {
+    record Limits(int columns, long expandedBytes, int parts) {
+        /**
+         * The characters all cells may hold together: as many as the parts may hold bytes expanded (text that could
+         * not be written out as parts of that size cannot be read in through shared strings either).
+         */
+        long textChars() {
+            return expandedBytes;
+        }
     }
 
     /** A workbook that breaks a limit or the format's own bounds: refused whole, with this message. */
