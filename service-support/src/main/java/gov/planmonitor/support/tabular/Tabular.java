@@ -1,7 +1,6 @@
 package gov.planmonitor.support.tabular;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import gov.planmonitor.support.problem.FieldError;
