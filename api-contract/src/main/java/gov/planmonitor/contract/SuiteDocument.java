@@ -68,7 +68,7 @@ public final class SuiteDocument {
     private static final List<String> COMPONENT_ORDER = List.of("schemas", "responses", "parameters", "examples",
             "requestBodies", "headers", "securitySchemes", "links", "callbacks", "pathItems");
     /** Top-level fields the combination handles; any other one fails it rather than being dropped silently. */
-    private static final Set<String> KNOWN_FIELDS = Set.of("openapi", "info", "servers", "tags", "paths", "webhooks", "components");
+    private static final Set<String> KNOWN_FIELDS = Set.of("openapi", "info", "servers", "tags", "paths", "x-webhooks", "components");
 
     private static final YAMLMapper YAML = new YAMLMapper(YAMLFactory.builder()
             .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
@@ -162,9 +162,10 @@ public final class SuiteDocument {
         }
         ObjectNode webhooks = JsonNodeFactory.instance.objectNode();
         for (Map.Entry<Service, ObjectNode> e : docs.entrySet()) {
-            // Each service's webhook under its own name: indicator-service's "event" is "indicatorEvent".
+            // Each service's webhook under its own name: indicator-service's "event" is "indicatorEvent". A service
+            // describes it in an extension, which client generators skip; this document is for reading, so it is a webhook.
             String prefix = e.getKey().name().replace("-service", "");
-            for (Map.Entry<String, JsonNode> w : e.getValue().path("webhooks").properties()) {
+            for (Map.Entry<String, JsonNode> w : e.getValue().path("x-webhooks").properties()) {
                 ObjectNode item = (ObjectNode) w.getValue().deepCopy();
                 item.forEach(operation -> {
                     if (operation instanceof ObjectNode op && op.has("operationId")) {

@@ -65,17 +65,33 @@ final class RunningSuite {
     String runTypeScript(String script, Map<String, String> env, Duration timeout) throws Exception {
         Path compiled = root.resolve("api-contract/target/ts-out").resolve(script);
         assertTrue(Files.isRegularFile(compiled), () -> compiled + " is missing: build api-contract first");
-        ProcessBuilder node = new ProcessBuilder("node", compiled.toString()).redirectErrorStream(true);
-        node.environment().put("INDICATOR_URL", indicatorUrl);
-        node.environment().put("PROJECT_URL", projectUrl);
-        node.environment().put("REPORT_URL", reportUrl);
-        node.environment().putAll(env);
+        return run(script, List.of("node", compiled.toString()), root, env, timeout);
+    }
+
+    /**
+     * A program run against this suite (INDICATOR_URL, PROJECT_URL and REPORT_URL in its environment, with env), its
+     * output (standard error included); it must exit 0 within the timeout.
+     */
+    String run(String name, List<String> command, Path directory, Map<String, String> env, Duration timeout) throws Exception {
+        // Output to a file, so that a program that hangs is stopped at the timeout rather than read forever.
+        Path log = Files.createTempFile("planmonitor-" + name.replaceAll("[^A-Za-z0-9.-]", "_"), ".log");
+        ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        builder.environment().put("INDICATOR_URL", indicatorUrl);
+        builder.environment().put("PROJECT_URL", projectUrl);
+        builder.environment().put("REPORT_URL", reportUrl);
+        builder.environment().putAll(env);
         long started = System.nanoTime();
-        Process process = node.start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(process.waitFor(timeout.toSeconds(), TimeUnit.SECONDS), () -> script + " did not finish");
-        System.out.printf("[timing] %s: %d ms%n", script, Duration.ofNanos(System.nanoTime() - started).toMillis());
-        assertEquals(0, process.exitValue(), () -> script + " failed:\n" + output);
+        Process process = builder.start();
+        boolean finished = process.waitFor(timeout.toSeconds(), TimeUnit.SECONDS);
+        if (!finished) {
+            process.destroyForcibly().waitFor();
+        }
+        String output = Files.readString(log, StandardCharsets.UTF_8);
+        Files.delete(log);
+        assertTrue(finished, () -> name + " did not finish in " + timeout + ":\n" + output);
+        System.out.printf("[timing] %s: %d ms%n", name, Duration.ofNanos(System.nanoTime() - started).toMillis());
+        assertEquals(0, process.exitValue(), () -> name + " failed:\n" + output);
         return output;
     }
 

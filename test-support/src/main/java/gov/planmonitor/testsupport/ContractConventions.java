@@ -90,6 +90,15 @@ public final class ContractConventions {
                     && !node.path("schema").has("format") && (isDateTime(node.path("example")) || isDateTime(node.path("schema").path("examples").path(0)))) {
                 problems.add(pointer + ": a time parameter (" + node.path("name").asText() + ") without format: date-time");
             }
+            for (String text : List.of("description", "summary")) {
+                if (node.path(text).isTextual() && node.path(text).asText().contains("*/")) {
+                    problems.add(pointer + "/" + text + ": \"*/\" (the Go client puts it in a /* */ comment, which it ends)");
+                }
+            }
+            if (pointer.isEmpty() && node.has("webhooks")) {
+                problems.add("webhooks: generators make a client operation of each (a call to a path no service serves);"
+                        + " describe them under x-webhooks");
+            }
             if (node.has("$ref") && node.size() > 1) {
                 List<String> siblings = new ArrayList<>();
                 node.fieldNames().forEachRemaining(siblings::add);

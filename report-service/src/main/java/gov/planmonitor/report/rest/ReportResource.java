@@ -113,7 +113,7 @@ public class ReportResource {
     @Produces({Media.JSON, Media.MARKDOWN, Media.HTML, Media.PDF, Media.XLSX})
     @CachedRead
     @Operation(extensions = @Extension(name = CachedRead.EXTENSION, value = "true"), operationId = "getReportContent", summary = "The report's content as JSON (structured), Markdown, HTML, PDF or XLSX",
-            description = "Chosen by format= or, without it, by Accept (no Accept or */* gives JSON). HTML is a printable page with "
+            description = "Chosen by format= or, without it, by Accept (no Accept header, or one that takes any type, gives JSON). HTML is a printable page with "
                     + "server-drawn SVG charts and no script; the PDF is that page on A4 with the fonts embedded; XLSX has one sheet per table "
                     + "with numbers as numeric cells. Each format is rendered on its first read and stored: every later read gives identical bytes.")
     @APIResponse(responseCode = "200", description = "The content", content = {

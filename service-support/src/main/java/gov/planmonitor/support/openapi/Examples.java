@@ -144,8 +144,9 @@ final class Examples {
         if (schema.getExamples() != null && !schema.getExamples().isEmpty()) {
             return schema.getExamples().get(0);
         }
-        if (schema.getAnyOf() != null) {
-            for (Schema option : schema.getAnyOf()) {
+        List<Schema> options = schema.getAnyOf() != null ? schema.getAnyOf() : schema.getOneOf();
+        if (options != null) {
+            for (Schema option : options) {
                 Object value = build(option, request, depth + 1, expanding);
                 if (value != null) {
                     return value;
