@@ -63,6 +63,11 @@ func main() {
 	p, _, err := proj.ProjectsAPI.GetProject(context.Background(), "FYP13-KP-01").Execute()
 	must(err, "getProject")
 	out["project"] = map[string]any{"nameZh": p.GetNameZh(), "category": p.Category.GetCode()}
+	summary, _, err := proj.ProjectListsAPI.SummarizeProjectList(context.Background(), "AP2017-KEY").Year(2017).Execute()
+	must(err, "summarizeProjectList")
+	reported := summary.List.Reported
+	completed := reported.GetCompletedInvestment()
+	out["summary"] = map[string]any{"completedInvestment": completed.GetDisplay(), "plannedShare": fmt.Sprint(reported.GetPlannedInvestmentShare())}
 
 	// A write with If-Match: create, read the ETag, update with it; the same ETag again is stale: a typed Problem.
 	code := "GC_GO_" + os.Getenv("RUN")

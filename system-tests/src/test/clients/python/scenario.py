@@ -34,6 +34,9 @@ observation = indicator_client.IndicatorsApi(indicators).get_observation("AP2017
 out["observation"] = {"value": str(observation.value), "growthRate": str(observation.growth_rate)}
 project = project_client.ProjectsApi(projects).get_project("FYP13-KP-01")
 out["project"] = {"nameZh": project.name_zh, "category": project.category.code}
+summary = project_client.ProjectListsApi(projects).summarize_project_list("AP2017-KEY", year=2017)
+out["summary"] = {"completedInvestment": summary.list.reported.completed_investment.display,
+                  "plannedShare": str(summary.list.reported.planned_investment_share)}
 
 # A write with If-Match: create, read the ETag, update with it; the same ETag again is stale: a typed Problem.
 departments = indicator_client.DepartmentsApi(indicators)

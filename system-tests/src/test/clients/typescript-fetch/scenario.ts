@@ -31,6 +31,9 @@ async function main(): Promise<void> {
   out.observation = { value: String(observation.value), growthRate: String(observation.growthRate) };
   const p = await new project.ProjectsApi(pc).getProject({ id: "FYP13-KP-01" });
   out.project = { nameZh: p.nameZh, category: p.category?.code };
+  const summary = await new project.ProjectListsApi(pc).summarizeProjectList({ code: "AP2017-KEY", year: 2017 });
+  out.summary = { completedInvestment: summary.list?.reported?.completedInvestment?.display,
+    plannedShare: String(summary.list?.reported?.plannedInvestmentShare) };
 
   // A write with If-Match: create, read the ETag, update with it; the same ETag again is stale: a typed Problem.
   const departments = new indicator.DepartmentsApi(ic);

@@ -14,6 +14,7 @@ import gov.planmonitor.client.nativejava.indicator.model.Event;
 import gov.planmonitor.client.nativejava.indicator.model.Observation;
 import gov.planmonitor.client.nativejava.indicator.model.Plan;
 import gov.planmonitor.client.nativejava.indicator.model.Problem;
+import gov.planmonitor.client.nativejava.project.api.ProjectListsApi;
 import gov.planmonitor.client.nativejava.project.api.ProjectsApi;
 import gov.planmonitor.client.nativejava.project.model.Project;
 import gov.planmonitor.client.nativejava.report.api.ReportsApi;
@@ -48,7 +49,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  *
  * <p>Each scenario reads typed fields, writes with If-Match and reads the stale write's 412 as a typed Problem, reads
  * a 404 as a typed Problem, finds its own write in the change feed as a typed event (the department's data typed by
- * the event's type), and reads a report's content and a diff of two reports. Each prints what it found as one JSON
+ * the event's type), and reads a project list's summary, a report's content and a diff of two reports. Each prints what it found as one JSON
  * line; {@link #assertScenario} checks it against values worked out from the seeds, the same for every generator.
  */
 class ClientGeneratorsIT {
@@ -93,6 +94,9 @@ class ClientGeneratorsIT {
         // 附件1's first key project.
         assertEquals("长堤大马路258—266号房屋改造工程", out.at("/project/nameZh").asText(), at);
         assertEquals("FUNCTIONAL_ZONES", out.at("/project/category").asText(), at);
+        // The 2017 list as the 2017 execution report printed it: 23.9亿元 completed, 112.5% of the year's plan.
+        assertEquals("23.9亿元", out.at("/summary/completedInvestment").asText(), at);
+        assertEquals(0, Double.compare(112.5, Double.parseDouble(out.at("/summary/plannedShare").asText())), at);
         // The update with the ETag read took; the same ETag again is stale.
         assertEquals(name + " client bureau, renamed", out.at("/update/nameEn").asText(), at);
         assertEquals(412, out.at("/update/staleStatus").asInt(), at);
@@ -183,6 +187,9 @@ class ClientGeneratorsIT {
         out.put("observation", Map.of("value", observation.getValue().toPlainString(), "growthRate", observation.getGrowthRate().toPlainString()));
         Project p = new ProjectsApi(project).getProject("FYP13-KP-01", null);
         out.put("project", Map.of("nameZh", p.getNameZh(), "category", p.getCategory().getCode()));
+        var reported = new ProjectListsApi(project).summarizeProjectList("AP2017-KEY", 2017, null).getList().getReported();
+        out.put("summary", Map.of("completedInvestment", reported.getCompletedInvestment().getDisplay(),
+                "plannedShare", reported.getPlannedInvestmentShare().toPlainString()));
 
         DepartmentsApi departments = new DepartmentsApi(indicator);
         String code = "GC_JAVA_" + RUN;

@@ -130,8 +130,11 @@ final class EventSchemas {
                 header(Signature.TIMESTAMP, "When this attempt was sent, in seconds since 1970-01-01T00:00:00Z", "1518052200"),
                 header(Signature.SIGNATURE, "v1, then the base64 HMAC-SHA256 of \"<webhook-id>.<webhook-timestamp>.<body>\""
                         + " keyed with the subscription's secret (its UTF-8 bytes)", "v1,K5oZfzN95Z9UVu1EsfQmfVNQhnkZ2pj9o9NDN/H/pI4=")));
-        operation.put("requestBody", Map.of("required", true, "content",
-                Map.of("application/cloudevents+json", Map.of("schema", Map.of("$ref", ContractFilter.SCHEMAS + "Event")))));
+        // Ordered maps only where there are several keys: Map.of iterates in an order that changes from run to run.
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("required", true);
+        body.put("content", Map.of("application/cloudevents+json", Map.of("schema", Map.of("$ref", ContractFilter.SCHEMAS + "Event"))));
+        operation.put("requestBody", body);
         operation.put("responses", Map.of("200", Map.of("description", "Received (any 2xx will do)")));
         return Map.of("post", operation);
     }
