@@ -246,7 +246,7 @@ def cumulative_decline(attribute, text, t, band, year, rates):
 
 
 for attribute in ("EXPECTED", "BINDING"):
-    for text in ("累计下降15%", "下降15%", "比2015年下降15%"):
+    for text in ("累计下降15%", "累计降低15%", "比2015年下降15%"):
         # Five years of 4%: 18.46% in all.
         cumulative_decline(attribute, text, 15, None, 2020, {y: "4" for y in range(2016, 2021)})
         # Five years of 3.2%: 15.0% ... 3.19%: just below.

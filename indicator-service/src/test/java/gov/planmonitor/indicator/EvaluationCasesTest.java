@@ -55,11 +55,7 @@ class EvaluationCasesTest {
                 .then().statusCode(200).extract().jsonPath();
         String item = "items.find { it.code == '" + code + "' }";
         String where = "case " + id + ": " + evaluation.getString(item + ".explanation.zh");
-        assertEquals(verdict, evaluation.getString(item + ".verdict"), where);
-        assertEquals(rule, evaluation.getString(item + ".explanation.rule"), where);
-        assertNumber(actual, evaluation.get(item + ".explanation.actual"), "actual, " + where);
-        assertNumber(threshold, evaluation.get(item + ".explanation.threshold"), "threshold, " + where);
-        assertNumber(expected, evaluation.get(item + ".explanation.expected"), "expected, " + where);
+        assertVerdict(evaluation, item, where, verdict, rule, actual, threshold, expected);
         // The words too: each case's explanation as committed (-Dexplanations.update=true writes them after a change).
         String words = evaluation.getString(item + ".explanation.zh") + "\t" + evaluation.getString(item + ".explanation.en");
         if (Boolean.getBoolean("explanations.update")) {
@@ -67,6 +63,30 @@ class EvaluationCasesTest {
         } else {
             assertEquals(committedWords().get(id), words, "the explanation of case " + id + " (rules/evaluation-explanations.tsv)");
         }
+    }
+
+    /**
+     * The cases worked out by hand (rules/hand-worked-cases.csv, each with the sum that decides it): an indicator of the
+     * given name and unit in a plan of its own, its yearly values, and the verdict with the numbers it rests on.
+     */
+    @ParameterizedTest(name = "{0} {1} {2} {3} {7} [{5} {6}] {8} -> {9}")
+    @CsvFileSource(resources = "/rules/hand-worked-cases.csv", numLinesToSkip = 1, encoding = "UTF-8")
+    void theHandWorkedCasesHold(String id, String planKind, int year, String name, String unit, String attribute, String direction,
+                                String target, String observations, String verdict, String rule, BigDecimal actual,
+                                BigDecimal threshold, BigDecimal expected, String arithmetic) {
+        String plan = planKind.equals("ANNUAL") ? Fixtures.createPlan("ANNUAL", 2017, 2017) : Fixtures.createPlan("FIVE_YEAR", 2016, 2020);
+        String code = Fixtures.code("H");
+        Map<String, Object> indicator = Fixtures.indicator(code, 1, name, unit, target);
+        indicator.put("attribute", attribute);
+        indicator.put("direction", direction);
+        post(plan, indicator);
+        record(code, observations);
+
+        JsonPath evaluation = given().queryParam("year", year).when().get("/api/v1/plans/{plan}/evaluation", plan)
+                .then().statusCode(200).extract().jsonPath();
+        String item = "items.find { it.code == '" + code + "' }";
+        String where = "case " + id + " (" + arithmetic + "): " + evaluation.getString(item + ".explanation.zh");
+        assertVerdict(evaluation, item, where, verdict, rule, actual, threshold, expected);
     }
 
     private static final Map<Integer, String> WORDS = new java.util.concurrent.ConcurrentSkipListMap<>();
@@ -131,6 +151,16 @@ class EvaluationCasesTest {
             given().contentType(ContentType.JSON).body(body).when().put("/api/v1/indicators/{code}/observations/{year}", code, year)
                     .then().statusCode(201);
         }
+    }
+
+    /** The item's verdict, rule and the numbers it rests on. */
+    private static void assertVerdict(JsonPath evaluation, String item, String where, String verdict, String rule, BigDecimal actual,
+                                      BigDecimal threshold, BigDecimal expected) {
+        assertEquals(verdict, evaluation.getString(item + ".verdict"), where);
+        assertEquals(rule, evaluation.getString(item + ".explanation.rule"), where);
+        assertNumber(actual, evaluation.get(item + ".explanation.actual"), "actual, " + where);
+        assertNumber(threshold, evaluation.get(item + ".explanation.threshold"), "threshold, " + where);
+        assertNumber(expected, evaluation.get(item + ".explanation.expected"), "expected, " + where);
     }
 
     private static void assertNumber(BigDecimal expected, Object actual, String what) {

@@ -50,7 +50,8 @@ class TargetFormsTest {
     @ParameterizedTest(name = "{0} {1} ({2}): {3}")
     @CsvFileSource(resources = "/rules/target-forms.csv", numLinesToSkip = 1, encoding = "UTF-8")
     void theParserReadsWhatPlansPrint(String planKind, String name, String unit, String text, String kind, String expectKind,
-                                      String measure, BigDecimal value, BigDecimal tolerance, String refusal) {
+                                      String measure, BigDecimal value, BigDecimal tolerance, String refusal, BigDecimal valueHigh,
+                                      BigDecimal stretch) {
         String plan = plan(planKind);
         String code = Fixtures.code("F");
         Map<String, Object> body = Fixtures.indicator(code, SEQ.incrementAndGet(), name, unit, text);
@@ -73,6 +74,8 @@ class TargetFormsTest {
         assertEquals(measure, response.path("target.measure"), "measure");
         assertNumber(value, response.path("target.value"), "value");
         assertNumber(tolerance, response.path("target.tolerance"), "tolerance");
+        assertNumber(valueHigh, response.path("target.valueHigh"), "valueHigh");
+        assertNumber(stretch, response.path("target.stretch"), "stretch");
         assertEquals(text, response.path("target.text"), "the printed text is kept");
     }
 

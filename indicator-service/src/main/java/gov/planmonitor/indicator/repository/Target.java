@@ -24,7 +24,7 @@ import java.time.OffsetDateTime;
 @Table(name = "target")
 public class Target {
 
-    public enum Kind { ABOUT, AT_LEAST, AT_MOST, REACH, AVERAGE_ANNUAL_GROWTH, CUMULATIVE_DECLINE, RELATIVE, QUALITATIVE }
+    public enum Kind { ABOUT, AT_LEAST, AT_MOST, REACH, RANGE, AVERAGE_ANNUAL_GROWTH, CUMULATIVE_DECLINE, RELATIVE, QUALITATIVE }
 
     /** Whether the target constrains the level of the indicator or its growth rate. */
     public enum Measure { LEVEL, GROWTH_RATE }
@@ -52,6 +52,18 @@ public class Target {
     public Measure measure;
 
     public BigDecimal value;
+
+    /** A RANGE's high end (value is its low end). */
+    @Column(name = "value_high")
+    public BigDecimal valueHigh;
+
+    /** The stretch goal printed beside the target (7%，力争8%: 8): shown, not judged. */
+    @Column(name = "stretch_value")
+    public BigDecimal stretchValue;
+
+    /** A target on each year's change (比上年下降3%), judged every year as it stands rather than at the end. */
+    @Column(name = "every_year", nullable = false)
+    public boolean everyYear;
 
     /** The 左右 band; evaluation ignores it for binding indicators. */
     public BigDecimal tolerance;

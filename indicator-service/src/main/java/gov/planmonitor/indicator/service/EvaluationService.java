@@ -282,7 +282,11 @@ public class EvaluationService {
         String provisionalEn = found.observation().status == Observation.Status.ESTIMATE ? " (estimate)" : "";
         Found base = ctx.find(indicator, ctx.plan.startYear - 1, Target.Measure.LEVEL);
         BigDecimal b = base == null || base.observation().value == null || !base.observation().comparable ? null : base.observation().value;
-        VerdictRules.Outcome o = VerdictRules.level(target.kind, indicator.direction, v, target.value, tolerance(indicator, target), growth, ctx.stage, b);
+        // A bound on a rate (%, ‰) must hold every year; one on a stock (companies, yuan) is a level to reach by the end.
+        boolean holdsEveryYear = target.everyYear || (UnitCatalog.find(indicator.unit).map(UnitCatalog.Unit::rate).orElse(false)
+                && (target.kind == Target.Kind.AT_LEAST || target.kind == Target.Kind.AT_MOST));
+        VerdictRules.Outcome o = VerdictRules.level(new VerdictRules.Bound(target.kind, target.value, target.valueHigh, tolerance(indicator, target)),
+                indicator.direction, v, growth, holdsEveryYear, ctx.stage, b);
         Verdict verdict = o.verdict();
         int baseYear = ctx.plan.startYear - 1;
         return switch (o.rule()) {
@@ -368,8 +372,8 @@ public class EvaluationService {
         BigDecimal threshold = o.threshold();
         BigDecimal expected = o.expected();
         return new Judgement(verdict, o.rule(),
-                "累计下降" + fmt(cumulative) + "%，目标" + target.text + "%" + (expected == null ? "" : "，按时间进度应达" + fmt(expected) + "%") + "，" + verdict.zh,
-                "Cumulative decline of " + fmt(cumulative) + "% against a target of " + target.text + "%"
+                "累计下降" + fmt(cumulative) + "%，目标" + percent(target.text) + (expected == null ? "" : "，按时间进度应达" + fmt(expected) + "%") + "，" + verdict.zh,
+                "Cumulative decline of " + fmt(cumulative) + "% against a target of " + percent(target.text)
                         + (expected == null ? "" : "; " + pct(ctx.share) + " of the period calls for " + fmt(expected) + "%") + ": " + verdict.en.toLowerCase(),
                 used, cumulative, threshold, expected, null, years);
     }
@@ -490,6 +494,11 @@ public class EvaluationService {
             return "";
         }
         return indicator.attribute == Indicator.Attribute.BINDING ? " (binding: no tolerance)" : " (tolerance ±" + fmt(target.tolerance) + ")";
+    }
+
+    /** A decline target as printed, with its % where the text left it out (a bare 19 on a …下降率 indicator). */
+    private static String percent(String text) {
+        return text.contains("%") ? text : text + "%";
     }
 
     private static String fmt(BigDecimal value) {

@@ -370,6 +370,9 @@ public class IndicatorService {
         copy.measure = t.measure;
         copy.value = t.value;
         copy.tolerance = t.tolerance;
+        copy.valueHigh = t.valueHigh;
+        copy.stretchValue = t.stretchValue;
+        copy.everyYear = t.everyYear;
         copy.textUnit = t.textUnit;
         copy.referenceIndicator = t.referenceIndicator;
         copy.reason = t.reason;
@@ -380,7 +383,7 @@ public class IndicatorService {
 
     private Target newTarget(Indicator indicator, TargetInput input, OffsetDateTime recordedAt, String user) {
         TargetParser.Parsed parsed = parser.parse(input.text(), PlanService.blankToNull(input.kind()),
-                new TargetParser.Context(indicator.plan.kind, indicator.nameZh, indicator.unit));
+                new TargetParser.Context(indicator.plan.kind, indicator.nameZh, indicator.unit, indicator.direction));
         Target target = new Target();
         target.indicator = indicator;
         target.effectiveFrom = input.effectiveFrom();
@@ -388,6 +391,9 @@ public class IndicatorService {
         target.kind = parsed.kind();
         target.measure = parsed.measure();
         target.value = parsed.value();
+        target.valueHigh = parsed.valueHigh();
+        target.stretchValue = parsed.stretch();
+        target.everyYear = parsed.everyYear();
         target.tolerance = parsed.tolerance();
         target.textUnit = parsed.textUnit();
         target.reason = PlanService.blankToNull(input.reason());

@@ -1,6 +1,7 @@
 package gov.planmonitor.indicator.service;
 
 import gov.planmonitor.indicator.config.IndicatorConfig;
+import gov.planmonitor.indicator.repository.Indicator;
 import gov.planmonitor.indicator.repository.Plan;
 import gov.planmonitor.indicator.repository.Target.Kind;
 import gov.planmonitor.indicator.repository.Target.Measure;
@@ -22,21 +23,35 @@ import java.util.regex.Pattern;
 public class TargetParser {
 
     /** What the parser knows of the indicator the target belongs to. */
-    public record Context(Plan.Kind planKind, String indicatorName, String indicatorUnit) {
+    public record Context(Plan.Kind planKind, String indicatorName, String indicatorUnit, Indicator.Direction direction) {
     }
 
-    public record Parsed(Kind kind, Measure measure, BigDecimal value, BigDecimal tolerance, String textUnit, boolean basically) {
+    public record Parsed(Kind kind, Measure measure, BigDecimal value, BigDecimal valueHigh, BigDecimal stretch, boolean everyYear,
+                         BigDecimal tolerance, String textUnit, boolean basically) {
+        Parsed withStretch(BigDecimal stretch) {
+            return new Parsed(kind, measure, value, valueHigh, stretch, everyYear, tolerance, textUnit, basically);
+        }
     }
 
     /** Words of aspiration in front of a target (力争 "strive to"): they do not change what is measured. */
     private static final Pattern ASPIRATION = Pattern.compile("^(力争|争取|确保)");
-    /** The scope of a change: per year on average, or over the whole period from its base year. */
-    private static final Pattern SCOPE = Pattern.compile("^(年均|累计|比(?:\\d{4}年|上年|基期))");
+    /** The scope of a change: per year on average, over the whole period from its base year, or on the year before. */
+    private static final Pattern SCOPE = Pattern.compile("^(年均|累计|比上年|比(?:\\d{4}年|基期))");
+    /** An indicator whose yearly values are decline rates (单位GDP能耗下降率, …降低率, …减少率). */
+    private static final Pattern DECLINE_RATE_NAME = Pattern.compile(".*(下降|降低|减少)率.*");
+    /** A stretch goal after the target: 7%，力争8%. */
+    private static final Pattern STRETCH = Pattern.compile("^(.+?)\\s*[，,；;]\\s*(?:力争|争取)\\s*(?:达到)?\\s*(\\d+(?:\\.\\d+)?)\\s*([^\\d\\s]*)$");
+    /** A level to reach with its direction: 下降到10%, 提高到30%. */
+    private static final Pattern REACH_TO = Pattern.compile("^(下降|降低|减少|提高|提升|增加|增长)(?:到|至)");
+    /** A range: 6.5%-7%, 6.5～7%, 6.5%至7%, 增长6.5%—7%. */
+    private static final Pattern RANGE = Pattern.compile(
+            "^(控制在|保持在|增长)?\\s*(\\d+(?:\\.\\d+)?)\\s*(%|‰)?\\s*(?:-|~|—|至|到)\\s*(\\d+(?:\\.\\d+)?)\\s*([^\\d\\s左以]*)\\s*(左右)?$");
     /** Which way the printed change goes. */
     private static final Pattern CHANGE = Pattern.compile("^(增长|提高|下降|降低|减少)");
 
     private static final Pattern NUMERIC = Pattern.compile(
-            "^(控制在|达到|增长|下降|保持在|保持|不低于|不少于|不高于|不超过|超过)?\\s*(≥|≤|>=|<=|＞|＜|>|<)?\\s*(-?\\d+(?:\\.\\d+)?)\\s*([^\\d\\s左以]*?)\\s*(左右|以上|以内|以下)?$");
+            "^(控制在|达到|达|增长|下降|保持在|保持|不低于|不少于|不高于|不超过|超过|高于|低于|少于)?\\s*(≥|≤|>=|<=|＞|＜|>|<)?\\s*(-?\\d+(?:\\.\\d+)?)\\s*"
+                    + "(/\\d+万人?|[^\\d\\s左以或及]*?)\\s*(左右|(?:或|及)?以上|以内|(?:或|及)?以下)?$");
 
     private final IndicatorConfig config;
 
@@ -45,26 +60,61 @@ public class TargetParser {
     }
 
     public Parsed parse(String rawText, String requestedKind, Context context) {
-        String text = normalize(rawText);
+        Matcher stretch = STRETCH.matcher(normalize(rawText));
+        if (stretch.matches() && !stretch.group(1).contains("同步")) {
+            Parsed main = parseOne(rawText, stretch.group(1), requestedKind, context);
+            String unit = stretch.group(3).isEmpty() ? null : stretch.group(3);
+            String own = main.textUnit() != null ? main.textUnit() : context.indicatorUnit();
+            if (main.value() == null || (unit != null && !unit.equals(own))) {
+                throw new ServiceException.Invalid("target.text", "target text '" + rawText + "': the stretch goal after 力争 must be a number"
+                        + " in the target's own unit (7%，力争8%)");
+            }
+            return main.withStretch(new BigDecimal(stretch.group(2)));
+        }
+        return parseOne(rawText, normalize(rawText), requestedKind, context);
+    }
+
+    private Parsed parseOne(String rawText, String normalized, String requestedKind, Context context) {
+        String text = normalized;
         Kind requested = requestedKind == null || requestedKind.isBlank() ? null : Kind.valueOf(requestedKind);
         if (requested == Kind.QUALITATIVE) {
-            return new Parsed(Kind.QUALITATIVE, Measure.LEVEL, null, null, null, false);
+            return new Parsed(Kind.QUALITATIVE, Measure.LEVEL, null, null, null, false, null, null, false);
         }
         if (text.contains("同步")) {
             if (requested != null && requested != Kind.RELATIVE) {
                 throw mismatch(rawText, requested, Kind.RELATIVE);
             }
             boolean basically = text.contains("基本");
-            return new Parsed(Kind.RELATIVE, Measure.GROWTH_RATE, null,
+            return new Parsed(Kind.RELATIVE, Measure.GROWTH_RATE, null, null, null, false,
                     basically ? config.evaluation().basicallyInStepPoints() : BigDecimal.ZERO, null, basically);
         }
         // 力争, then 年均 / 累计 / 比2015年, then 增长 / 下降: each taken off the front in turn.
         text = ASPIRATION.matcher(text).replaceFirst("");
         String scope = null;
+        // 比上年 (on the year before) is one year's change, in any plan: no scope over several years.
+        boolean yearOnYear = false;
         Matcher scopeMatch = SCOPE.matcher(text);
         if (scopeMatch.find()) {
-            scope = scopeMatch.group(1).startsWith("比") ? "累计" : scopeMatch.group(1);
+            yearOnYear = scopeMatch.group(1).equals("比上年");
+            scope = yearOnYear ? null : scopeMatch.group(1).startsWith("比") ? "累计" : scopeMatch.group(1);
             text = text.substring(scopeMatch.end());
+        }
+        // 下降到10% / 提高到30%: a level to reach, whose direction the text states; it must be the indicator's.
+        Matcher reachTo = REACH_TO.matcher(text);
+        if (scope == null && !yearOnYear && reachTo.find()) {
+            Indicator.Direction printed = switch (reachTo.group(1)) {
+                case "下降", "降低", "减少" -> Indicator.Direction.DECREASE;
+                default -> Indicator.Direction.INCREASE;
+            };
+            if (context.direction() != null && context.direction() != printed) {
+                throw new ServiceException.Invalid("target.text", "target text '" + rawText + "' is a level to reach going " + printed
+                        + ", but the indicator's direction is " + context.direction());
+            }
+            text = "达到" + text.substring(reachTo.end());
+        }
+        Matcher range = RANGE.matcher(text);
+        if (scope == null && range.matches()) {
+            return range(rawText, range, requestedKind, context);
         }
         String change = null;
         Matcher changeMatch = CHANGE.matcher(text);
@@ -98,11 +148,17 @@ public class TargetParser {
         if (value.abs().compareTo(new BigDecimal("1e15")) > 0 || value.scale() > 6) {
             throw new ServiceException.Invalid("target.text", "target value in '" + rawText + "' is out of range (at most 15 integer and 6 decimal digits)");
         }
-        boolean atLeast = ">".equals(symbol) || ">=".equals(symbol) || "≥".equals(symbol) || "以上".equals(suffix)
-                || "不低于".equals(verb) || "不少于".equals(verb) || "超过".equals(verb);
-        boolean atMost = "<".equals(symbol) || "<=".equals(symbol) || "≤".equals(symbol) || "以内".equals(suffix) || "以下".equals(suffix)
-                || "控制在".equals(verb) || "不高于".equals(verb) || "不超过".equals(verb);
+        // Bounds are inclusive: 超过 and 少于 as 不低于 and 不超过 (a plan's "more than 285" is met by 285 in every report read).
+        boolean atLeast = ">".equals(symbol) || ">=".equals(symbol) || "≥".equals(symbol) || ">".equals(symbol) || "＞".equals(symbol)
+                || (suffix != null && suffix.endsWith("以上"))
+                || "不低于".equals(verb) || "不少于".equals(verb) || "超过".equals(verb) || "高于".equals(verb);
+        boolean atMost = "<".equals(symbol) || "<=".equals(symbol) || "≤".equals(symbol) || "＜".equals(symbol) || "以内".equals(suffix)
+                || (suffix != null && suffix.endsWith("以下"))
+                || "控制在".equals(verb) || "不高于".equals(verb) || "不超过".equals(verb) || "低于".equals(verb) || "少于".equals(verb);
         boolean about = "左右".equals(suffix);
+        if (about && (atLeast || (atMost && !"控制在".equals(verb)))) {
+            throw new ServiceException.Invalid("target.text", "target text '" + rawText + "' is both about a number (左右) and a bound");
+        }
         if (atLeast && atMost) {
             throw new ServiceException.Invalid("target.text", "target text '" + rawText + "' is both a floor and a ceiling");
         }
@@ -129,11 +185,15 @@ public class TargetParser {
                     + " change with a ceiling (以内) is not a target kind; a 年均增长 or 累计下降 target is a floor");
         }
         boolean printedAverage = "年均".equals(scope);
-        boolean printedDecline = "下降".equals(change) && (fiveYear || "累计".equals(scope));
+        boolean printedDecline = "下降".equals(change) && ((fiveYear && !yearOnYear) || "累计".equals(scope));
         // The name decides only for a bare number (the text says nothing of the change it means).
         boolean bare = scope == null && change == null && verb == null && symbol == null && !atLeast && !atMost;
-        boolean averageGrowth = printedAverage || (bare && fiveYear && name.contains("年均") && name.contains("增长率"));
-        boolean declineRate = printedDecline || (bare && fiveYear && name.contains("下降率"));
+        // On a five-year plan's 年均…增长率 or …下降率 indicator, a floor (≥7, 7以上) bounds the average growth or the
+        // decline over the period, as a bare number does: the values recorded there are yearly rates, not the target's measure.
+        boolean floorOrBare = bare || (atLeast && !yearOnYear);
+        boolean declineName = DECLINE_RATE_NAME.matcher(name).matches();
+        boolean averageGrowth = printedAverage || (floorOrBare && fiveYear && name.contains("年均") && name.contains("增长率"));
+        boolean declineRate = printedDecline || (floorOrBare && fiveYear && declineName);
 
         Kind inferred;
         if (averageGrowth) {
@@ -165,8 +225,14 @@ public class TargetParser {
             throw new ServiceException.Invalid("target.text", "target text '" + rawText + "' is a decline over the period, which is judged "
                     + "from yearly decline rates: the indicator must be measured in % (a …下降率), not " + context.indicatorUnit());
         }
+        // 累计下降 and 比2015年下降 say it is a decline over the period; a bare 下降15% says so only of a …下降率 indicator.
+        if (kind == Kind.CUMULATIVE_DECLINE && !declineName && scope == null && "下降".equals(change)) {
+            throw new ServiceException.Invalid("target.text", "target text '" + rawText + "' is a decline over the period, judged from yearly"
+                    + " decline rates, but '" + name + "' is not a …下降率 (降低率, 减少率) indicator; a decline of a level in % (an unemployment"
+                    + " rate) is measured from its base year, which targets cannot yet express");
+        }
         // In an annual plan 下降3.6% is the year's decline rate, recorded on a …下降率 indicator in % (as 2017's 能耗 is).
-        if ("下降".equals(change) && kind != Kind.CUMULATIVE_DECLINE && !(indicatorIsRate && name.contains("下降率"))) {
+        if ("下降".equals(change) && kind != Kind.CUMULATIVE_DECLINE && !(indicatorIsRate && declineName)) {
             throw new ServiceException.Invalid("target.text", "target text '" + rawText
                     + "': a decline in an annual plan is the year's decline rate; set it on a …下降率 indicator measured in %");
         }
@@ -175,7 +241,39 @@ public class TargetParser {
                     + " but the indicator is measured in " + context.indicatorUnit());
         }
         BigDecimal tolerance = about ? aboutTolerance(value, measure == Measure.GROWTH_RATE || indicatorIsRate || textIsRate) : null;
-        return new Parsed(kind, measure, value, tolerance, unit, false);
+        // 比上年… in a five-year plan: each year's change, judged every year (in an annual plan the one year is all there is).
+        return new Parsed(kind, measure, value, null, null, yearOnYear && fiveYear, tolerance, unit, false);
+    }
+
+    /** 6.5%-7%: the low end is the value, the high end valueHigh; a growth range where the text is a rate on a level. */
+    private Parsed range(String rawText, Matcher range, String requestedKind, Context context) {
+        if (requestedKind != null && !requestedKind.isBlank() && !requestedKind.equals(Kind.RANGE.name())) {
+            throw mismatch(rawText, Kind.valueOf(requestedKind), Kind.RANGE);
+        }
+        if (range.group(6) != null) {
+            throw new ServiceException.Invalid("target.text", "target text '" + rawText + "' is a range and about a number (左右) at once");
+        }
+        BigDecimal low = new BigDecimal(range.group(2));
+        BigDecimal high = new BigDecimal(range.group(4));
+        String unit = !range.group(5).isEmpty() ? range.group(5) : range.group(3);
+        if (range.group(3) != null && !range.group(5).isEmpty() && !range.group(3).equals(range.group(5))) {
+            throw new ServiceException.Invalid("target.text", "target text '" + rawText + "' gives its two ends in different units");
+        }
+        if (low.compareTo(high) >= 0) {
+            throw new ServiceException.Invalid("target.text", "target text '" + rawText + "' is a range whose low end is not below its high end");
+        }
+        if (unit != null && UnitCatalog.find(unit).isEmpty()) {
+            throw new ServiceException.Invalid("target.text", "unknown unit '" + unit + "' in target text '" + rawText
+                    + "'; known units: " + UnitCatalog.knownUnits());
+        }
+        boolean indicatorIsRate = UnitCatalog.find(context.indicatorUnit()).map(UnitCatalog.Unit::rate).orElse(false);
+        boolean textIsRate = unit != null && UnitCatalog.find(unit).map(UnitCatalog.Unit::rate).orElse(false);
+        boolean growth = "增长".equals(range.group(1)) || (textIsRate && !indicatorIsRate);
+        if (unit != null && !textIsRate && !unit.equals(context.indicatorUnit())) {
+            throw new ServiceException.Invalid("target.text", "target text '" + rawText + "' is in " + unit
+                    + " but the indicator is measured in " + context.indicatorUnit());
+        }
+        return new Parsed(Kind.RANGE, growth ? Measure.GROWTH_RATE : Measure.LEVEL, low, high, null, false, null, unit, false);
     }
 
     private BigDecimal aboutTolerance(BigDecimal value, boolean rate) {
@@ -191,6 +289,7 @@ public class TargetParser {
             case AT_MOST -> atMost;
             case ABOUT -> about;
             case REACH -> !atLeast && !atMost && !about;
+            case RANGE -> false;
             case AVERAGE_ANNUAL_GROWTH, CUMULATIVE_DECLINE -> !atMost;
             case RELATIVE -> false;
             case QUALITATIVE -> true;
@@ -217,6 +316,8 @@ public class TargetParser {
                 sb.append('%');
             } else if (c == '－') {
                 sb.append('-');
+            } else if (c == '～' || c == '〜') {
+                sb.append('~');
             } else {
                 sb.append(c);
             }

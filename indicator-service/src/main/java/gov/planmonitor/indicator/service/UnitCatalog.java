@@ -42,6 +42,15 @@ public final class UnitCatalog {
         add("万吨标准煤", "tce", "10000", "10 thousand tonnes of standard coal equivalent", true, false);
         add("吨标准煤/万元", "tce/CNY", "0.0001", "tonnes of standard coal equivalent per 10 thousand yuan", true, false);
         add("微克/立方米", "ug/m3", "1", "micrograms per cubic metre", true, false);
+        add("岁", "year of age", "1", "years of age", true, false);
+        add("年", "year", "1", "years", true, false);
+        add("张", "bed", "1", "beds", true, false);
+        add("户", "household", "1", "households", true, false);
+        add("万户", "household", "10000", "10 thousand households", true, false);
+        add("场", "event", "1", "events", true, false);
+        add("间", "room", "1", "rooms", true, false);
+        add("处", "site", "1", "sites", true, false);
+        add("/10万", "per 100000", "1", "per 100 thousand people", true, false);
     }
 
     private UnitCatalog() {

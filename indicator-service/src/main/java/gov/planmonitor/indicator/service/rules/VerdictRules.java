@@ -36,25 +36,62 @@ public final class VerdictRules {
     }
 
     /**
-     * ≥, ≤, reach and 左右 targets on one year's value v (a level, or a growth rate when {@code growth}). During a
-     * five-year plan a level target that is not yet met is judged against the straight line from the baseline; with
-     * no baseline the outcome is NOT_EVALUABLE (NO_BASELINE).
+     * A target on one year's value: its kind, the number t (a RANGE's low end), a RANGE's high end, and the band (0 for a
+     * binding indicator or a target printed without 左右).
      */
-    public static Outcome level(Kind kind, Direction direction, BigDecimal v, BigDecimal t, BigDecimal band, boolean growth,
+    public record Bound(Kind kind, BigDecimal t, BigDecimal high, BigDecimal band) {
+    }
+
+    /**
+     * ≥, ≤, reach, 左右 and range targets on one year's value v (a level, or a growth rate when {@code growth}). The 左右
+     * band widens every kind that prints it the same way: a floor to t − band, a ceiling to t + band. During a
+     * five-year plan a level still to be reached (a plain number, a range, or a bound on a stock such as 50以上 companies)
+     * is AHEAD once met, else judged against the straight line from the baseline (NOT_EVALUABLE, NO_BASELINE, without
+     * one). What must hold every year is judged as it stands: a growth rate, a level to maintain (never AHEAD), and what the
+     * caller says holds every year ({@code holdsEveryYear}: a bound on a rate such as ≤4.5% unemployment, a 比上年 target).
+     */
+    public static Outcome level(Bound target, Direction direction, BigDecimal v, boolean growth, boolean holdsEveryYear,
                                 Stage stage, BigDecimal baseline) {
+        BigDecimal t = target.t();
+        BigDecimal band = target.band();
+        // Which way the value must go to meet the target, for the path from the baseline.
+        boolean falling;
         boolean meets;
         BigDecimal threshold;
+        BigDecimal goal = t;
         String rule;
-        switch (kind) {
+        switch (target.kind()) {
             case AT_LEAST -> {
-                threshold = t;
-                meets = v.compareTo(t) >= 0;
+                threshold = t.subtract(band);
+                meets = v.compareTo(threshold) >= 0;
+                falling = false;
                 rule = "AT_LEAST";
             }
             case AT_MOST -> {
-                threshold = t;
-                meets = v.compareTo(t) <= 0;
+                threshold = t.add(band);
+                meets = v.compareTo(threshold) <= 0;
+                falling = true;
                 rule = "AT_MOST";
+            }
+            case RANGE -> {
+                // The range's far end is no ceiling for a rising indicator (nor its near end a floor for a falling one).
+                switch (direction) {
+                    case DECREASE -> {
+                        threshold = target.high();
+                        goal = target.high();
+                        meets = v.compareTo(threshold) <= 0;
+                    }
+                    case MAINTAIN -> {
+                        threshold = t;
+                        meets = v.compareTo(t) >= 0 && v.compareTo(target.high()) <= 0;
+                    }
+                    default -> {
+                        threshold = t;
+                        meets = v.compareTo(t) >= 0;
+                    }
+                }
+                falling = direction == Direction.DECREASE;
+                rule = "RANGE";
             }
             default -> {
                 switch (direction) {
@@ -71,10 +108,11 @@ public final class VerdictRules {
                         meets = v.compareTo(threshold) >= 0;
                     }
                 }
-                rule = kind == Kind.ABOUT ? "ABOUT_WITHIN_BAND" : "REACH_LEVEL";
+                falling = direction == Direction.DECREASE;
+                rule = target.kind() == Kind.ABOUT ? "ABOUT_WITHIN_BAND" : "REACH_LEVEL";
             }
         }
-        boolean asItStands = kind == Kind.AT_LEAST || kind == Kind.AT_MOST || growth;
+        boolean asItStands = growth || direction == Direction.MAINTAIN || holdsEveryYear;
         if (stage.isFinal() || asItStands) {
             return new Outcome(stage.isFinal() ? (meets ? Verdict.ACHIEVED : Verdict.NOT_ACHIEVED) : (meets ? Verdict.ON_TRACK : Verdict.LAGGING),
                     rule, v, threshold, null);
@@ -85,9 +123,8 @@ public final class VerdictRules {
         if (baseline == null) {
             return new Outcome(Verdict.NOT_EVALUABLE, "NO_BASELINE", v, threshold, null);
         }
-        BigDecimal expected = baseline.add(t.subtract(baseline).multiply(stage.share(), MC), MC);
-        boolean onTrack = direction == Direction.DECREASE
-                ? v.compareTo(expected.add(band)) <= 0 : v.compareTo(expected.subtract(band)) >= 0;
+        BigDecimal expected = baseline.add(goal.subtract(baseline).multiply(stage.share(), MC), MC);
+        boolean onTrack = falling ? v.compareTo(expected.add(band)) <= 0 : v.compareTo(expected.subtract(band)) >= 0;
         return new Outcome(onTrack ? Verdict.ON_TRACK : Verdict.LAGGING, "LINEAR_PROGRESS_FROM_BASELINE", v, threshold, expected);
     }
 

@@ -22,7 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class VerdictRulesPropertiesTest {
 
-    private static final List<Kind> LEVEL_KINDS = List.of(Kind.REACH, Kind.ABOUT, Kind.AT_LEAST);
+    private static final List<Kind> LEVEL_KINDS = List.of(Kind.REACH, Kind.ABOUT, Kind.AT_LEAST, Kind.RANGE);
 
     @Provide
     Arbitrary<BigDecimal> value() {
@@ -44,6 +44,13 @@ class VerdictRulesPropertiesTest {
         return Arbitraries.of(LEVEL_KINDS);
     }
 
+    /** A target on one year's value: a RANGE runs from t to t + 10. */
+    private static VerdictRules.Outcome level(Kind kind, Direction direction, BigDecimal v, BigDecimal t, BigDecimal band, boolean growth,
+                                              boolean holdsEveryYear, int year, BigDecimal baseline) {
+        BigDecimal high = kind == Kind.RANGE ? t.add(BigDecimal.TEN) : null;
+        return VerdictRules.level(new VerdictRules.Bound(kind, t, high, band), direction, v, growth, holdsEveryYear, stage(year), baseline);
+    }
+
     /** Stages of a 2016–2020 plan: 2016 to 2019 during it, 2020 its end. */
     private static VerdictRules.Stage stage(int year) {
         return VerdictRules.Stage.of(2016, 2020, year);
@@ -52,23 +59,24 @@ class VerdictRulesPropertiesTest {
     @Property
     void aHigherValueOfARisingIndicatorIsNeverJudgedWorse(@ForAll("levelKind") Kind kind, @ForAll("value") BigDecimal v1, @ForAll("value") BigDecimal v2,
                                                           @ForAll("value") BigDecimal t, @ForAll("band") BigDecimal band, @ForAll("value") BigDecimal baseline,
-                                                          @ForAll @IntRange(min = 2016, max = 2020) int year, @ForAll boolean growth) {
+                                                          @ForAll @IntRange(min = 2016, max = 2020) int year, @ForAll boolean growth,
+                                                          @ForAll boolean every) {
         BigDecimal low = v1.min(v2);
         BigDecimal high = v1.max(v2);
-        Verdict lower = VerdictRules.level(kind, Direction.INCREASE, low, t, band, growth, stage(year), baseline).verdict();
-        Verdict higher = VerdictRules.level(kind, Direction.INCREASE, high, t, band, growth, stage(year), baseline).verdict();
+        Verdict lower = level(kind, Direction.INCREASE, low, t, band, growth, every, year, baseline).verdict();
+        Verdict higher = level(kind, Direction.INCREASE, high, t, band, growth, every, year, baseline).verdict();
         assertTrue(lower.rank() <= higher.rank(), () -> low + " gave " + lower + " but " + high + " gave " + higher);
     }
 
     @Property
     void aLowerValueOfAFallingIndicatorIsNeverJudgedWorse(@ForAll("value") BigDecimal v1, @ForAll("value") BigDecimal v2, @ForAll("value") BigDecimal t,
                                                          @ForAll("band") BigDecimal band, @ForAll("value") BigDecimal baseline,
-                                                         @ForAll @IntRange(min = 2016, max = 2020) int year) {
+                                                         @ForAll @IntRange(min = 2016, max = 2020) int year, @ForAll boolean every) {
         BigDecimal low = v1.min(v2);
         BigDecimal high = v1.max(v2);
         for (Kind kind : List.of(Kind.REACH, Kind.ABOUT, Kind.AT_MOST)) {
-            Verdict lower = VerdictRules.level(kind, Direction.DECREASE, low, t, band, false, stage(year), baseline).verdict();
-            Verdict higher = VerdictRules.level(kind, Direction.DECREASE, high, t, band, false, stage(year), baseline).verdict();
+            Verdict lower = level(kind, Direction.DECREASE, low, t, band, false, every, year, baseline).verdict();
+            Verdict higher = level(kind, Direction.DECREASE, high, t, band, false, every, year, baseline).verdict();
             assertTrue(lower.rank() >= higher.rank(), () -> kind + ": " + low + " gave " + lower + " but " + high + " gave " + higher);
         }
     }
@@ -76,23 +84,46 @@ class VerdictRulesPropertiesTest {
     @Property
     void bindingIsNeverMoreLenientThanExpected(@ForAll("levelKind") Kind kind, @ForAll("value") BigDecimal v, @ForAll("value") BigDecimal t,
                                               @ForAll("band") BigDecimal band, @ForAll("value") BigDecimal baseline,
-                                              @ForAll @IntRange(min = 2016, max = 2020) int year, @ForAll boolean decrease) {
+                                              @ForAll @IntRange(min = 2016, max = 2020) int year, @ForAll boolean decrease,
+                                              @ForAll boolean every) {
         Direction direction = decrease ? Direction.DECREASE : Direction.INCREASE;
-        Verdict binding = VerdictRules.level(kind, direction, v, t, BigDecimal.ZERO, false, stage(year), baseline).verdict();
-        Verdict expected = VerdictRules.level(kind, direction, v, t, band, false, stage(year), baseline).verdict();
+        Verdict binding = level(kind, direction, v, t, BigDecimal.ZERO, false, every, year, baseline).verdict();
+        Verdict expected = level(kind, direction, v, t, band, false, every, year, baseline).verdict();
         assertTrue(binding.rank() <= expected.rank(), () -> "binding " + binding + ", expected " + expected);
     }
 
     @Property
     void risingAndFallingIndicatorsMirrorEachOther(@ForAll("value") BigDecimal v, @ForAll("value") BigDecimal t, @ForAll("band") BigDecimal band,
-                                                  @ForAll("value") BigDecimal baseline, @ForAll @IntRange(min = 2016, max = 2020) int year) {
+                                                  @ForAll("value") BigDecimal baseline, @ForAll @IntRange(min = 2016, max = 2020) int year,
+                                                  @ForAll boolean every) {
         for (Kind kind : List.of(Kind.REACH, Kind.ABOUT)) {
-            VerdictRules.Outcome up = VerdictRules.level(kind, Direction.INCREASE, v, t, band, false, stage(year), baseline);
-            VerdictRules.Outcome down = VerdictRules.level(kind, Direction.DECREASE, v.negate(), t.negate(), band, false, stage(year), baseline.negate());
+            VerdictRules.Outcome up = level(kind, Direction.INCREASE, v, t, band, false, every, year, baseline);
+            VerdictRules.Outcome down = level(kind, Direction.DECREASE, v.negate(), t.negate(), band, false, every, year, baseline.negate());
             assertEquals(up.verdict(), down.verdict(), kind + " " + v + " vs " + t);
         }
-        assertEquals(VerdictRules.level(Kind.AT_LEAST, Direction.INCREASE, v, t, band, false, stage(year), null).verdict(),
-                VerdictRules.level(Kind.AT_MOST, Direction.DECREASE, v.negate(), t.negate(), band, false, stage(year), null).verdict());
+        assertEquals(level(Kind.AT_LEAST, Direction.INCREASE, v, t, band, false, every, year, null).verdict(),
+                level(Kind.AT_MOST, Direction.DECREASE, v.negate(), t.negate(), band, false, every, year, null).verdict());
+    }
+
+    /** Related to the target itself: a final value that meets what is printed is never NOT_ACHIEVED, whatever the band. */
+    @Property
+    void aFinalValueMeetingThePrintedTargetIsAchieved(@ForAll("levelKind") Kind kind, @ForAll("value") BigDecimal t, @ForAll("band") BigDecimal over,
+                                                      @ForAll("band") BigDecimal band, @ForAll boolean growth, @ForAll boolean every,
+                                                      @ForAll boolean decrease) {
+        Direction direction = decrease && kind != Kind.AT_LEAST ? Direction.DECREASE : Direction.INCREASE;
+        // At or beyond the printed number in the indicator's direction (for a range: inside it).
+        BigDecimal v = kind == Kind.RANGE ? t.add(over.min(BigDecimal.TEN)) : direction == Direction.DECREASE ? t.subtract(over) : t.add(over);
+        assertEquals(Verdict.ACHIEVED, level(kind, direction, v, t, band, growth, every, 2020, null).verdict(),
+                () -> kind + " " + direction + " " + v + " against " + t);
+    }
+
+    /** A level to maintain is never AHEAD during the period: keeping it is all there is to do. */
+    @Property
+    void aLevelToMaintainIsNeverAhead(@ForAll("levelKind") Kind kind, @ForAll("value") BigDecimal v, @ForAll("value") BigDecimal t,
+                                      @ForAll("band") BigDecimal band, @ForAll("value") BigDecimal baseline,
+                                      @ForAll @IntRange(min = 2016, max = 2019) int year, @ForAll boolean every) {
+        Verdict verdict = level(kind, Direction.MAINTAIN, v, t, band, false, every, year, baseline).verdict();
+        assertTrue(verdict == Verdict.ON_TRACK || verdict == Verdict.LAGGING, () -> kind + " " + v + " against " + t + ": " + verdict);
     }
 
     @Property
