@@ -36,12 +36,7 @@ class EvaluationCasesTest {
         String plan = planKind.equals("ANNUAL") ? Fixtures.createPlan("ANNUAL", 2017, 2017) : Fixtures.createPlan("FIVE_YEAR", 2016, 2020);
         Map<String, Object> targetBody = new LinkedHashMap<>(Fixtures.target(target));
         if (reference != null) {
-            String gdp = Fixtures.code("GDP");
-            Map<String, Object> gdpBody = Fixtures.indicator(gdp, 1, "地区生产总值增长率", "%", "7");
-            gdpBody.put("nameEn", "Regional GDP growth");
-            post(plan, gdpBody);
-            record(gdp, reference);
-            targetBody.put("referenceIndicator", gdp);
+            targetBody.put("referenceIndicator", referenceIndicator(plan, reference));
         }
         String code = Fixtures.code("C");
         Map<String, Object> indicator = Fixtures.indicator(code, 2, "测试指标", unit, target);
@@ -69,14 +64,19 @@ class EvaluationCasesTest {
      * The cases worked out by hand (rules/hand-worked-cases.csv, each with the sum that decides it): an indicator of the
      * given name and unit in a plan of its own, its yearly values, and the verdict with the numbers it rests on.
      */
-    @ParameterizedTest(name = "{0} {1} {2} {3} {7} [{5} {6}] {8} -> {9}")
+    @ParameterizedTest(name = "{0} {1} {2} {3} {7} [{5} {6}] {8} -> {10}")
     @CsvFileSource(resources = "/rules/hand-worked-cases.csv", numLinesToSkip = 1, encoding = "UTF-8")
     void theHandWorkedCasesHold(String id, String planKind, int year, String name, String unit, String attribute, String direction,
-                                String target, String observations, String verdict, String rule, BigDecimal actual,
+                                String target, String observations, String reference, String verdict, String rule, BigDecimal actual,
                                 BigDecimal threshold, BigDecimal expected, String arithmetic) {
         String plan = planKind.equals("ANNUAL") ? Fixtures.createPlan("ANNUAL", 2017, 2017) : Fixtures.createPlan("FIVE_YEAR", 2016, 2020);
         String code = Fixtures.code("H");
-        Map<String, Object> indicator = Fixtures.indicator(code, 1, name, unit, target);
+        Map<String, Object> indicator = Fixtures.indicator(code, 2, name, unit, target);
+        if (reference != null) {
+            Map<String, Object> targetBody = new LinkedHashMap<>(Fixtures.target(target));
+            targetBody.put("referenceIndicator", referenceIndicator(plan, reference));
+            indicator.put("target", targetBody);
+        }
         indicator.put("attribute", attribute);
         indicator.put("direction", direction);
         post(plan, indicator);
@@ -115,6 +115,16 @@ class EvaluationCasesTest {
             WORDS.forEach((id, words) -> sb.append(id).append('\t').append(words).append('\n'));
             java.nio.file.Files.writeString(WORDS_FILE, sb.toString());
         }
+    }
+
+    /** The plan's GDP growth indicator, with the given observations, for a RELATIVE target to refer to. */
+    private static String referenceIndicator(String plan, String observations) {
+        String gdp = Fixtures.code("GDP");
+        Map<String, Object> gdpBody = Fixtures.indicator(gdp, 1, "地区生产总值增长率", "%", "7");
+        gdpBody.put("nameEn", "Regional GDP growth");
+        post(plan, gdpBody);
+        record(gdp, observations);
+        return gdp;
     }
 
     private static void post(String plan, Map<String, Object> indicator) {

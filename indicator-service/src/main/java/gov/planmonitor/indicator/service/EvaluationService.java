@@ -372,9 +372,10 @@ public class EvaluationService {
         BigDecimal threshold = o.threshold();
         BigDecimal expected = o.expected();
         return new Judgement(verdict, o.rule(),
-                "累计下降" + fmt(cumulative) + "%，目标" + percent(target.text) + (expected == null ? "" : "，按时间进度应达" + fmt(expected) + "%") + "，" + verdict.zh,
+                "累计下降" + fmt(cumulative) + "%，目标" + percent(target.text) + (expected == null ? "" : "，按每年同等降幅至今应达" + fmt(expected) + "%") + "，" + verdict.zh,
                 "Cumulative decline of " + fmt(cumulative) + "% against a target of " + percent(target.text)
-                        + (expected == null ? "" : "; " + pct(ctx.share) + " of the period calls for " + fmt(expected) + "%") + ": " + verdict.en.toLowerCase(),
+                        + (expected == null ? "" : "; the same decline every year calls for " + fmt(expected) + "% after " + pct(ctx.share)
+                        + " of the period") + ": " + verdict.en.toLowerCase(),
                 used, cumulative, threshold, expected, null, years);
     }
 
@@ -400,6 +401,11 @@ public class EvaluationService {
             Map<Integer, Found> mine = annual(ctx, indicator, Target.Measure.GROWTH_RATE);
             Map<Integer, Found> theirs = reference == null ? Map.of() : annual(ctx, reference, Target.Measure.GROWTH_RATE);
             mine.keySet().retainAll(theirs.keySet());
+            // A final verdict compares the whole period: every year of both, or none.
+            List<Integer> missing = missingYears(ctx, mine);
+            if (ctx.isFinal && !missing.isEmpty()) {
+                return notEvaluable(missing, "本指标或参照指标的增速", "growth of this indicator or of its reference");
+            }
             if (!mine.isEmpty()) {
                 BigDecimal g = VerdictRules.geometricMean(mine.values().stream().map(f -> f.observation().growthRate).toList());
                 BigDecimal r = VerdictRules.geometricMean(mine.keySet().stream().map(y -> theirs.get(y).observation().growthRate).toList());
@@ -417,9 +423,11 @@ public class EvaluationService {
         // Where the source reports only words (the 2017 report: "与经济增长基本同步"), the official statement decides.
         if (own != null && own.observation().qualitativeZh != null && !own.observation().hasNumber()) {
             String words = own.observation().qualitativeZh;
-            boolean statesInStep = words.contains("同步") && !words.matches(".*(未|不|低于|慢于|滞后).*");
-            if (statesInStep && own.observation().status != Observation.Status.ESTIMATE) {
-                Verdict verdict = ctx.isFinal ? Verdict.ACHIEVED : Verdict.ON_TRACK;
+            boolean negated = words.matches(".*(未|不|低于|慢于|滞后).*");
+            // An official statement decides either way: 同步 is met, 未同步 / 低于经济增长 is not.
+            boolean states = words.contains("同步") || words.contains("经济增长");
+            if (states && own.observation().status != Observation.Status.ESTIMATE) {
+                Verdict verdict = negated ? (ctx.isFinal ? Verdict.NOT_ACHIEVED : Verdict.LAGGING) : (ctx.isFinal ? Verdict.ACHIEVED : Verdict.ON_TRACK);
                 return new Judgement(verdict, "OFFICIAL_QUALITATIVE_STATEMENT",
                         "官方表述为“" + words + "”，目标" + target.text + "，" + verdict.zh,
                         "Officially reported as \"" + (own.observation().qualitativeEn != null ? own.observation().qualitativeEn : words)

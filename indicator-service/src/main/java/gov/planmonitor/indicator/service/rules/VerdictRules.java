@@ -164,7 +164,12 @@ public final class VerdictRules {
         return BigDecimal.ONE.subtract(remaining).multiply(HUNDRED).setScale(2, RoundingMode.HALF_UP);
     }
 
-    /** 累计下降: the decline so far against t − band; during the period AHEAD once t is reached, else against t × share − band. */
+    /**
+     * 累计下降: the decline so far against t − band; during the period AHEAD once t is reached, else against the
+     * constant-rate path, the decline due by now if every year fell by the same rate: 1 − (1 − t)^share, less the band
+     * (15% over five years: 3.2% a year, 6.29% after two years). The same principle as average growth, whose mean so far
+     * against t is its own constant-rate path.
+     */
     public static Outcome decline(BigDecimal cumulative, BigDecimal t, BigDecimal band, Stage stage) {
         BigDecimal threshold = t.subtract(band);
         if (stage.isFinal()) {
@@ -174,7 +179,8 @@ public final class VerdictRules {
         if (cumulative.compareTo(t) >= 0) {
             return new Outcome(Verdict.AHEAD, "CUMULATIVE_DECLINE", cumulative, threshold, null);
         }
-        BigDecimal expected = t.multiply(stage.share(), MC);
+        BigDecimal expected = BigDecimal.valueOf((1 - Math.pow(1 - t.doubleValue() / 100, stage.share().doubleValue())) * 100)
+                .setScale(2, RoundingMode.HALF_UP);
         return new Outcome(cumulative.compareTo(expected.subtract(band)) >= 0 ? Verdict.ON_TRACK : Verdict.LAGGING, "CUMULATIVE_DECLINE",
                 cumulative, threshold, expected);
     }
