@@ -51,10 +51,13 @@ class TargetFormsTest {
     @CsvFileSource(resources = "/rules/target-forms.csv", numLinesToSkip = 1, encoding = "UTF-8")
     void theParserReadsWhatPlansPrint(String planKind, String name, String unit, String text, String kind, String expectKind,
                                       String measure, BigDecimal value, BigDecimal tolerance, String refusal, BigDecimal valueHigh,
-                                      BigDecimal stretch) {
+                                      BigDecimal stretch, Integer baseYear, String direction) {
         String plan = plan(planKind);
         String code = Fixtures.code("F");
         Map<String, Object> body = Fixtures.indicator(code, SEQ.incrementAndGet(), name, unit, text);
+        if (direction != null) {
+            body.put("direction", direction);
+        }
         Map<String, Object> target = new HashMap<>(Fixtures.target(text));
         if (kind != null) {
             target.put("kind", kind);
@@ -76,6 +79,7 @@ class TargetFormsTest {
         assertNumber(tolerance, response.path("target.tolerance"), "tolerance");
         assertNumber(valueHigh, response.path("target.valueHigh"), "valueHigh");
         assertNumber(stretch, response.path("target.stretch"), "stretch");
+        assertEquals(baseYear, response.path("target.baseYear"), "baseYear");
         assertEquals(text, response.path("target.text"), "the printed text is kept");
     }
 

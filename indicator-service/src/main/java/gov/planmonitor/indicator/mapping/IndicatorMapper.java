@@ -45,7 +45,7 @@ public class IndicatorMapper {
             return null;
         }
         return new TargetDto(target.kind.name(), target.text, target.measure.name(), strip(target.value), strip(target.valueHigh),
-                strip(target.stretchValue), target.everyYear ? Boolean.TRUE : null, strip(target.tolerance),
+                strip(target.stretchValue), target.baseYear, target.everyYear ? Boolean.TRUE : null, strip(target.tolerance),
                 target.textUnit, target.referenceIndicator == null ? null : target.referenceIndicator.code,
                 target.effectiveFrom, target.reason);
     }
@@ -74,7 +74,7 @@ public class IndicatorMapper {
         List<TargetDto> targets = new java.util.ArrayList<>();
         for (com.fasterxml.jackson.databind.JsonNode t : JsonColumns.parse(row.targetsJson())) {
             targets.add(new TargetDto(t.get(0).asText(), text(t.get(1)), t.get(2).asText(), number(t.get(3)), number(t.get(9)), number(t.get(10)),
-                    t.get(11).asBoolean() ? Boolean.TRUE : null, number(t.get(4)), text(t.get(5)), text(t.get(6)), LocalDate.parse(t.get(7).asText()), text(t.get(8))));
+                    t.get(12).isNull() ? null : t.get(12).asInt(), t.get(11).asBoolean() ? Boolean.TRUE : null, number(t.get(4)), text(t.get(5)), text(t.get(6)), LocalDate.parse(t.get(7).asText()), text(t.get(8))));
         }
         TargetDto inForce = IndicatorService.inForce(targets, TargetDto::effectiveFrom, today);
         TargetDto original = targets.isEmpty() ? null : targets.get(0);

@@ -112,7 +112,7 @@ public class IndicatorPageQuery {
                 + " c.code as category, c.name_zh as category_zh, c.name_en as category_en,"
                 + " (select json_agg(json_build_array(d.code, d.name_zh, d.name_en, x.role) order by x.position)"
                 + "    from indicator_department x join department d on d.id = x.department_id where x.indicator_id = f.id)::text,"
-                + " (select json_agg(json_build_array(t.kind, t.text, t.measure, t.value, t.tolerance, t.text_unit, r.code, t.effective_from, t.reason, t.value_high, t.stretch_value, t.every_year)"
+                + " (select json_agg(json_build_array(t.kind, t.text, t.measure, t.value, t.tolerance, t.text_unit, r.code, t.effective_from, t.reason, t.value_high, t.stretch_value, t.every_year, t.base_year)"
                 + "    order by t.effective_from, t.id) from target t left join indicator r on r.id = t.reference_indicator_id"
                 + "    where t.indicator_id = f.id and t.superseded_at is null)::text,"
                 + " (select json_agg(o.code order by op.start_year, op.kind <> 'FIVE_YEAR', o.id)"

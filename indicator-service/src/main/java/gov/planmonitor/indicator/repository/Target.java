@@ -24,7 +24,8 @@ import java.time.OffsetDateTime;
 @Table(name = "target")
 public class Target {
 
-    public enum Kind { ABOUT, AT_LEAST, AT_MOST, REACH, RANGE, AVERAGE_ANNUAL_GROWTH, CUMULATIVE_DECLINE, RELATIVE, QUALITATIVE }
+    public enum Kind { ABOUT, AT_LEAST, AT_MOST, REACH, RANGE, AVERAGE_ANNUAL_GROWTH, CUMULATIVE_DECLINE, MULTIPLE_OF_BASE, CHANGE_FROM_BASE,
+        POINTS_FROM_BASE, RELATIVE, QUALITATIVE }
 
     /** Whether the target constrains the level of the indicator or its growth rate. */
     public enum Measure { LEVEL, GROWTH_RATE }
@@ -64,6 +65,10 @@ public class Target {
     /** A target on each year's change (比上年下降3%), judged every year as it stands rather than at the end. */
     @Column(name = "every_year", nullable = false)
     public boolean everyYear;
+
+    /** The year whose level a MULTIPLE_OF_BASE, CHANGE_FROM_BASE or POINTS_FROM_BASE target starts from. */
+    @Column(name = "base_year")
+    public Integer baseYear;
 
     /** The 左右 band; evaluation ignores it for binding indicators. */
     public BigDecimal tolerance;

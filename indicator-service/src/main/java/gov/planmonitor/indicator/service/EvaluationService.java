@@ -262,6 +262,7 @@ public class EvaluationService {
             case RELATIVE -> relative(ctx, indicator, target);
             case AVERAGE_ANNUAL_GROWTH -> averageGrowth(ctx, indicator, target);
             case CUMULATIVE_DECLINE -> cumulativeDecline(ctx, indicator, target);
+            case MULTIPLE_OF_BASE, CHANGE_FROM_BASE, POINTS_FROM_BASE -> fromBase(ctx, indicator, target);
             default -> level(ctx, indicator, target);
         };
     }
@@ -377,6 +378,36 @@ public class EvaluationService {
                         + (expected == null ? "" : "; the same decline every year calls for " + fmt(expected) + "% after " + pct(ctx.share)
                         + " of the period") + ": " + verdict.en.toLowerCase(),
                 used, cumulative, threshold, expected, null, years);
+    }
+
+    /** 翻一番, 累计增长30%, 比2010年下降40%, 提高2个百分点: the level against what the base year's level calls for. */
+    private Judgement fromBase(Context ctx, Indicator indicator, Target target) {
+        Found found = ctx.find(indicator, ctx.year, Target.Measure.LEVEL);
+        Judgement unusable = unusable(found, ctx.year, Target.Measure.LEVEL);
+        if (unusable != null) {
+            return unusable;
+        }
+        BigDecimal v = found.observation().value;
+        int baseYear = target.baseYear;
+        Found base = ctx.find(indicator, baseYear, Target.Measure.LEVEL);
+        BigDecimal b = base == null || base.observation().value == null || !base.observation().comparable ? null : base.observation().value;
+        String compare = fmt(v) + indicator.unit + "，目标" + target.text;
+        String compareEn = fmt(v) + " " + indicator.unit + " against a target of " + target.text;
+        if (b == null || (b.signum() <= 0 && target.kind != Target.Kind.POINTS_FROM_BASE)) {
+            return new Judgement(Verdict.NOT_EVALUABLE, "NO_BASELINE", compare + "，缺少" + baseYear + "年基数，无法判断",
+                    compareEn + "; no (positive) " + baseYear + " value to measure from", found, v, null, null, null, List.of(ctx.year));
+        }
+        BigDecimal share = BigDecimal.valueOf(ctx.year - baseYear).divide(BigDecimal.valueOf(ctx.plan.endYear - baseYear), 4, RoundingMode.HALF_UP);
+        VerdictRules.Outcome o = VerdictRules.fromBase(target.kind, target.value, b, v, ctx.isFinal, share);
+        Verdict verdict = o.verdict();
+        BigDecimal required = o.threshold().setScale(Math.max(2, b.stripTrailingZeros().scale()), RoundingMode.HALF_UP);
+        return new Judgement(verdict, o.rule(),
+                compare + "（" + baseYear + "年" + fmt(b) + "，应达" + fmt(required) + "）"
+                        + (o.expected() == null ? "" : "，按匀速至今应达" + fmt(o.expected())) + "，" + verdict.zh,
+                compareEn + " (" + baseYear + ": " + fmt(b) + ", so " + fmt(required) + ")"
+                        + (o.expected() == null ? "" : "; the same pace every year calls for " + fmt(o.expected()) + " by now")
+                        + ": " + verdict.en.toLowerCase(),
+                found, v, required, o.expected(), b, List.of(ctx.year));
     }
 
     /** 与经济增长(基本)同步: growth not below the reference indicator's (less the 基本 band). */

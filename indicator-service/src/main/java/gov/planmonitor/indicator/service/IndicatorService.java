@@ -373,6 +373,7 @@ public class IndicatorService {
         copy.valueHigh = t.valueHigh;
         copy.stretchValue = t.stretchValue;
         copy.everyYear = t.everyYear;
+        copy.baseYear = t.baseYear;
         copy.textUnit = t.textUnit;
         copy.referenceIndicator = t.referenceIndicator;
         copy.reason = t.reason;
@@ -383,7 +384,8 @@ public class IndicatorService {
 
     private Target newTarget(Indicator indicator, TargetInput input, OffsetDateTime recordedAt, String user) {
         TargetParser.Parsed parsed = parser.parse(input.text(), PlanService.blankToNull(input.kind()),
-                new TargetParser.Context(indicator.plan.kind, indicator.nameZh, indicator.unit, indicator.direction));
+                new TargetParser.Context(indicator.plan.kind, indicator.plan.startYear, indicator.nameZh, indicator.unit,
+                        indicator.direction));
         Target target = new Target();
         target.indicator = indicator;
         target.effectiveFrom = input.effectiveFrom();
@@ -394,6 +396,7 @@ public class IndicatorService {
         target.valueHigh = parsed.valueHigh();
         target.stretchValue = parsed.stretch();
         target.everyYear = parsed.everyYear();
+        target.baseYear = parsed.baseYear();
         target.tolerance = parsed.tolerance();
         target.textUnit = parsed.textUnit();
         target.reason = PlanService.blankToNull(input.reason());

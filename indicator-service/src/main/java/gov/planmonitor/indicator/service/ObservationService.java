@@ -241,11 +241,20 @@ public class ObservationService {
         }
     }
 
-    private static void validate(Indicator indicator, int year, ObservationInput input) {
+    /** Whether one of the indicator's current targets is measured from that year (asked only of years before the baseline). */
+    private boolean baseOfATarget(Indicator indicator, int year) {
+        return indicatorRows.getEntityManager().createQuery("select count(t) from Target t where t.indicator.id = :indicator"
+                        + " and t.baseYear = :year and t.supersededAt is null", Long.class)
+                .setParameter("indicator", indicator.id).setParameter("year", year).getSingleResult() > 0;
+    }
+
+    private void validate(Indicator indicator, int year, ObservationInput input) {
+        // The year before the plan is its baseline; a target measured from an earlier year (比2010年翻一番) admits that one too.
         int first = indicator.plan.startYear - 1;
-        if (year < first || year > indicator.plan.endYear) {
+        if ((year < first && !baseOfATarget(indicator, year)) || year > indicator.plan.endYear) {
             throw new ServiceException.Invalid("year", "year " + year + " is outside plan " + indicator.plan.code + " ("
-                    + indicator.plan.startYear + "–" + indicator.plan.endYear + "; " + first + " is allowed as the baseline)");
+                    + indicator.plan.startYear + "–" + indicator.plan.endYear + "; " + first + " is allowed as the baseline, and"
+                    + " the base year of a target measured from one)");
         }
         if (input.periodStart() != null && input.periodStart() > year) {
             throw new ServiceException.Invalid("periodStart", "periodStart " + input.periodStart() + " is after the year " + year);

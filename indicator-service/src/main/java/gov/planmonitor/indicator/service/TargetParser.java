@@ -23,20 +23,29 @@ import java.util.regex.Pattern;
 public class TargetParser {
 
     /** What the parser knows of the indicator the target belongs to. */
-    public record Context(Plan.Kind planKind, String indicatorName, String indicatorUnit, Indicator.Direction direction) {
+    public record Context(Plan.Kind planKind, int planStartYear, String indicatorName, String indicatorUnit, Indicator.Direction direction) {
     }
 
     public record Parsed(Kind kind, Measure measure, BigDecimal value, BigDecimal valueHigh, BigDecimal stretch, boolean everyYear,
-                         BigDecimal tolerance, String textUnit, boolean basically) {
+                         Integer baseYear, BigDecimal tolerance, String textUnit, boolean basically) {
         Parsed withStretch(BigDecimal stretch) {
-            return new Parsed(kind, measure, value, valueHigh, stretch, everyYear, tolerance, textUnit, basically);
+            return new Parsed(kind, measure, value, valueHigh, stretch, everyYear, baseYear, tolerance, textUnit, basically);
+        }
+
+        /** A target measured from a base year's level. */
+        static Parsed fromBase(Kind kind, BigDecimal value, int baseYear, String textUnit) {
+            return new Parsed(kind, Measure.LEVEL, value, null, null, false, baseYear, null, textUnit, false);
         }
     }
 
     /** Words of aspiration in front of a target (力争 "strive to"): they do not change what is measured. */
     private static final Pattern ASPIRATION = Pattern.compile("^(力争|争取|确保)");
     /** The scope of a change: per year on average, over the whole period from its base year, or on the year before. */
-    private static final Pattern SCOPE = Pattern.compile("^(年均|累计|比上年|比(?:\\d{4}年|基期))");
+    private static final Pattern SCOPE = Pattern.compile("^(年均|累计|比上年|比(\\d{4})年|比基期)");
+    /** 翻一番 (×2), 翻两番 (×4), 翻三番 (×8), on the base year's level. */
+    private static final Pattern DOUBLING = Pattern.compile("^(?:实现)?(?:经济总量|总量)?翻(一|两|二|三)?番$");
+    /** 提高2个百分点: a change of a share in percentage points. */
+    private static final Pattern POINTS = Pattern.compile("^(\\d+(?:\\.\\d+)?)\\s*个百分点$");
     /** An indicator whose yearly values are decline rates (单位GDP能耗下降率, …降低率, …减少率). */
     private static final Pattern DECLINE_RATE_NAME = Pattern.compile(".*(下降|降低|减少)率.*");
     /** A stretch goal after the target: 7%，力争8%. */
@@ -78,14 +87,14 @@ public class TargetParser {
         String text = normalized;
         Kind requested = requestedKind == null || requestedKind.isBlank() ? null : Kind.valueOf(requestedKind);
         if (requested == Kind.QUALITATIVE) {
-            return new Parsed(Kind.QUALITATIVE, Measure.LEVEL, null, null, null, false, null, null, false);
+            return new Parsed(Kind.QUALITATIVE, Measure.LEVEL, null, null, null, false, null, null, null, false);
         }
         if (text.contains("同步")) {
             if (requested != null && requested != Kind.RELATIVE) {
                 throw mismatch(rawText, requested, Kind.RELATIVE);
             }
             boolean basically = text.contains("基本");
-            return new Parsed(Kind.RELATIVE, Measure.GROWTH_RATE, null, null, null, false,
+            return new Parsed(Kind.RELATIVE, Measure.GROWTH_RATE, null, null, null, false, null,
                     basically ? config.evaluation().basicallyInStepPoints() : BigDecimal.ZERO, null, basically);
         }
         // 力争, then 年均 / 累计 / 比2015年, then 增长 / 下降: each taken off the front in turn.
@@ -94,10 +103,23 @@ public class TargetParser {
         // 比上年 (on the year before) is one year's change, in any plan: no scope over several years.
         boolean yearOnYear = false;
         Matcher scopeMatch = SCOPE.matcher(text);
+        // The base year a change is measured from: printed (比2010年), or the year before the plan (2015 for 2016-2020).
+        int baseYear = context.planStartYear() - 1;
         if (scopeMatch.find()) {
             yearOnYear = scopeMatch.group(1).equals("比上年");
             scope = yearOnYear ? null : scopeMatch.group(1).startsWith("比") ? "累计" : scopeMatch.group(1);
+            if (scopeMatch.group(2) != null) {
+                baseYear = Integer.parseInt(scopeMatch.group(2));
+                if (baseYear >= context.planStartYear()) {
+                    throw new ServiceException.Invalid("target.text", "target text '" + rawText + "' is measured from " + baseYear
+                            + ", which is not before the plan's first year " + context.planStartYear());
+                }
+            }
             text = text.substring(scopeMatch.end());
+        }
+        Parsed fromBase = fromBase(rawText, text, scope, yearOnYear, baseYear, requestedKind, context);
+        if (fromBase != null) {
+            return fromBase;
         }
         // 下降到10% / 提高到30%: a level to reach, whose direction the text states; it must be the indicator's.
         Matcher reachTo = REACH_TO.matcher(text);
@@ -242,7 +264,76 @@ public class TargetParser {
         }
         BigDecimal tolerance = about ? aboutTolerance(value, measure == Measure.GROWTH_RATE || indicatorIsRate || textIsRate) : null;
         // 比上年… in a five-year plan: each year's change, judged every year (in an annual plan the one year is all there is).
-        return new Parsed(kind, measure, value, null, null, yearOnYear && fiveYear, tolerance, unit, false);
+        return new Parsed(kind, measure, value, null, null, yearOnYear && fiveYear, null, tolerance, unit, false);
+    }
+
+    /**
+     * Targets on the level of a base year, or null when the text is none: 翻一番 / 翻两番 (MULTIPLE_OF_BASE, the factor),
+     * 提高2个百分点 / 下降2个百分点 on an indicator in % (POINTS_FROM_BASE, ±points), and a change in % of a level
+     * (CHANGE_FROM_BASE, negative for a decline): 累计增长30% and 比2015年增长30% in a five-year plan; 提高3% of a level in %
+     * in any plan (a relative change, as 增长 is; points are written 个百分点); a decline over the period of a level that
+     * is not a yearly decline rate (下降15% of an unemployment rate, 比2010年下降40% of energy use per unit of GDP).
+     */
+    private Parsed fromBase(String rawText, String text, String scope, boolean yearOnYear, int baseYear, String requestedKind, Context context) {
+        String name = context.indicatorName() == null ? "" : context.indicatorName();
+        boolean fiveYear = context.planKind() == Plan.Kind.FIVE_YEAR;
+        boolean indicatorIsRate = UnitCatalog.find(context.indicatorUnit()).map(UnitCatalog.Unit::rate).orElse(false);
+        boolean declineName = DECLINE_RATE_NAME.matcher(name).matches();
+        boolean growthName = name.contains("增长率");
+        Parsed parsed = null;
+        Matcher doubling = DOUBLING.matcher(text);
+        Matcher change = CHANGE.matcher(text);
+        if (yearOnYear || "年均".equals(scope)) {
+            return null;
+        } else if (doubling.matches()) {
+            int factor = switch (doubling.group(1) == null ? "一" : doubling.group(1)) {
+                case "两", "二" -> 4;
+                case "三" -> 8;
+                default -> 2;
+            };
+            parsed = Parsed.fromBase(Kind.MULTIPLE_OF_BASE, BigDecimal.valueOf(factor), baseYear, null);
+        } else if (change.find()) {
+            boolean rising = change.group(1).equals("增长") || change.group(1).equals("提高");
+            String rest = text.substring(change.end());
+            Matcher points = POINTS.matcher(rest);
+            Matcher percent = Pattern.compile("^(\\d+(?:\\.\\d+)?)\\s*%$").matcher(rest);
+            if (points.matches()) {
+                if (!indicatorIsRate) {
+                    throw new ServiceException.Invalid("target.text", "target text '" + rawText + "' changes a share by percentage points,"
+                            + " but the indicator is measured in " + context.indicatorUnit() + ", not %");
+                }
+                BigDecimal p = new BigDecimal(points.group(1));
+                parsed = Parsed.fromBase(Kind.POINTS_FROM_BASE, rising ? p : p.negate(), baseYear, "个百分点");
+            } else if (percent.matches() && !growthName && !declineName) {
+                BigDecimal p = new BigDecimal(percent.group(1));
+                boolean wholePeriod = fiveYear && "累计".equals(scope);
+                // Which changes of a level are measured from the base year (the others stay what they were).
+                boolean fromBase = (rising && wholePeriod)
+                        || (change.group(1).equals("提高") && indicatorIsRate && scope == null)
+                        || (!rising && fiveYear && (scope == null ? indicatorIsRate : (!indicatorIsRate || baseYear < context.planStartYear() - 1)));
+                if (fromBase) {
+                    parsed = Parsed.fromBase(Kind.CHANGE_FROM_BASE, rising ? p : p.negate(), baseYear, "%");
+                }
+            }
+        }
+        if (parsed == null) {
+            if (declineName && fiveYear && baseYear < context.planStartYear() - 1) {
+                throw new ServiceException.Invalid("target.text", "target text '" + rawText + "' is a decline since " + baseYear
+                        + ", before the plan: yearly decline rates cannot give it; record the indicator's level (单位GDP能耗 in"
+                        + " 吨标准煤/万元) and set the target there");
+            }
+            return null;
+        }
+        if (requestedKind != null && !requestedKind.isBlank() && !requestedKind.equals(parsed.kind().name())) {
+            throw mismatch(rawText, Kind.valueOf(requestedKind), parsed.kind());
+        }
+        // The change goes one way; an indicator that must go the other way (or stay) contradicts it.
+        Indicator.Direction way = parsed.value().signum() > 0 ? Indicator.Direction.INCREASE : Indicator.Direction.DECREASE;
+        if (context.direction() != null && context.direction() != way) {
+            throw new ServiceException.Invalid("target.text", "target text '" + rawText + "' moves the level " + way
+                    + " from " + baseYear + ", but the indicator's direction is " + context.direction());
+        }
+        return parsed;
     }
 
     /** 6.5%-7%: the low end is the value, the high end valueHigh; a growth range where the text is a rate on a level. */
@@ -273,7 +364,7 @@ public class TargetParser {
             throw new ServiceException.Invalid("target.text", "target text '" + rawText + "' is in " + unit
                     + " but the indicator is measured in " + context.indicatorUnit());
         }
-        return new Parsed(Kind.RANGE, growth ? Measure.GROWTH_RATE : Measure.LEVEL, low, high, null, false, null, unit, false);
+        return new Parsed(Kind.RANGE, growth ? Measure.GROWTH_RATE : Measure.LEVEL, low, high, null, false, null, null, unit, false);
     }
 
     private BigDecimal aboutTolerance(BigDecimal value, boolean rate) {
@@ -289,7 +380,7 @@ public class TargetParser {
             case AT_MOST -> atMost;
             case ABOUT -> about;
             case REACH -> !atLeast && !atMost && !about;
-            case RANGE -> false;
+            case RANGE, MULTIPLE_OF_BASE, CHANGE_FROM_BASE, POINTS_FROM_BASE -> false;
             case AVERAGE_ANNUAL_GROWTH, CUMULATIVE_DECLINE -> !atMost;
             case RELATIVE -> false;
             case QUALITATIVE -> true;

@@ -185,6 +185,42 @@ public final class VerdictRules {
                 cumulative, threshold, expected);
     }
 
+    /**
+     * A level measured from the base year's b: the level required is b × factor (MULTIPLE_OF_BASE, 翻一番: 2), b × (1 + c)
+     * (CHANGE_FROM_BASE, c in %, negative for a decline) or b + p (POINTS_FROM_BASE, percentage points). Final: v
+     * against it. During the period AHEAD once met, else against the path from the base year, the constant-rate path
+     * b × (required / b)^share for the multiplicative kinds and the straight line b + p × share for points, where share
+     * is the part of the years from the base year to the plan's end that has passed.
+     */
+    public static Outcome fromBase(Kind kind, BigDecimal value, BigDecimal b, BigDecimal v, boolean isFinal, BigDecimal share) {
+        BigDecimal required = switch (kind) {
+            case MULTIPLE_OF_BASE -> b.multiply(value, MC);
+            case POINTS_FROM_BASE -> b.add(value, MC);
+            default -> b.multiply(BigDecimal.ONE.add(value.divide(HUNDRED, MC), MC), MC);
+        };
+        boolean rising = kind == Kind.MULTIPLE_OF_BASE ? value.compareTo(BigDecimal.ONE) > 0 : value.signum() > 0;
+        boolean meets = rising ? v.compareTo(required) >= 0 : v.compareTo(required) <= 0;
+        String rule = kind.name();
+        if (isFinal) {
+            return new Outcome(meets ? Verdict.ACHIEVED : Verdict.NOT_ACHIEVED, rule, v, required, null);
+        }
+        if (meets) {
+            return new Outcome(Verdict.AHEAD, rule + "_AHEAD", v, required, null);
+        }
+        BigDecimal expected;
+        String path;
+        if (kind == Kind.POINTS_FROM_BASE) {
+            expected = b.add(value.multiply(share, MC), MC);
+            path = "LINEAR_PROGRESS_FROM_BASELINE";
+        } else {
+            double ratio = required.doubleValue() / b.doubleValue();
+            expected = BigDecimal.valueOf(b.doubleValue() * Math.pow(ratio, share.doubleValue())).setScale(2, RoundingMode.HALF_UP);
+            path = "CONSTANT_RATE_FROM_BASE";
+        }
+        boolean onTrack = rising ? v.compareTo(expected) >= 0 : v.compareTo(expected) <= 0;
+        return new Outcome(onTrack ? Verdict.ON_TRACK : Verdict.LAGGING, path, v, required, expected);
+    }
+
     /** 与经济增长(基本)同步: growth g not below the reference growth r less the band. */
     public static Outcome inStep(BigDecimal g, BigDecimal r, BigDecimal band, Stage stage, String rule) {
         BigDecimal threshold = r.subtract(band);
