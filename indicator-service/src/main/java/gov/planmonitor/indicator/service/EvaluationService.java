@@ -284,7 +284,7 @@ public class EvaluationService {
         Found base = ctx.find(indicator, ctx.plan.startYear - 1, Target.Measure.LEVEL);
         BigDecimal b = base == null || base.observation().value == null || !base.observation().comparable ? null : base.observation().value;
         // A bound on a rate (%, ‰) must hold every year; one on a stock (companies, yuan) is a level to reach by the end.
-        boolean holdsEveryYear = target.everyYear || (UnitCatalog.find(indicator.unit).map(UnitCatalog.Unit::rate).orElse(false)
+        boolean holdsEveryYear = target.everyYear || (UnitCatalog.isRate(indicator.unit)
                 && (target.kind == Target.Kind.AT_LEAST || target.kind == Target.Kind.AT_MOST));
         VerdictRules.Outcome o = VerdictRules.level(new VerdictRules.Bound(target.kind, target.value, target.valueHigh, tolerance(indicator, target)),
                 indicator.direction, v, growth, holdsEveryYear, ctx.stage, b);

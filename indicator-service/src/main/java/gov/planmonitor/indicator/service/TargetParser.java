@@ -24,6 +24,22 @@ public class TargetParser {
 
     /** What the parser knows of the indicator the target belongs to. */
     public record Context(Plan.Kind planKind, int planStartYear, String indicatorName, String indicatorUnit, Indicator.Direction direction) {
+        String name() {
+            return indicatorName == null ? "" : indicatorName;
+        }
+
+        boolean fiveYear() {
+            return planKind == Plan.Kind.FIVE_YEAR;
+        }
+
+        boolean indicatorIsRate() {
+            return UnitCatalog.isRate(indicatorUnit);
+        }
+
+        /** An indicator whose yearly values are decline rates (单位GDP能耗下降率, …降低率, …减少率). */
+        boolean declineRateName() {
+            return DECLINE_RATE_NAME.matcher(name()).matches();
+        }
     }
 
     public record Parsed(Kind kind, Measure measure, BigDecimal value, BigDecimal valueHigh, BigDecimal stretch, boolean everyYear,
@@ -46,7 +62,8 @@ public class TargetParser {
     private static final Pattern DOUBLING = Pattern.compile("^(?:实现)?(?:经济总量|总量)?翻(一|两|二|三)?番$");
     /** 提高2个百分点: a change of a share in percentage points. */
     private static final Pattern POINTS = Pattern.compile("^(\\d+(?:\\.\\d+)?)\\s*个百分点$");
-    /** An indicator whose yearly values are decline rates (单位GDP能耗下降率, …降低率, …减少率). */
+    /** 30%: a change of a level in per cent. */
+    private static final Pattern PERCENT = Pattern.compile("^(\\d+(?:\\.\\d+)?)\\s*%$");
     private static final Pattern DECLINE_RATE_NAME = Pattern.compile(".*(下降|降低|减少)率.*");
     /** A stretch goal after the target: 7%，力争8%. */
     private static final Pattern STRETCH = Pattern.compile("^(.+?)\\s*[，,；;]\\s*(?:力争|争取)\\s*(?:达到)?\\s*(\\d+(?:\\.\\d+)?)\\s*([^\\d\\s]*)$");
@@ -117,7 +134,7 @@ public class TargetParser {
             }
             text = text.substring(scopeMatch.end());
         }
-        Parsed fromBase = fromBase(rawText, text, scope, yearOnYear, baseYear, requestedKind, context);
+        Parsed fromBase = fromBase(rawText, text, scope, yearOnYear, baseYear, requested, context);
         if (fromBase != null) {
             return fromBase;
         }
@@ -136,7 +153,7 @@ public class TargetParser {
         }
         Matcher range = RANGE.matcher(text);
         if (scope == null && range.matches()) {
-            return range(rawText, range, requestedKind, context);
+            return range(rawText, range, requested, context);
         }
         String change = null;
         Matcher changeMatch = CHANGE.matcher(text);
@@ -163,15 +180,12 @@ public class TargetParser {
         String unit = m.group(4) == null || m.group(4).isBlank() ? null : m.group(4);
         String suffix = m.group(5);
 
-        if (unit != null && UnitCatalog.find(unit).isEmpty()) {
-            throw new ServiceException.Invalid("target.text", "unknown unit '" + unit + "' in target text '" + rawText
-                    + "'; known units: " + UnitCatalog.knownUnits());
-        }
+        requireKnown(rawText, unit);
         if (value.abs().compareTo(new BigDecimal("1e15")) > 0 || value.scale() > 6) {
             throw new ServiceException.Invalid("target.text", "target value in '" + rawText + "' is out of range (at most 15 integer and 6 decimal digits)");
         }
         // Bounds are inclusive: 超过 and 少于 as 不低于 and 不超过 (a plan's "more than 285" is met by 285 in every report read).
-        boolean atLeast = ">".equals(symbol) || ">=".equals(symbol) || "≥".equals(symbol) || ">".equals(symbol) || "＞".equals(symbol)
+        boolean atLeast = ">".equals(symbol) || ">=".equals(symbol) || "≥".equals(symbol) || "＞".equals(symbol)
                 || (suffix != null && suffix.endsWith("以上"))
                 || "不低于".equals(verb) || "不少于".equals(verb) || "超过".equals(verb) || "高于".equals(verb);
         boolean atMost = "<".equals(symbol) || "<=".equals(symbol) || "≤".equals(symbol) || "＜".equals(symbol) || "以内".equals(suffix)
@@ -188,8 +202,8 @@ public class TargetParser {
             throw new ServiceException.Invalid("target.text", "target text '" + rawText + "' gives a direction (" + change
                     + ") and a negative number; write the change as a positive number (下降3%, not 下降-3%)");
         }
-        String name = context.indicatorName() == null ? "" : context.indicatorName();
-        boolean fiveYear = context.planKind() == Plan.Kind.FIVE_YEAR;
+        String name = context.name();
+        boolean fiveYear = context.fiveYear();
         if (scope != null && !fiveYear) {
             throw new ServiceException.Invalid("target.text", "target text '" + rawText + "' is " + scope
                     + " over several years, but an annual plan covers one year: give the year's own target (增长7%, 下降3%)");
@@ -213,7 +227,7 @@ public class TargetParser {
         // On a five-year plan's 年均…增长率 or …下降率 indicator, a floor (≥7, 7以上) bounds the average growth or the
         // decline over the period, as a bare number does: the values recorded there are yearly rates, not the target's measure.
         boolean floorOrBare = bare || (atLeast && !yearOnYear);
-        boolean declineName = DECLINE_RATE_NAME.matcher(name).matches();
+        boolean declineName = context.declineRateName();
         boolean averageGrowth = printedAverage || (floorOrBare && fiveYear && name.contains("年均") && name.contains("增长率"));
         boolean declineRate = printedDecline || (floorOrBare && fiveYear && declineName);
 
@@ -239,29 +253,26 @@ public class TargetParser {
         }
 
         // A growth target: the kind says so, or the text's unit is a rate while the indicator's is a level (6.5% on 亿元).
-        boolean indicatorIsRate = UnitCatalog.find(context.indicatorUnit()).map(UnitCatalog.Unit::rate).orElse(false);
-        boolean textIsRate = unit != null && UnitCatalog.find(unit).map(UnitCatalog.Unit::rate).orElse(false);
+        boolean indicatorIsRate = context.indicatorIsRate();
+        boolean textIsRate = UnitCatalog.isRate(unit);
         Measure measure = kind == Kind.AVERAGE_ANNUAL_GROWTH || (kind != Kind.CUMULATIVE_DECLINE
                 && ("增长".equals(change) || (textIsRate && !indicatorIsRate))) ? Measure.GROWTH_RATE : Measure.LEVEL;
         if (kind == Kind.CUMULATIVE_DECLINE && !indicatorIsRate) {
             throw new ServiceException.Invalid("target.text", "target text '" + rawText + "' is a decline over the period, which is judged "
                     + "from yearly decline rates: the indicator must be measured in % (a …下降率), not " + context.indicatorUnit());
         }
-        // 累计下降 and 比2015年下降 say it is a decline over the period; a bare 下降15% says so only of a …下降率 indicator.
+        // 累计下降 and 比2015年下降 say it is a decline over the period; a bare 下降15% says so only of a …下降率 indicator
+        // (of another level in % it is a CHANGE_FROM_BASE, read before; what is left here is a growth rate's).
         if (kind == Kind.CUMULATIVE_DECLINE && !declineName && scope == null && "下降".equals(change)) {
             throw new ServiceException.Invalid("target.text", "target text '" + rawText + "' is a decline over the period, judged from yearly"
-                    + " decline rates, but '" + name + "' is not a …下降率 (降低率, 减少率) indicator; a decline of a level in % (an unemployment"
-                    + " rate) is measured from its base year, which targets cannot yet express");
+                    + " decline rates, but '" + name + "' is a growth rate, not a …下降率 (降低率, 减少率) indicator");
         }
         // In an annual plan 下降3.6% is the year's decline rate, recorded on a …下降率 indicator in % (as 2017's 能耗 is).
         if ("下降".equals(change) && kind != Kind.CUMULATIVE_DECLINE && !(indicatorIsRate && declineName)) {
             throw new ServiceException.Invalid("target.text", "target text '" + rawText
                     + "': a decline in an annual plan is the year's decline rate; set it on a …下降率 indicator measured in %");
         }
-        if (unit != null && !textIsRate && !unit.equals(context.indicatorUnit())) {
-            throw new ServiceException.Invalid("target.text", "target text '" + rawText + "' is in " + unit
-                    + " but the indicator is measured in " + context.indicatorUnit());
-        }
+        requireIndicatorUnit(rawText, unit, context);
         BigDecimal tolerance = about ? aboutTolerance(value, measure == Measure.GROWTH_RATE || indicatorIsRate || textIsRate) : null;
         // 比上年… in a five-year plan: each year's change, judged every year (in an annual plan the one year is all there is).
         return new Parsed(kind, measure, value, null, null, yearOnYear && fiveYear, null, tolerance, unit, false);
@@ -274,12 +285,11 @@ public class TargetParser {
      * in any plan (a relative change, as 增长 is; points are written 个百分点); a decline over the period of a level that
      * is not a yearly decline rate (下降15% of an unemployment rate, 比2010年下降40% of energy use per unit of GDP).
      */
-    private Parsed fromBase(String rawText, String text, String scope, boolean yearOnYear, int baseYear, String requestedKind, Context context) {
-        String name = context.indicatorName() == null ? "" : context.indicatorName();
-        boolean fiveYear = context.planKind() == Plan.Kind.FIVE_YEAR;
-        boolean indicatorIsRate = UnitCatalog.find(context.indicatorUnit()).map(UnitCatalog.Unit::rate).orElse(false);
-        boolean declineName = DECLINE_RATE_NAME.matcher(name).matches();
-        boolean growthName = name.contains("增长率");
+    private Parsed fromBase(String rawText, String text, String scope, boolean yearOnYear, int baseYear, Kind requested, Context context) {
+        boolean fiveYear = context.fiveYear();
+        boolean indicatorIsRate = context.indicatorIsRate();
+        boolean declineName = context.declineRateName();
+        boolean growthName = context.name().contains("增长率");
         Parsed parsed = null;
         Matcher doubling = DOUBLING.matcher(text);
         Matcher change = CHANGE.matcher(text);
@@ -296,7 +306,7 @@ public class TargetParser {
             boolean rising = change.group(1).equals("增长") || change.group(1).equals("提高");
             String rest = text.substring(change.end());
             Matcher points = POINTS.matcher(rest);
-            Matcher percent = Pattern.compile("^(\\d+(?:\\.\\d+)?)\\s*%$").matcher(rest);
+            Matcher percent = PERCENT.matcher(rest);
             if (points.matches()) {
                 if (!indicatorIsRate) {
                     throw new ServiceException.Invalid("target.text", "target text '" + rawText + "' changes a share by percentage points,"
@@ -324,8 +334,8 @@ public class TargetParser {
             }
             return null;
         }
-        if (requestedKind != null && !requestedKind.isBlank() && !requestedKind.equals(parsed.kind().name())) {
-            throw mismatch(rawText, Kind.valueOf(requestedKind), parsed.kind());
+        if (requested != null && requested != parsed.kind()) {
+            throw mismatch(rawText, requested, parsed.kind());
         }
         // The change goes one way; an indicator that must go the other way (or stay) contradicts it.
         Indicator.Direction way = parsed.value().signum() > 0 ? Indicator.Direction.INCREASE : Indicator.Direction.DECREASE;
@@ -337,9 +347,9 @@ public class TargetParser {
     }
 
     /** 6.5%-7%: the low end is the value, the high end valueHigh; a growth range where the text is a rate on a level. */
-    private Parsed range(String rawText, Matcher range, String requestedKind, Context context) {
-        if (requestedKind != null && !requestedKind.isBlank() && !requestedKind.equals(Kind.RANGE.name())) {
-            throw mismatch(rawText, Kind.valueOf(requestedKind), Kind.RANGE);
+    private Parsed range(String rawText, Matcher range, Kind requested, Context context) {
+        if (requested != null && requested != Kind.RANGE) {
+            throw mismatch(rawText, requested, Kind.RANGE);
         }
         if (range.group(6) != null) {
             throw new ServiceException.Invalid("target.text", "target text '" + rawText + "' is a range and about a number (左右) at once");
@@ -353,18 +363,26 @@ public class TargetParser {
         if (low.compareTo(high) >= 0) {
             throw new ServiceException.Invalid("target.text", "target text '" + rawText + "' is a range whose low end is not below its high end");
         }
+        requireKnown(rawText, unit);
+        boolean textIsRate = UnitCatalog.isRate(unit);
+        boolean growth = "增长".equals(range.group(1)) || (textIsRate && !context.indicatorIsRate());
+        requireIndicatorUnit(rawText, unit, context);
+        return new Parsed(Kind.RANGE, growth ? Measure.GROWTH_RATE : Measure.LEVEL, low, high, null, false, null, null, unit, false);
+    }
+
+    private static void requireKnown(String rawText, String unit) {
         if (unit != null && UnitCatalog.find(unit).isEmpty()) {
             throw new ServiceException.Invalid("target.text", "unknown unit '" + unit + "' in target text '" + rawText
                     + "'; known units: " + UnitCatalog.knownUnits());
         }
-        boolean indicatorIsRate = UnitCatalog.find(context.indicatorUnit()).map(UnitCatalog.Unit::rate).orElse(false);
-        boolean textIsRate = unit != null && UnitCatalog.find(unit).map(UnitCatalog.Unit::rate).orElse(false);
-        boolean growth = "增长".equals(range.group(1)) || (textIsRate && !indicatorIsRate);
-        if (unit != null && !textIsRate && !unit.equals(context.indicatorUnit())) {
+    }
+
+    /** A unit in the text is a rate (a growth on a level) or the indicator's own. */
+    private static void requireIndicatorUnit(String rawText, String unit, Context context) {
+        if (unit != null && !UnitCatalog.isRate(unit) && !unit.equals(context.indicatorUnit())) {
             throw new ServiceException.Invalid("target.text", "target text '" + rawText + "' is in " + unit
                     + " but the indicator is measured in " + context.indicatorUnit());
         }
-        return new Parsed(Kind.RANGE, growth ? Measure.GROWTH_RATE : Measure.LEVEL, low, high, null, false, null, null, unit, false);
     }
 
     private BigDecimal aboutTolerance(BigDecimal value, boolean rate) {

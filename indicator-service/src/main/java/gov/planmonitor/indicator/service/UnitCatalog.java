@@ -64,6 +64,11 @@ public final class UnitCatalog {
         return Optional.ofNullable(printed == null ? null : UNITS.get(printed.trim()));
     }
 
+    /** Whether the unit is a rate (%, ‰): false for levels and for units the catalogue does not know. */
+    public static boolean isRate(String printed) {
+        return find(printed).map(Unit::rate).orElse(false);
+    }
+
     /** For a unit absent from the catalogue: the error message lists the known ones. */
     public static String knownUnits() {
         return String.join(" ", UNITS.keySet());
