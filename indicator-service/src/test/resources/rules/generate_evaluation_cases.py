@@ -6,7 +6,8 @@ Java code, and applied to values on both sides of every boundary. EvaluationCase
 
 Columns: id, plan (ANNUAL = 2017, FIVE_YEAR = 2016-2020, baseline year 2015), year evaluated, unit, attribute, direction,
 target text, observations ("2015=100;2016=g7.2": a value, or g + a growth rate; nc = not comparable; est = estimate
-with no figure), reference observations (RELATIVE targets), expected verdict, rule, actual, threshold, expected level.
+with no figure), reference observations (RELATIVE targets), expected verdict, rule, actual, threshold, expected level,
+and what the indicator's yearly values measure (LEVEL, or DECLINE_RATE for the decline rates of a 累计下降 target).
 """
 import csv
 import math
@@ -32,9 +33,10 @@ def fmt(x):
     return format(x, "f")
 
 
-def add(plan, year, unit, attribute, direction, text, obs, verdict, rule, actual=None, threshold=None, expected=None, ref=""):
+def add(plan, year, unit, attribute, direction, text, obs, verdict, rule, actual=None, threshold=None, expected=None, ref="",
+        measures="LEVEL"):
     rows.append([len(rows) + 1, plan, year, unit, attribute, direction, text, obs, ref, verdict, rule,
-                 fmt(actual), fmt(threshold), fmt(expected)])
+                 fmt(actual), fmt(threshold), fmt(expected), measures])
 
 
 def tolerance(attribute, band):
@@ -227,7 +229,7 @@ def cumulative_decline(attribute, text, t, band, year, rates):
     obs = ";".join(f"{y}={r}" for y, r in rates.items())
     years = list(range(2016, year + 1))
     if any(y not in rates for y in years):
-        add("FIVE_YEAR", year, "%", attribute, "INCREASE", text, obs, "NOT_EVALUABLE", "NO_DATA")
+        add("FIVE_YEAR", year, "%", attribute, "INCREASE", text, obs, "NOT_EVALUABLE", "NO_DATA", measures="DECLINE_RATE")
         return
     remaining = Decimal(1)
     for y in years:
@@ -242,7 +244,8 @@ def cumulative_decline(attribute, text, t, band, year, rates):
     else:
         expected = ((1 - (1 - d(t) / 100) ** d(SHARE[year])) * 100).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
         verdict = "ON_TRACK" if cumulative >= expected - tol else "LAGGING"
-    add("FIVE_YEAR", year, "%", attribute, "INCREASE", text, obs, verdict, "CUMULATIVE_DECLINE", cumulative, thr, expected)
+    add("FIVE_YEAR", year, "%", attribute, "INCREASE", text, obs, verdict, "CUMULATIVE_DECLINE", cumulative, thr, expected,
+        measures="DECLINE_RATE")
 
 
 for attribute in ("EXPECTED", "BINDING"):
@@ -309,5 +312,5 @@ add("ANNUAL", 2017, "%", "EXPECTED", "INCREASE", "与经济增长基本同步", 
 
 writer = csv.writer(sys.stdout, lineterminator="\n")
 writer.writerow(["id", "plan", "year", "unit", "attribute", "direction", "target", "observations", "reference",
-                 "verdict", "rule", "actual", "threshold", "expected"])
+                 "verdict", "rule", "actual", "threshold", "expected", "measures"])
 writer.writerows(rows)

@@ -286,13 +286,14 @@ class BadInputTest {
     }
 
     @Test
-    void missingTargetIsRejected() {
+    void aTargetWithoutTextIsRejected() {
+        // An indicator may have no target (IndicatorMeasuresTest); a target given must say what it is.
         Setup s = setup();
         String code = code("I");
         Map<String, Object> body = indicator(code, 2, "绿化覆盖率", "%", "35");
-        body.remove("target");
+        body.put("target", Map.of("kind", "REACH"));
         problem(given().contentType(ContentType.JSON).body(body).when().post("/api/v1/plans/{plan}/indicators", s.plan()).then(), 400)
-                .body("errors[0].field", equalTo("target"));
+                .body("errors[0].field", equalTo("target.text"));
         planHasIndicators(s.plan(), 1);
     }
 

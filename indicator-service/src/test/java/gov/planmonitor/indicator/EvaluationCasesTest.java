@@ -32,7 +32,7 @@ class EvaluationCasesTest {
     @CsvFileSource(resources = "/rules/evaluation-cases.csv", numLinesToSkip = 1, encoding = "UTF-8")
     void theVerdictFollowsTheRulebook(int id, String planKind, int year, String unit, String attribute, String direction, String target,
                                       String observations, String reference, String verdict, String rule, BigDecimal actual,
-                                      BigDecimal threshold, BigDecimal expected) {
+                                      BigDecimal threshold, BigDecimal expected, String measures) {
         String plan = planKind.equals("ANNUAL") ? Fixtures.createPlan("ANNUAL", 2017, 2017) : Fixtures.createPlan("FIVE_YEAR", 2016, 2020);
         Map<String, Object> targetBody = new LinkedHashMap<>(Fixtures.target(target));
         if (reference != null) {
@@ -42,6 +42,7 @@ class EvaluationCasesTest {
         Map<String, Object> indicator = Fixtures.indicator(code, 2, "测试指标", unit, target);
         indicator.put("attribute", attribute.equals("NONE") ? null : attribute);
         indicator.put("direction", direction);
+        indicator.put("measures", measures);
         indicator.put("target", targetBody);
         post(plan, indicator);
         record(code, observations);
@@ -68,7 +69,7 @@ class EvaluationCasesTest {
     @CsvFileSource(resources = "/rules/hand-worked-cases.csv", numLinesToSkip = 1, encoding = "UTF-8")
     void theHandWorkedCasesHold(String id, String planKind, int year, String name, String unit, String attribute, String direction,
                                 String target, String observations, String reference, String verdict, String rule, BigDecimal actual,
-                                BigDecimal threshold, BigDecimal expected, String arithmetic) {
+                                BigDecimal threshold, BigDecimal expected, String arithmetic, String measures) {
         String plan = planKind.equals("ANNUAL") ? Fixtures.createPlan("ANNUAL", 2017, 2017) : Fixtures.createPlan("FIVE_YEAR", 2016, 2020);
         String code = Fixtures.code("H");
         Map<String, Object> indicator = Fixtures.indicator(code, 2, name, unit, target);
@@ -79,6 +80,7 @@ class EvaluationCasesTest {
         }
         indicator.put("attribute", attribute);
         indicator.put("direction", direction);
+        indicator.put("measures", measures);
         post(plan, indicator);
         record(code, observations);
 
@@ -131,7 +133,10 @@ class EvaluationCasesTest {
         given().contentType(ContentType.JSON).body(indicator).when().post("/api/v1/plans/{plan}/indicators", plan).then().statusCode(201);
     }
 
-    /** "2015=60;2017=g6.5": a value, g growth rate, nc a value of another caliber, est an estimate without a figure, p the period's average growth, w words only. */
+    /**
+     * "2015=60;2017=g6.5": a value, g growth rate, nc a value of another caliber, est an estimate without a figure, p the period's
+     * average growth, w words only, done / notdone a yes/no result with its evidence.
+     */
     private static void record(String code, String observations) {
         if (observations == null) {
             return;
@@ -142,7 +147,10 @@ class EvaluationCasesTest {
             String spec = parts[1];
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("status", "FINAL");
-            if (spec.equals("est")) {
+            if (spec.equals("done") || spec.equals("notdone")) {
+                body.put("completed", spec.equals("done"));
+                body.put("evidence", "区政务服务数据管理局验收意见（" + year + "年）");
+            } else if (spec.equals("est")) {
                 body.put("status", "ESTIMATE");
                 body.put("qualitativeZh", "预计可完成");
             } else if (spec.startsWith("nc")) {

@@ -85,8 +85,8 @@ class LargeExportTest {
                 .when().get("/api/v1/exports").then().statusCode(200).extract().asString();
         assertEquals(1 + rows, csv.split("\n").length, "header and every observation");
         assertEquals(plan + "-" + INDICATORS + "," + (FIRST_YEAR + YEARS - 1) + ",," + INDICATORS + ".2,6.5,,FINAL,,,true,统计年鉴 "
-                + (FIRST_YEAR + YEARS - 1) + ",'=SUM(A1:A9),", csv.substring(csv.lastIndexOf('\n', csv.length() - 2) + 1).trim(),
-                "the last row last, in order, its formula-like note guarded (and recordedAt left empty)");
+                + (FIRST_YEAR + YEARS - 1) + ",'=SUM(A1:A9),,,", csv.substring(csv.lastIndexOf('\n', csv.length() - 2) + 1).trim(),
+                "the last row last, in order, its formula-like note guarded (completed, evidence and recordedAt left empty)");
     }
 
     /**

@@ -51,12 +51,16 @@ class TargetFormsTest {
     @CsvFileSource(resources = "/rules/target-forms.csv", numLinesToSkip = 1, encoding = "UTF-8")
     void theParserReadsWhatPlansPrint(String planKind, String name, String unit, String text, String kind, String expectKind,
                                       String measure, BigDecimal value, BigDecimal tolerance, String refusal, BigDecimal valueHigh,
-                                      BigDecimal stretch, Integer baseYear, String direction) {
+                                      BigDecimal stretch, Integer baseYear, String direction,
+                                      String measures) {
         String plan = plan(planKind);
         String code = Fixtures.code("F");
         Map<String, Object> body = Fixtures.indicator(code, SEQ.incrementAndGet(), name, unit, text);
         if (direction != null) {
             body.put("direction", direction);
+        }
+        if (measures != null) {
+            body.put("measures", measures);
         }
         Map<String, Object> target = new HashMap<>(Fixtures.target(text));
         if (kind != null) {

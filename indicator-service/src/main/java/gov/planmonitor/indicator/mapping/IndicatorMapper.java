@@ -58,9 +58,9 @@ public class IndicatorMapper {
 
     public IndicatorDto toDto(Indicator indicator, Target inForce, List<String> linked) {
         Target original = indicator.targets.isEmpty() ? null : indicator.targets.get(0);
-        return new IndicatorDto(indicator.code, indicator.plan.code, indicator.seq, indicator.nameZh, indicator.nameEn,
+        return new IndicatorDto(indicator.code, indicator.plan.code, indicator.seq, indicator.nameZh, indicator.nameEnOrZh(),
                 toDto(indicator.category), unit(indicator.unit),
-                indicator.attribute == null ? null : indicator.attribute.name(), indicator.direction.name(),
+                indicator.attribute == null ? null : indicator.attribute.name(), indicator.direction.name(), indicator.measures.name(),
                 departments(indicator), toDto(inForce), original == null || original == inForce ? null : toDto(original),
                 indicator.series, linked, indicator.footnoteZh, indicator.footnoteEn);
     }
@@ -80,8 +80,8 @@ public class IndicatorMapper {
         TargetDto original = targets.isEmpty() ? null : targets.get(0);
         List<String> linked = new java.util.ArrayList<>();
         JsonColumns.parse(row.linkedJson()).forEach(code -> linked.add(code.asText()));
-        return new IndicatorDto(row.code(), row.plan(), row.seq(), row.nameZh(), row.nameEn(),
-                new CodeNameDto(row.categoryCode(), row.categoryZh(), row.categoryEn()), unit(row.unit()), row.attribute(), row.direction(),
+        return new IndicatorDto(row.code(), row.plan(), row.seq(), row.nameZh(), row.nameEn() != null ? row.nameEn() : row.nameZh(),
+                new CodeNameDto(row.categoryCode(), row.categoryZh(), row.categoryEn()), unit(row.unit()), row.attribute(), row.direction(), row.measures(),
                 departments, inForce, original == null || original == inForce ? null : original, row.series(), linked, row.footnoteZh(), row.footnoteEn());
     }
 
@@ -96,7 +96,7 @@ public class IndicatorMapper {
     public ObservationDto toDto(Observation o) {
         return new ObservationDto(o.indicator.code, o.year, o.periodStart, strip(o.value), strip(o.growthRate),
                 o.priceBasis == null ? null : o.priceBasis.name(), o.status.name(), o.qualitativeZh, o.qualitativeEn,
-                o.comparable, o.source, o.note, o.revision, o.recordedAt, o.recordedBy, o.supersededAt, o.supersededBy);
+                o.comparable, o.source, o.note, o.completed, o.evidence, o.revision, o.recordedAt, o.recordedBy, o.supersededAt, o.supersededBy);
     }
 
     /** Numbers leave the service as written (5.70 stays 5.70 in the source; NUMERIC padding like 5.700000 does not). */

@@ -19,6 +19,8 @@ public record ObservationDto(
         @Schema(description = "False when the statistical caliber changed", examples = "true") boolean comparable,
         @Schema(description = "Where the figure was published", examples = "越秀区国民经济和社会发展第十三个五年规划纲要 专栏1", nullable = true) String source,
         @Schema(nullable = true) String note,
+        @Schema(description = "A yes/no target's result: done or not; null when none is recorded", examples = "true", nullable = true) Boolean completed,
+        @Schema(description = "What the done / not done result rests on", nullable = true) String evidence,
         @Schema(examples = "1") int revision,
         OffsetDateTime recordedAt,
         @Schema(description = "Who recorded this revision: the token's name and subject, e.g. 王芳 (u-1024). Readers without a token "
@@ -32,6 +34,6 @@ public record ObservationDto(
     /** The value as a reader who may not see people gets it: {@code answerable} where it names who recorded it. */
     public ObservationDto attributedTo(String answerable) {
         return new ObservationDto(indicator, year, periodStart, value, growthRate, priceBasis, status, qualitativeZh, qualitativeEn,
-                comparable, source, note, revision, recordedAt, answerable, supersededAt, supersededBy == null ? null : answerable);
+                comparable, source, note, completed, evidence, revision, recordedAt, answerable, supersededAt, supersededBy == null ? null : answerable);
     }
 }

@@ -30,6 +30,26 @@ public class Indicator extends Audited {
     /** Which way is better. */
     public enum Direction { INCREASE, DECREASE, MAINTAIN }
 
+    /**
+     * What the indicator's yearly values measure: a level (a share, an amount, a count), a growth rate in % (地区生产总值
+     * 增长率: the year's growth, recorded as growthRate) or a decline rate in % (单位GDP能耗下降率: the year's decline).
+     * It decides how a target is read and judged.
+     */
+    public enum Measures {
+        LEVEL, GROWTH_RATE, DECLINE_RATE;
+
+        /** What an indicator measures when its input does not say: a % indicator named …增长率 or …下降率 (降低率, 减少率). */
+        public static Measures readFrom(String nameZh, String unit) {
+            if (!"%".equals(unit) || nameZh == null) {
+                return LEVEL;
+            }
+            if (nameZh.matches(".*(下降|降低|减少)率.*")) {
+                return DECLINE_RATE;
+            }
+            return nameZh.contains("增长率") ? GROWTH_RATE : LEVEL;
+        }
+    }
+
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
@@ -47,7 +67,8 @@ public class Indicator extends Audited {
     @Column(name = "name_zh", nullable = false)
     public String nameZh;
 
-    @Column(name = "name_en", nullable = false)
+    /** Null until a translation is entered; the API shows nameZh in its place. */
+    @Column(name = "name_en")
     public String nameEn;
 
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
@@ -64,6 +85,10 @@ public class Indicator extends Audited {
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
     public Direction direction;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public Measures measures;
 
     /** Indicators of different plans measuring the same thing share a series, so one history spans plans. */
     public String series;
@@ -83,4 +108,9 @@ public class Indicator extends Audited {
     @OrderBy("effectiveFrom")
     @SQLRestriction("superseded_at IS NULL")
     public List<Target> targets = new ArrayList<>();
+
+    /** The English name, or the Chinese one where no translation is entered yet. */
+    public String nameEnOrZh() {
+        return nameEn != null ? nameEn : nameZh;
+    }
 }

@@ -17,7 +17,7 @@ import java.util.Map;
 public class IndicatorPageQuery {
 
     /** One indicator as the page needs it; the JSON columns are arrays of arrays, in the order the API lists them. */
-    public record Row(String code, String plan, int seq, String nameZh, String nameEn, String attribute, String direction, String unit,
+    public record Row(String code, String plan, int seq, String nameZh, String nameEn, String attribute, String direction, String measures, String unit,
                       String series, String footnoteZh, String footnoteEn, String categoryCode, String categoryZh, String categoryEn,
                       String departmentsJson, String targetsJson, String linkedJson, long version) {
     }
@@ -108,7 +108,7 @@ public class IndicatorPageQuery {
                 + " left join category c on c.code = i.category_code order by position offset ?" + offsetParam + " limit ?" + limitParam + ")"
                 + " select p.code, (select count(*) from indicator i join p on " + where + ") as total,"
                 + " f.code as indicator, f.seq, f.name_zh, f.name_en, f.attribute, f.direction, f.unit, f.series, f.footnote_zh, f.footnote_en,"
-                + " f.version,"
+                + " f.version, f.measures,"
                 + " c.code as category, c.name_zh as category_zh, c.name_en as category_en,"
                 + " (select json_agg(json_build_array(d.code, d.name_zh, d.name_en, x.role) order by x.position)"
                 + "    from indicator_department x join department d on d.id = x.department_id where x.indicator_id = f.id)::text,"
@@ -135,8 +135,8 @@ public class IndicatorPageQuery {
                 continue; // the plan has no indicator on this page
             }
             rows.add(new Row((String) r[2], (String) r[0], ((Number) r[3]).intValue(), (String) r[4], (String) r[5], (String) r[6], (String) r[7],
-                    (String) r[8], (String) r[9], (String) r[10], (String) r[11], (String) r[13], (String) r[14], (String) r[15],
-                    (String) r[16], (String) r[17], (String) r[18], ((Number) r[12]).longValue()));
+                    (String) r[13], (String) r[8], (String) r[9], (String) r[10], (String) r[11], (String) r[14], (String) r[15], (String) r[16],
+                    (String) r[17], (String) r[18], (String) r[19], ((Number) r[12]).longValue()));
         }
         return new Result(true, total, rows);
     }

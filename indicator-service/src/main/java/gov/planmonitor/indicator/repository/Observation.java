@@ -84,6 +84,12 @@ public class Observation {
     @Column(name = "superseded_by")
     public String supersededBy;
 
+    /** A yes/no target's result (建成, 全覆盖): done or not, as the department records it; null when none is recorded. */
+    public Boolean completed;
+
+    /** What a yes/no result rests on (the acceptance document, the notice); required with it. */
+    public String evidence;
+
     public boolean hasNumber() {
         return value != null || growthRate != null;
     }

@@ -98,7 +98,8 @@ public class ObservationRepository implements PanacheRepository<Observation> {
     public Map<Key, YearState> yearsOf(Map<Long, Indicator> indicators) {
         Map<Key, YearState> years = new HashMap<>();
         String sql = "SELECT m.indicator_id, m.year, m.last, c.id, c.period_start, c.value, c.growth_rate, c.price_basis, c.status,"
-                + " c.qualitative_zh, c.qualitative_en, c.comparable, c.source, c.note, c.revision, c.recorded_at, c.recorded_by"
+                + " c.qualitative_zh, c.qualitative_en, c.comparable, c.source, c.note, c.revision, c.recorded_at, c.recorded_by,"
+                + " c.completed, c.evidence"
                 + " FROM (SELECT indicator_id, year, max(revision) AS last FROM observation WHERE indicator_id = ANY(?)"
                 + " GROUP BY indicator_id, year) m"
                 + " LEFT JOIN observation c ON c.indicator_id = m.indicator_id AND c.year = m.year AND c.superseded_at IS NULL";
@@ -129,6 +130,8 @@ public class ObservationRepository implements PanacheRepository<Observation> {
                                 current.revision = row.getInt(15);
                                 current.recordedAt = row.getObject(16, OffsetDateTime.class);
                                 current.recordedBy = row.getString(17);
+                                current.completed = (Boolean) row.getObject(18);
+                                current.evidence = row.getString(19);
                             }
                             years.put(key, new YearState(current, row.getInt(3)));
                         }
@@ -170,6 +173,8 @@ public class ObservationRepository implements PanacheRepository<Observation> {
                 new BulkInsert.Column<>("comparable", o -> o.comparable),
                 new BulkInsert.Column<>("source", o -> o.source),
                 new BulkInsert.Column<>("note", o -> o.note),
+                new BulkInsert.Column<>("completed", o -> o.completed),
+                new BulkInsert.Column<>("evidence", o -> o.evidence),
                 new BulkInsert.Column<>("revision", o -> o.revision)), values);
     }
 }

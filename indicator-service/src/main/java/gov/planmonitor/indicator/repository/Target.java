@@ -24,8 +24,8 @@ import java.time.OffsetDateTime;
 @Table(name = "target")
 public class Target {
 
-    public enum Kind { ABOUT, AT_LEAST, AT_MOST, REACH, RANGE, AVERAGE_ANNUAL_GROWTH, CUMULATIVE_DECLINE, MULTIPLE_OF_BASE, CHANGE_FROM_BASE,
-        POINTS_FROM_BASE, RELATIVE, QUALITATIVE }
+    public enum Kind { ABOUT, AT_LEAST, AT_MOST, REACH, RANGE, AVERAGE_ANNUAL_GROWTH, AVERAGE_ANNUAL_DECLINE, CUMULATIVE_DECLINE, CUMULATIVE_SUM,
+        MULTIPLE_OF_BASE, CHANGE_FROM_BASE, POINTS_FROM_BASE, RELATIVE, YES_NO, QUALITATIVE }
 
     /** Whether the target constrains the level of the indicator or its growth rate. */
     public enum Measure { LEVEL, GROWTH_RATE }

@@ -186,7 +186,7 @@ public class EvaluationService {
         Judgement j = target == null ? Judgement.of(Verdict.NOT_EVALUABLE, "NO_TARGET", "未设定目标", "No target set")
                 : judge(ctx, indicator, target);
         Target original = targets.isEmpty() ? null : targets.get(0);
-        return new EvaluationItemDto(indicator.code, indicator.seq, indicator.nameZh, indicator.nameEn,
+        return new EvaluationItemDto(indicator.code, indicator.seq, indicator.nameZh, indicator.nameEnOrZh(),
                 mapper.toDto(indicator.category), indicator.attribute == null ? null : indicator.attribute.name(),
                 mapper.unit(indicator.unit), mapper.departments(indicator), mapper.toDto(target),
                 original == null || original == target ? null : mapper.toDto(original),
@@ -216,7 +216,7 @@ public class EvaluationService {
             for (Indicator indicator : members) {
                 EvaluationItemDto item = item(ctx, indicator);
                 String role = indicator.departments.stream().filter(d -> d.department == department).map(d -> d.role.name()).findFirst().orElse(null);
-                result.add(new DepartmentIndicatorDto(indicator.code, plan.code, indicator.nameZh, indicator.nameEn, role,
+                result.add(new DepartmentIndicatorDto(indicator.code, plan.code, indicator.nameZh, indicator.nameEnOrZh(), role,
                         item.target(), ctx.year, item.observation(), item.verdict(), item.verdictZh(), item.explanation()));
             }
         });
@@ -262,6 +262,10 @@ public class EvaluationService {
             case RELATIVE -> relative(ctx, indicator, target);
             case AVERAGE_ANNUAL_GROWTH -> averageGrowth(ctx, indicator, target);
             case CUMULATIVE_DECLINE -> cumulativeDecline(ctx, indicator, target);
+            case AVERAGE_ANNUAL_DECLINE -> indicator.measures == Indicator.Measures.DECLINE_RATE ? averageDecline(ctx, indicator, target)
+                    : fromBase(ctx, indicator, target);
+            case CUMULATIVE_SUM -> cumulativeSum(ctx, indicator, target);
+            case YES_NO -> yesNo(ctx, indicator, target);
             case MULTIPLE_OF_BASE, CHANGE_FROM_BASE, POINTS_FROM_BASE -> fromBase(ctx, indicator, target);
             default -> level(ctx, indicator, target);
         };
@@ -380,6 +384,65 @@ public class EvaluationService {
                 used, cumulative, threshold, expected, null, years);
     }
 
+    /** 年均下降3% on yearly decline rates: their average so far, compounded. */
+    private Judgement averageDecline(Context ctx, Indicator indicator, Target target) {
+        BigDecimal tol = tolerance(indicator, target);
+        Map<Integer, Found> annual = annual(ctx, indicator, Target.Measure.LEVEL);
+        List<Integer> missing = missingYears(ctx, annual);
+        if (annual.isEmpty() || !missing.isEmpty()) {
+            return notEvaluable(missing, "年度下降率", "annual decline rates");
+        }
+        VerdictRules.Outcome o = VerdictRules.averageDecline(annual.values().stream().map(f -> f.observation().value).toList(),
+                target.value, tol, ctx.stage);
+        List<Integer> years = List.copyOf(annual.keySet());
+        Verdict verdict = o.verdict();
+        return new Judgement(verdict, o.rule(),
+                years + "年年均下降" + fmt(o.actual()) + "%，目标" + target.text + bandZh(indicator, target) + "，" + verdict.zh,
+                "Average annual decline over " + years + " of " + fmt(o.actual()) + "% against a target of " + target.text
+                        + bandEn(indicator, target) + ": " + verdict.en.toLowerCase(),
+                annual.get(years.get(years.size() - 1)), o.actual(), o.threshold(), null, null, years);
+    }
+
+    /** 累计新增就业5万人: the yearly amounts of the period so far, summed; every year is needed. */
+    private Judgement cumulativeSum(Context ctx, Indicator indicator, Target target) {
+        Map<Integer, Found> annual = annual(ctx, indicator, Target.Measure.LEVEL);
+        List<Integer> missing = missingYears(ctx, annual);
+        if (annual.isEmpty() || !missing.isEmpty()) {
+            return notEvaluable(missing, "数据（累计数需逐年加总）", "values (the sum needs every year)");
+        }
+        VerdictRules.Outcome o = VerdictRules.cumulativeSum(annual.values().stream().map(f -> f.observation().value).toList(),
+                target.value, tolerance(indicator, target), ctx.stage);
+        List<Integer> years = List.copyOf(annual.keySet());
+        Verdict verdict = o.verdict();
+        String unit = indicator.unit;
+        return new Judgement(verdict, o.rule(),
+                years + "年累计" + fmt(o.actual()) + unit + "，目标" + target.text
+                        + (o.expected() == null ? "" : "，按每年同等数量至今应达" + fmt(o.expected()) + unit) + "，" + verdict.zh,
+                "Sum over " + years + " of " + fmt(o.actual()) + " " + unit + " against a target of " + target.text
+                        + (o.expected() == null ? "" : "; the same amount every year calls for " + fmt(o.expected()) + " " + unit + " by now")
+                        + ": " + verdict.en.toLowerCase(),
+                annual.get(years.get(years.size() - 1)), o.actual(), o.threshold(), o.expected(), null, years);
+    }
+
+    /** 建成, 全覆盖, 完成省下达任务: the result the department recorded for the year, with its evidence. */
+    private Judgement yesNo(Context ctx, Indicator indicator, Target target) {
+        Observation o = ctx.own(indicator, ctx.year);
+        if (o == null || o.completed == null) {
+            return Judgement.of(Verdict.NOT_EVALUABLE, "NO_DATA", ctx.year + "年尚未记录是否完成（须附依据）",
+                    "No done / not done result recorded for " + ctx.year + " (a result comes with its evidence)");
+        }
+        VerdictRules.Outcome outcome = VerdictRules.yesNo(o.completed, ctx.stage);
+        Verdict verdict = outcome.verdict();
+        String zh = o.completed ? "已完成" : "尚未完成";
+        String en = o.completed ? "done" : "not done";
+        String due = verdict == Verdict.NOT_EVALUABLE ? "，期末评估" : "";
+        String dueEn = verdict == Verdict.NOT_EVALUABLE ? ", judged at the end of the period" : "";
+        return new Judgement(verdict, outcome.rule(),
+                "目标" + target.text + "，" + zh + "（依据：" + o.evidence + "）" + due + "，" + verdict.zh,
+                "Target " + target.text + ": " + en + " (evidence: " + o.evidence + ")" + dueEn + ": " + verdict.en.toLowerCase(),
+                new Found(o), null, null, null, null, List.of(ctx.year));
+    }
+
     /** 翻一番, 累计增长30%, 比2010年下降40%, 提高2个百分点: the level against what the base year's level calls for. */
     private Judgement fromBase(Context ctx, Indicator indicator, Target target) {
         Found found = ctx.find(indicator, ctx.year, Target.Measure.LEVEL);
@@ -398,7 +461,7 @@ public class EvaluationService {
                     compareEn + "; no (positive) " + baseYear + " value to measure from", found, v, null, null, null, List.of(ctx.year));
         }
         BigDecimal share = BigDecimal.valueOf(ctx.year - baseYear).divide(BigDecimal.valueOf(ctx.plan.endYear - baseYear), 4, RoundingMode.HALF_UP);
-        VerdictRules.Outcome o = VerdictRules.fromBase(target.kind, target.value, b, v, ctx.isFinal, share);
+        VerdictRules.Outcome o = VerdictRules.fromBase(target.kind, target.value, b, v, ctx.isFinal, share, ctx.plan.endYear - baseYear);
         Verdict verdict = o.verdict();
         BigDecimal required = o.threshold().setScale(Math.max(2, b.stripTrailingZeros().scale()), RoundingMode.HALF_UP);
         return new Judgement(verdict, o.rule(),
@@ -425,7 +488,7 @@ public class EvaluationService {
             Verdict verdict = o.verdict();
             return new Judgement(verdict, o.rule(),
                     "增长" + fmt(g) + "%，" + reference.nameZh + "增长" + fmt(r) + "%，目标" + target.text + "，" + verdict.zh,
-                    "Growth " + fmt(g) + "% against " + fmt(r) + "% for " + reference.nameEn + " (target: " + target.text + "): " + verdict.en.toLowerCase(),
+                    "Growth " + fmt(g) + "% against " + fmt(r) + "% for " + reference.nameEnOrZh() + " (target: " + target.text + "): " + verdict.en.toLowerCase(),
                     own, g, threshold, null, null, List.of(ctx.year));
         }
         if (fiveYear) {
@@ -446,7 +509,7 @@ public class EvaluationService {
                 List<Integer> years = List.copyOf(mine.keySet());
                 return new Judgement(verdict, o.rule(),
                         years + "年年均增长" + fmt(g) + "%，" + reference.nameZh + fmt(r) + "%，目标" + target.text + "，" + verdict.zh,
-                        "Average growth over " + years + " of " + fmt(g) + "% against " + fmt(r) + "% for " + reference.nameEn
+                        "Average growth over " + years + " of " + fmt(g) + "% against " + fmt(r) + "% for " + reference.nameEnOrZh()
                                 + " (target: " + target.text + "): " + verdict.en.toLowerCase(),
                         mine.get(years.get(years.size() - 1)), g, threshold, null, null, years);
             }

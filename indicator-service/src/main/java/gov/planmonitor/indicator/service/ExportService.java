@@ -131,6 +131,7 @@ public class ExportService implements Transfers.Source {
         row.put("unit", i.unit);
         row.put("attribute", i.attribute == null ? null : i.attribute.name());
         row.put("direction", i.direction.name());
+        row.put("measures", i.measures.name());
         row.put("departments", i.departments.stream().map(d -> d.department.code + ":" + d.role.name()).collect(Collectors.joining(";")));
         row.put("targetText", target == null ? null : target.text);
         row.put("targetKind", target == null ? null : target.kind.name());
@@ -157,6 +158,8 @@ public class ExportService implements Transfers.Source {
         row.put("comparable", o.comparable);
         row.put("source", o.source);
         row.put("note", o.note);
+        row.put("completed", o.completed);
+        row.put("evidence", o.evidence);
         return row;
     }
 }

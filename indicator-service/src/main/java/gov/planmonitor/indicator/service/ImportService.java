@@ -43,9 +43,9 @@ public class ImportService {
                 Set.of("startYear", "endYear")));
         SCHEMA.put("indicators", new Columns(List.of("code", "plan", "seq", "nameZh", "nameEn", "category", "unit", "attribute", "direction",
                 "departments", "targetText", "targetKind", "targetReference", "series", "footnoteZh", "footnoteEn"),
-                List.of("targetEffectiveFrom", "targetRecordedAt"), Set.of("seq")));
+                List.of("measures", "targetEffectiveFrom", "targetRecordedAt"), Set.of("seq")));
         SCHEMA.put("observations", new Columns(List.of("indicator", "year", "periodStart", "value", "growthRate", "priceBasis", "status",
-                "qualitativeZh", "qualitativeEn", "comparable", "source", "note"), List.of("recordedAt"), Set.of("year", "periodStart", "value", "growthRate")));
+                "qualitativeZh", "qualitativeEn", "comparable", "source", "note"), List.of("completed", "evidence", "recordedAt"), Set.of("year", "periodStart", "value", "growthRate")));
     }
 
     private final DepartmentService departments;
@@ -111,7 +111,7 @@ public class ImportService {
 
     private ObservationInput observationInput(Cells c) {
         return c.valid(new ObservationInput(c.integer("periodStart"), c.decimal("value"), c.decimal("growthRate"), c.text("priceBasis"),
-                c.text("status"), c.text("qualitativeZh"), c.text("qualitativeEn"), c.bool("comparable"), c.text("source"), c.text("note")));
+                c.text("status"), c.text("qualitativeZh"), c.text("qualitativeEn"), c.bool("comparable"), c.text("source"), c.text("note"), c.bool("completed"), c.text("evidence")));
     }
 
     private Outcome apply(String entity, Line line, String user) {
@@ -125,13 +125,20 @@ public class ImportService {
                 plans.get(plan);
                 yield indicators.upsert(plan, c.valid(new IndicatorInput(c.text("code"), c.integer("seq"), c.text("nameZh"),
                         c.text("nameEn"), c.text("category"), c.text("unit"), c.text("attribute"), c.text("direction"),
-                        departmentRoles(c.text("departments")),
-                        new TargetInput(c.text("targetText"), c.text("targetKind"), c.text("targetReference"), c.date("targetEffectiveFrom"), null),
+                        c.text("measures"), departmentRoles(c.text("departments")), targetInput(c),
                         c.text("series"), c.text("footnoteZh"), c.text("footnoteEn")),
                         Map.of("targetReferenceIndicator", "targetReference")), c.time("targetRecordedAt", zone()), user);
             }
             default -> throw new IllegalArgumentException(entity);
         };
+    }
+
+    /** A row's target; none where the row gives no text (a statistic the plan reports without a target). */
+    private static TargetInput targetInput(Cells c) {
+        if (c.text("targetText") == null && c.text("targetKind") == null && c.text("targetReference") == null) {
+            return null;
+        }
+        return new TargetInput(c.text("targetText"), c.text("targetKind"), c.text("targetReference"), c.date("targetEffectiveFrom"), null);
     }
 
     private static List<DepartmentRoleDto> departmentRoles(String cell) {

@@ -255,10 +255,10 @@ public class IndicatorService {
     }
 
     private boolean same(Indicator indicator, IndicatorInput input) {
-        return indicator.seq == input.seq() && indicator.nameZh.equals(input.nameZh()) && indicator.nameEn.equals(input.nameEn())
+        return indicator.seq == input.seq() && indicator.nameZh.equals(input.nameZh()) && Objects.equals(indicator.nameEn, PlanService.blankToNull(input.nameEn()))
                 && indicator.category.code.equals(input.category()) && indicator.unit.equals(input.unit())
                 && Objects.equals(indicator.attribute == null ? null : indicator.attribute.name(), PlanService.blankToNull(input.attribute()))
-                && indicator.direction.name().equals(input.direction())
+                && indicator.direction.name().equals(input.direction()) && indicator.measures == measures(input)
                 && Objects.equals(indicator.series, PlanService.blankToNull(input.series()))
                 && Objects.equals(indicator.footnoteZh, PlanService.blankToNull(input.footnoteZh()))
                 && Objects.equals(indicator.footnoteEn, PlanService.blankToNull(input.footnoteEn()))
@@ -280,11 +280,13 @@ public class IndicatorService {
         indicator.code = input.code();
         indicator.seq = input.seq();
         indicator.nameZh = input.nameZh().trim();
-        indicator.nameEn = input.nameEn().trim();
+        indicator.nameEn = PlanService.blankToNull(input.nameEn()) == null ? null : input.nameEn().trim();
         indicator.category = category;
         indicator.unit = input.unit().trim();
         indicator.attribute = PlanService.blankToNull(input.attribute()) == null ? null : Indicator.Attribute.valueOf(input.attribute());
         indicator.direction = Indicator.Direction.valueOf(input.direction());
+        indicator.measures = measures(input);
+        requireMeasurable(indicator);
         indicator.series = PlanService.blankToNull(input.series());
         indicator.footnoteZh = PlanService.blankToNull(input.footnoteZh());
         indicator.footnoteEn = PlanService.blankToNull(input.footnoteEn());
@@ -294,6 +296,26 @@ public class IndicatorService {
             indicator.departments.addAll(links);
         }
         indicator.touch(user, OffsetDateTime.now(ZoneOffset.UTC));
+    }
+
+    /** What the input says the yearly values measure, or what its name and unit say when it is silent. */
+    private static Indicator.Measures measures(IndicatorInput input) {
+        String stated = PlanService.blankToNull(input.measures());
+        return stated != null ? Indicator.Measures.valueOf(stated) : Indicator.Measures.readFrom(input.nameZh().trim(), input.unit().trim());
+    }
+
+    /**
+     * A growth or decline rate is a % of the year before; and a decline rate grows with the decline, so an indicator whose
+     * values are decline rates and whose better direction is DECREASE would judge a larger decline as a failure.
+     */
+    private static void requireMeasurable(Indicator indicator) {
+        if (indicator.measures != Indicator.Measures.LEVEL && !"%".equals(indicator.unit)) {
+            throw new ServiceException.Invalid("measures", "an indicator that measures " + indicator.measures + " is in %, not " + indicator.unit);
+        }
+        if (indicator.measures == Indicator.Measures.DECLINE_RATE && indicator.direction == Indicator.Direction.DECREASE) {
+            throw new ServiceException.Invalid("direction", "the indicator measures DECLINE_RATE (a larger value is a larger decline), so a larger"
+                    + " value is better: its direction is INCREASE, not DECREASE");
+        }
     }
 
     private List<IndicatorDepartment> resolveDepartments(Indicator indicator, List<DepartmentRoleDto> roles) {
@@ -327,6 +349,9 @@ public class IndicatorService {
      * the values it replaces as a superseded row. Returns whether anything changed.
      */
     private boolean setTarget(Indicator indicator, TargetInput input, OffsetDateTime recordedAt, String user) {
+        if (input == null) {
+            return false; // no target given: a statistic without one, or the one in force stays
+        }
         LocalDate effectiveFrom = input.effectiveFrom() != null ? input.effectiveFrom() : LocalDate.of(indicator.plan.startYear, 1, 1);
         Target existing = indicator.targets.stream().filter(t -> t.effectiveFrom.equals(effectiveFrom)).findFirst().orElse(null);
         OffsetDateTime at = RecordedAt.resolve(recordedAt, OffsetDateTime.now(ZoneOffset.UTC), "targetRecordedAt");
@@ -352,6 +377,10 @@ public class IndicatorService {
         existing.kind = parsed.kind;
         existing.measure = parsed.measure;
         existing.value = parsed.value;
+        existing.valueHigh = parsed.valueHigh;
+        existing.stretchValue = parsed.stretchValue;
+        existing.everyYear = parsed.everyYear;
+        existing.baseYear = parsed.baseYear;
         existing.tolerance = parsed.tolerance;
         existing.textUnit = parsed.textUnit;
         existing.referenceIndicator = parsed.referenceIndicator;
@@ -385,7 +414,7 @@ public class IndicatorService {
     private Target newTarget(Indicator indicator, TargetInput input, OffsetDateTime recordedAt, String user) {
         TargetParser.Parsed parsed = parser.parse(input.text(), PlanService.blankToNull(input.kind()),
                 new TargetParser.Context(indicator.plan.kind, indicator.plan.startYear, indicator.nameZh, indicator.unit,
-                        indicator.direction));
+                        indicator.direction, indicator.measures));
         Target target = new Target();
         target.indicator = indicator;
         target.effectiveFrom = input.effectiveFrom();

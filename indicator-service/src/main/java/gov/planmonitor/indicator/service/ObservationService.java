@@ -133,6 +133,8 @@ public class ObservationService {
         o.comparable = input.comparable() == null || input.comparable();
         o.source = PlanService.blankToNull(input.source());
         o.note = PlanService.blankToNull(input.note());
+        o.completed = input.completed();
+        o.evidence = PlanService.blankToNull(input.evidence());
         o.revision = revision;
         o.recordedAt = now;
         o.recordedBy = user;
@@ -259,8 +261,17 @@ public class ObservationService {
         if (input.periodStart() != null && input.periodStart() > year) {
             throw new ServiceException.Invalid("periodStart", "periodStart " + input.periodStart() + " is after the year " + year);
         }
-        if (input.value() == null && input.growthRate() == null && PlanService.blankToNull(input.qualitativeZh()) == null) {
-            throw new ServiceException.Invalid("value", "give a value, a growthRate or qualitativeZh text");
+        if (input.completed() == null && PlanService.blankToNull(input.evidence()) != null) {
+            throw new ServiceException.Invalid("completed", "evidence supports a done / not done result: give completed (true or false)");
+        }
+        if (input.value() == null && input.growthRate() == null && PlanService.blankToNull(input.qualitativeZh()) == null
+                && input.completed() == null) {
+            throw new ServiceException.Invalid("value", "give a value, a growthRate, qualitativeZh text or (for a yes/no target) completed");
+        }
+        // A done / not done result is a department's word: it names what it rests on.
+        if (input.completed() != null && PlanService.blankToNull(input.evidence()) == null) {
+            throw new ServiceException.Invalid("evidence", "a completed (done / not done) result needs its evidence: the acceptance record,"
+                    + " notice or document it rests on");
         }
         boolean nonNegative = UnitCatalog.find(indicator.unit).map(UnitCatalog.Unit::nonNegative).orElse(false);
         if (nonNegative && input.value() != null && input.value().signum() < 0) {
@@ -276,7 +287,8 @@ public class ObservationService {
                 && Objects.equals(o.qualitativeEn, PlanService.blankToNull(input.qualitativeEn()))
                 && o.comparable == (input.comparable() == null || input.comparable())
                 && Objects.equals(o.source, PlanService.blankToNull(input.source()))
-                && Objects.equals(o.note, PlanService.blankToNull(input.note()));
+                && Objects.equals(o.note, PlanService.blankToNull(input.note()))
+                && Objects.equals(o.completed, input.completed()) && Objects.equals(o.evidence, PlanService.blankToNull(input.evidence()));
     }
 
     private static boolean numEq(BigDecimal a, BigDecimal b) {

@@ -16,18 +16,15 @@ import java.util.regex.Pattern;
 /**
  * Reads a target as the plan documents print it ("7左右", "≥94", "50以上", "控制在9‰以内", "与经济增长基本同步",
  * "年均增长7%左右", "累计下降15%", "比2015年下降18%", "力争达到80%") into a typed target. The printed text decides the
- * kind where it says it (年均, 累计/比…年, 下降, ≥/以上, ≤/以内, 左右); the indicator's name decides only for a bare number
- * (a 年均…增长率 or a …下降率 of a five-year plan). Text it cannot read is rejected, never stored as something else.
+ * kind where it says it (年均, 累计/比…年, 下降, ≥/以上, ≤/以内, 左右); what the indicator states it measures decides only
+ * for a bare number (a growth or decline rate of a five-year plan: the average growth, the decline over the period). Text it cannot read is rejected, never stored as something else.
  */
 @ApplicationScoped
 public class TargetParser {
 
     /** What the parser knows of the indicator the target belongs to. */
-    public record Context(Plan.Kind planKind, int planStartYear, String indicatorName, String indicatorUnit, Indicator.Direction direction) {
-        String name() {
-            return indicatorName == null ? "" : indicatorName;
-        }
-
+    public record Context(Plan.Kind planKind, int planStartYear, String indicatorName, String indicatorUnit, Indicator.Direction direction,
+                          Indicator.Measures measures) {
         boolean fiveYear() {
             return planKind == Plan.Kind.FIVE_YEAR;
         }
@@ -36,9 +33,14 @@ public class TargetParser {
             return UnitCatalog.isRate(indicatorUnit);
         }
 
-        /** An indicator whose yearly values are decline rates (单位GDP能耗下降率, …降低率, …减少率). */
-        boolean declineRateName() {
-            return DECLINE_RATE_NAME.matcher(name()).matches();
+        /** The indicator's yearly values are decline rates (单位GDP能耗下降率), as it states. */
+        boolean declineRates() {
+            return measures == Indicator.Measures.DECLINE_RATE;
+        }
+
+        /** The indicator's yearly values are growth rates (地区生产总值增长率), as it states. */
+        boolean growthRates() {
+            return measures == Indicator.Measures.GROWTH_RATE;
         }
     }
 
@@ -57,14 +59,18 @@ public class TargetParser {
     /** Words of aspiration in front of a target (力争 "strive to"): they do not change what is measured. */
     private static final Pattern ASPIRATION = Pattern.compile("^(力争|争取|确保)");
     /** The scope of a change: per year on average, over the whole period from its base year, or on the year before. */
-    private static final Pattern SCOPE = Pattern.compile("^(年均|累计|比上年|比(\\d{4})年|比基期)");
+    private static final Pattern SCOPE = Pattern.compile("^(?:五年|规划期内?|“?十[二三四五]五”?期间)?(年均|累计|比上年|比(\\d{4})年|比基期)");
+    /** A sum of yearly flows over the period: 累计新增就业5万人, 五年累计完成投资1000亿元 (what is summed, the number, its unit). */
+    private static final Pattern SUM = Pattern.compile("^(?!增长|下降|降低|减少|提高)(\\D{0,20}?)(\\d+(?:\\.\\d+)?)\\s*([^\\d\\s以]+)\\s*(以上)?$");
+    /** A task done or not, which a department records with evidence: 完成省下达任务, 建成…, 实现全覆盖. */
+    private static final Pattern YES_NO = Pattern.compile("^(?:全面)?完成(?:省|市|区)?(?:政府)?下达(?:的)?(?:任务|目标)(?:任务)?$"
+            + "|^(?:基本|全面)?建成\\D{0,30}$|^(?:实现)?\\D{0,20}全覆盖$");
     /** 翻一番 (×2), 翻两番 (×4), 翻三番 (×8), on the base year's level. */
     private static final Pattern DOUBLING = Pattern.compile("^(?:实现)?(?:经济总量|总量)?翻(一|两|二|三)?番$");
     /** 提高2个百分点: a change of a share in percentage points. */
     private static final Pattern POINTS = Pattern.compile("^(\\d+(?:\\.\\d+)?)\\s*个百分点$");
     /** 30%: a change of a level in per cent. */
     private static final Pattern PERCENT = Pattern.compile("^(\\d+(?:\\.\\d+)?)\\s*%$");
-    private static final Pattern DECLINE_RATE_NAME = Pattern.compile(".*(下降|降低|减少)率.*");
     /** A stretch goal after the target: 7%，力争8%. */
     private static final Pattern STRETCH = Pattern.compile("^(.+?)\\s*[，,；;]\\s*(?:力争|争取)\\s*(?:达到)?\\s*(\\d+(?:\\.\\d+)?)\\s*([^\\d\\s]*)$");
     /** A level to reach with its direction: 下降到10%, 提高到30%. */
@@ -106,6 +112,14 @@ public class TargetParser {
         if (requested == Kind.QUALITATIVE) {
             return new Parsed(Kind.QUALITATIVE, Measure.LEVEL, null, null, null, false, null, null, null, false);
         }
+        // Yes or no: the words say it (建成, 全覆盖), or the bureau does, for any task the text names.
+        if (requested == Kind.YES_NO || (requested == null && YES_NO.matcher(ASPIRATION.matcher(text).replaceFirst("")).matches())) {
+            if (context.measures() != Indicator.Measures.LEVEL) {
+                throw new ServiceException.Invalid("target.text", "target text '" + rawText + "' is a task done or not (YES_NO), but the indicator"
+                        + " measures " + context.measures() + ": a yes/no target belongs on an indicator that measures LEVEL");
+            }
+            return new Parsed(Kind.YES_NO, Measure.LEVEL, null, null, null, false, null, null, null, false);
+        }
         if (text.contains("同步")) {
             if (requested != null && requested != Kind.RELATIVE) {
                 throw mismatch(rawText, requested, Kind.RELATIVE);
@@ -133,6 +147,12 @@ public class TargetParser {
                 }
             }
             text = text.substring(scopeMatch.end());
+        }
+        if ("累计".equals(scope)) {
+            Matcher sum = SUM.matcher(text);
+            if (sum.matches()) {
+                return sum(rawText, sum, requested, context);
+            }
         }
         Parsed fromBase = fromBase(rawText, text, scope, yearOnYear, baseYear, requested, context);
         if (fromBase != null) {
@@ -202,15 +222,20 @@ public class TargetParser {
             throw new ServiceException.Invalid("target.text", "target text '" + rawText + "' gives a direction (" + change
                     + ") and a negative number; write the change as a positive number (下降3%, not 下降-3%)");
         }
-        String name = context.name();
         boolean fiveYear = context.fiveYear();
         if (scope != null && !fiveYear) {
             throw new ServiceException.Invalid("target.text", "target text '" + rawText + "' is " + scope
                     + " over several years, but an annual plan covers one year: give the year's own target (增长7%, 下降3%)");
         }
-        if ("年均".equals(scope) && "下降".equals(change)) {
-            throw new ServiceException.Invalid("target.text", "target text '" + rawText
-                    + "': an average annual decline is not a target kind; give the decline over the period (累计下降…%)");
+        Indicator.Measures measures = context.measures();
+        // The text's change must be what the indicator's yearly values measure: never judged backwards.
+        if ("下降".equals(change) && measures == Indicator.Measures.GROWTH_RATE) {
+            throw new ServiceException.Invalid("target.text", "target text '" + rawText + "' is a decline (下降), but the indicator measures"
+                    + " GROWTH_RATE (the year's growth): a decline target belongs on an indicator that measures DECLINE_RATE or LEVEL");
+        }
+        if ("增长".equals(change) && measures == Indicator.Measures.DECLINE_RATE) {
+            throw new ServiceException.Invalid("target.text", "target text '" + rawText + "' is a growth (增长), but the indicator measures"
+                    + " DECLINE_RATE (the year's decline): a growth target belongs on an indicator that measures GROWTH_RATE or LEVEL");
         }
         if ("累计".equals(scope) && !"下降".equals(change)) {
             throw new ServiceException.Invalid("target.text", "target text '" + rawText
@@ -221,18 +246,21 @@ public class TargetParser {
                     + " change with a ceiling (以内) is not a target kind; a 年均增长 or 累计下降 target is a floor");
         }
         boolean printedAverage = "年均".equals(scope);
-        boolean printedDecline = "下降".equals(change) && ((fiveYear && !yearOnYear) || "累计".equals(scope));
-        // The name decides only for a bare number (the text says nothing of the change it means).
+        boolean averageDecline = printedAverage && "下降".equals(change);
+        boolean printedDecline = !averageDecline && "下降".equals(change) && ((fiveYear && !yearOnYear) || "累计".equals(scope));
+        // What the indicator measures decides only for a bare number (the text says nothing of the change it means).
         boolean bare = scope == null && change == null && verb == null && symbol == null && !atLeast && !atMost;
         // On a five-year plan's 年均…增长率 or …下降率 indicator, a floor (≥7, 7以上) bounds the average growth or the
         // decline over the period, as a bare number does: the values recorded there are yearly rates, not the target's measure.
         boolean floorOrBare = bare || (atLeast && !yearOnYear);
-        boolean declineName = context.declineRateName();
-        boolean averageGrowth = printedAverage || (floorOrBare && fiveYear && name.contains("年均") && name.contains("增长率"));
+        boolean declineName = context.declineRates();
+        boolean averageGrowth = (printedAverage && !averageDecline) || (floorOrBare && fiveYear && context.growthRates());
         boolean declineRate = printedDecline || (floorOrBare && fiveYear && declineName);
 
         Kind inferred;
-        if (averageGrowth) {
+        if (averageDecline) {
+            inferred = Kind.AVERAGE_ANNUAL_DECLINE;
+        } else if (averageGrowth) {
             inferred = Kind.AVERAGE_ANNUAL_GROWTH;
         } else if (declineRate) {
             inferred = Kind.CUMULATIVE_DECLINE;
@@ -255,27 +283,66 @@ public class TargetParser {
         // A growth target: the kind says so, or the text's unit is a rate while the indicator's is a level (6.5% on 亿元).
         boolean indicatorIsRate = context.indicatorIsRate();
         boolean textIsRate = UnitCatalog.isRate(unit);
-        Measure measure = kind == Kind.AVERAGE_ANNUAL_GROWTH || (kind != Kind.CUMULATIVE_DECLINE
-                && ("增长".equals(change) || (textIsRate && !indicatorIsRate))) ? Measure.GROWTH_RATE : Measure.LEVEL;
-        if (kind == Kind.CUMULATIVE_DECLINE && !indicatorIsRate) {
-            throw new ServiceException.Invalid("target.text", "target text '" + rawText + "' is a decline over the period, which is judged "
-                    + "from yearly decline rates: the indicator must be measured in % (a …下降率), not " + context.indicatorUnit());
+        boolean declineKind = kind == Kind.CUMULATIVE_DECLINE || kind == Kind.AVERAGE_ANNUAL_DECLINE;
+        // A growth target: the kind says so, the indicator's values are growth rates, or the text's unit is a rate while
+        // the indicator's is a level (6.5% on 亿元).
+        Measure measure = kind == Kind.AVERAGE_ANNUAL_GROWTH || (!declineKind && (context.growthRates() || "增长".equals(change)
+                || (textIsRate && !indicatorIsRate))) ? Measure.GROWTH_RATE : Measure.LEVEL;
+        // The decline over the period compounds the yearly decline rates: only an indicator that records them has them (a
+        // level's decline from its base year is a CHANGE_FROM_BASE, read before).
+        if (kind == Kind.CUMULATIVE_DECLINE && !declineName) {
+            throw new ServiceException.Invalid("target.text", "target text '" + rawText + "' is a decline over the period (CUMULATIVE_DECLINE),"
+                    + " judged from yearly decline rates, but the indicator measures " + measures + ", not DECLINE_RATE");
         }
-        // 累计下降 and 比2015年下降 say it is a decline over the period; a bare 下降15% says so only of a …下降率 indicator
-        // (of another level in % it is a CHANGE_FROM_BASE, read before; what is left here is a growth rate's).
-        if (kind == Kind.CUMULATIVE_DECLINE && !declineName && scope == null && "下降".equals(change)) {
-            throw new ServiceException.Invalid("target.text", "target text '" + rawText + "' is a decline over the period, judged from yearly"
-                    + " decline rates, but '" + name + "' is a growth rate, not a …下降率 (降低率, 减少率) indicator");
+        if (kind == Kind.AVERAGE_ANNUAL_GROWTH && declineName) {
+            throw new ServiceException.Invalid("target.text", "target text '" + rawText + "' is an average annual growth, but the indicator"
+                    + " measures DECLINE_RATE (the year's decline)");
         }
-        // In an annual plan 下降3.6% is the year's decline rate, recorded on a …下降率 indicator in % (as 2017's 能耗 is).
-        if ("下降".equals(change) && kind != Kind.CUMULATIVE_DECLINE && !(indicatorIsRate && declineName)) {
-            throw new ServiceException.Invalid("target.text", "target text '" + rawText
-                    + "': a decline in an annual plan is the year's decline rate; set it on a …下降率 indicator measured in %");
+        // 下降3.6% on its own is the year's decline: the indicator records yearly decline rates (as 2017's 能耗 does).
+        if ("下降".equals(change) && !declineKind && !declineName) {
+            throw new ServiceException.Invalid("target.text", "target text '" + rawText + "' is the year's decline, judged on yearly decline"
+                    + " rates, but the indicator measures " + measures + ", not DECLINE_RATE");
         }
         requireIndicatorUnit(rawText, unit, context);
         BigDecimal tolerance = about ? aboutTolerance(value, measure == Measure.GROWTH_RATE || indicatorIsRate || textIsRate) : null;
         // 比上年… in a five-year plan: each year's change, judged every year (in an annual plan the one year is all there is).
-        return new Parsed(kind, measure, value, null, null, yearOnYear && fiveYear, null, tolerance, unit, false);
+        if (kind == Kind.AVERAGE_ANNUAL_DECLINE && measures == Indicator.Measures.LEVEL && context.direction() == Indicator.Direction.INCREASE) {
+            throw new ServiceException.Invalid("target.text", "target text '" + rawText + "' is a decline, but the indicator's direction is INCREASE");
+        }
+        // 年均下降 of a level is measured from the base year's level; of decline rates, from the rates themselves.
+        Integer declineBase = kind == Kind.AVERAGE_ANNUAL_DECLINE && measures == Indicator.Measures.LEVEL ? baseYear : null;
+        return new Parsed(kind, measure, value, null, null, yearOnYear && fiveYear, declineBase, tolerance, unit, false);
+    }
+
+    /**
+     * 累计新增就业5万人, 五年累计完成投资1000亿元: the sum of the yearly values of a flow over the plan's period. The number
+     * is in the indicator's unit, or in another of the same dimension (万人 on an indicator in 人), converted to it.
+     */
+    private Parsed sum(String rawText, Matcher sum, Kind requested, Context context) {
+        if (requested != null && requested != Kind.CUMULATIVE_SUM) {
+            throw mismatch(rawText, requested, Kind.CUMULATIVE_SUM);
+        }
+        if (!context.fiveYear()) {
+            throw new ServiceException.Invalid("target.text", "target text '" + rawText + "' is a sum over several years, but an annual plan"
+                    + " covers one year: give the year's own target");
+        }
+        if (context.measures() != Indicator.Measures.LEVEL) {
+            throw new ServiceException.Invalid("target.text", "target text '" + rawText + "' sums yearly amounts, but the indicator measures "
+                    + context.measures() + ": a sum belongs on an indicator that measures LEVEL (each year's amount, such as new jobs)");
+        }
+        String unit = sum.group(3);
+        requireKnown(rawText, unit);
+        UnitCatalog.Unit printed = UnitCatalog.find(unit).orElseThrow();
+        UnitCatalog.Unit own = UnitCatalog.find(context.indicatorUnit()).orElse(null);
+        if (own == null || !own.normalized().equals(printed.normalized()) || printed.rate()) {
+            throw new ServiceException.Invalid("target.text", "target text '" + rawText + "' sums " + unit + ", but the indicator is measured in "
+                    + context.indicatorUnit());
+        }
+        BigDecimal value = new BigDecimal(sum.group(2)).multiply(printed.scale()).divide(own.scale(), 6, RoundingMode.HALF_UP).stripTrailingZeros();
+        if (value.abs().compareTo(new BigDecimal("1e15")) > 0) {
+            throw new ServiceException.Invalid("target.text", "target value in '" + rawText + "' is out of range (at most 15 integer digits)");
+        }
+        return new Parsed(Kind.CUMULATIVE_SUM, Measure.LEVEL, value, null, null, false, null, null, unit, false);
     }
 
     /**
@@ -288,8 +355,8 @@ public class TargetParser {
     private Parsed fromBase(String rawText, String text, String scope, boolean yearOnYear, int baseYear, Kind requested, Context context) {
         boolean fiveYear = context.fiveYear();
         boolean indicatorIsRate = context.indicatorIsRate();
-        boolean declineName = context.declineRateName();
-        boolean growthName = context.name().contains("增长率");
+        boolean declineName = context.declineRates();
+        boolean growthName = context.growthRates();
         Parsed parsed = null;
         Matcher doubling = DOUBLING.matcher(text);
         Matcher change = CHANGE.matcher(text);
@@ -365,7 +432,7 @@ public class TargetParser {
         }
         requireKnown(rawText, unit);
         boolean textIsRate = UnitCatalog.isRate(unit);
-        boolean growth = "增长".equals(range.group(1)) || (textIsRate && !context.indicatorIsRate());
+        boolean growth = "增长".equals(range.group(1)) || context.growthRates() || (textIsRate && !context.indicatorIsRate());
         requireIndicatorUnit(rawText, unit, context);
         return new Parsed(Kind.RANGE, growth ? Measure.GROWTH_RATE : Measure.LEVEL, low, high, null, false, null, null, unit, false);
     }
@@ -399,9 +466,9 @@ public class TargetParser {
             case ABOUT -> about;
             case REACH -> !atLeast && !atMost && !about;
             case RANGE, MULTIPLE_OF_BASE, CHANGE_FROM_BASE, POINTS_FROM_BASE -> false;
-            case AVERAGE_ANNUAL_GROWTH, CUMULATIVE_DECLINE -> !atMost;
-            case RELATIVE -> false;
-            case QUALITATIVE -> true;
+            case AVERAGE_ANNUAL_GROWTH, AVERAGE_ANNUAL_DECLINE, CUMULATIVE_DECLINE -> !atMost;
+            case RELATIVE, CUMULATIVE_SUM -> false;
+            case QUALITATIVE, YES_NO -> true;
         };
     }
 

@@ -155,6 +155,60 @@ public final class VerdictRules {
                 average, threshold, null);
     }
 
+    /**
+     * 年均下降 from the yearly decline rates so far: the average decline 1 − (∏(1 − r))^(1/k) against t − band; during the
+     * period AHEAD once the decline so far reaches the whole period's 1 − (1 − t)^n (the mirror of average growth).
+     */
+    public static Outcome averageDecline(List<BigDecimal> rates, BigDecimal t, BigDecimal band, Stage stage) {
+        BigDecimal remaining = BigDecimal.ONE;
+        for (BigDecimal r : rates) {
+            remaining = remaining.multiply(BigDecimal.ONE.subtract(r.divide(HUNDRED, MC)), MC);
+        }
+        BigDecimal mean = BigDecimal.valueOf((1 - Math.pow(remaining.doubleValue(), 1.0 / rates.size())) * 100).setScale(2, RoundingMode.HALF_UP);
+        BigDecimal threshold = t.subtract(band);
+        BigDecimal wholePeriod = BigDecimal.ONE.subtract(BigDecimal.ONE.subtract(t.divide(HUNDRED, MC)).pow(stage.periodYears(), MC));
+        Verdict verdict;
+        if (stage.isFinal()) {
+            verdict = mean.compareTo(threshold) >= 0 ? Verdict.ACHIEVED : Verdict.NOT_ACHIEVED;
+        } else if (BigDecimal.ONE.subtract(remaining).compareTo(wholePeriod) >= 0) {
+            verdict = Verdict.AHEAD;
+        } else {
+            verdict = mean.compareTo(threshold) >= 0 ? Verdict.ON_TRACK : Verdict.LAGGING;
+        }
+        return new Outcome(verdict, "AVERAGE_DECLINE_GEOMETRIC_MEAN", mean, threshold, null);
+    }
+
+    /**
+     * 累计新增就业5万人: the sum of the yearly flows so far against t − band; during the period AHEAD once t is reached, else
+     * against the same amount every year, t × share, less the band: the constant path of a sum, as the constant rate is
+     * of a growth or a decline.
+     */
+    public static Outcome cumulativeSum(List<BigDecimal> flows, BigDecimal t, BigDecimal band, Stage stage) {
+        BigDecimal sum = flows.stream().reduce(BigDecimal.ZERO, BigDecimal::add);
+        BigDecimal threshold = t.subtract(band);
+        if (stage.isFinal()) {
+            return new Outcome(sum.compareTo(threshold) >= 0 ? Verdict.ACHIEVED : Verdict.NOT_ACHIEVED, "CUMULATIVE_SUM", sum, threshold, null);
+        }
+        if (sum.compareTo(t) >= 0) {
+            return new Outcome(Verdict.AHEAD, "CUMULATIVE_SUM", sum, threshold, null);
+        }
+        BigDecimal expected = t.multiply(stage.share(), MC);
+        return new Outcome(sum.compareTo(expected.subtract(band)) >= 0 ? Verdict.ON_TRACK : Verdict.LAGGING, "CUMULATIVE_SUM", sum, threshold, expected);
+    }
+
+    /**
+     * A task done or not (建成, 全覆盖, 完成省下达任务), as the department records it: done is ACHIEVED at the end and AHEAD
+     * before it; not done is NOT_ACHIEVED at the end, and before it not yet judged (NOT_EVALUABLE): a task due at the end
+     * is not late while the period runs.
+     */
+    public static Outcome yesNo(boolean done, Stage stage) {
+        if (done) {
+            return new Outcome(stage.isFinal() ? Verdict.ACHIEVED : Verdict.AHEAD, "TASK_DONE", null, null, null);
+        }
+        return new Outcome(stage.isFinal() ? Verdict.NOT_ACHIEVED : Verdict.NOT_EVALUABLE, stage.isFinal() ? "TASK_NOT_DONE" : "TASK_DUE_AT_END",
+                null, null, null);
+    }
+
     /** 1 − ∏(1 − r) over the yearly decline rates, as a percentage rounded to two places. */
     public static BigDecimal cumulativeDecline(List<BigDecimal> rates) {
         BigDecimal remaining = BigDecimal.ONE;
@@ -187,18 +241,25 @@ public final class VerdictRules {
 
     /**
      * A level measured from the base year's b: the level required is b × factor (MULTIPLE_OF_BASE, 翻一番: 2), b × (1 + c)
-     * (CHANGE_FROM_BASE, c in %, negative for a decline) or b + p (POINTS_FROM_BASE, percentage points). Final: v
+     * (CHANGE_FROM_BASE, c in %, negative for a decline), b × (1 − d)^years (AVERAGE_ANNUAL_DECLINE of a level, d in %, over
+     * the years from the base year to the plan's end) or b + p (POINTS_FROM_BASE, percentage points). Final: v
      * against it. During the period AHEAD once met, else against the path from the base year, the constant-rate path
      * b × (required / b)^share for the multiplicative kinds and the straight line b + p × share for points, where share
      * is the part of the years from the base year to the plan's end that has passed.
      */
-    public static Outcome fromBase(Kind kind, BigDecimal value, BigDecimal b, BigDecimal v, boolean isFinal, BigDecimal share) {
+    public static Outcome fromBase(Kind kind, BigDecimal value, BigDecimal b, BigDecimal v, boolean isFinal, BigDecimal share, int years) {
         BigDecimal required = switch (kind) {
             case MULTIPLE_OF_BASE -> b.multiply(value, MC);
             case POINTS_FROM_BASE -> b.add(value, MC);
+            // 年均下降3% of a level: the base year's level falling by 3% in each of the years to the plan's end.
+            case AVERAGE_ANNUAL_DECLINE -> b.multiply(BigDecimal.ONE.subtract(value.divide(HUNDRED, MC)).pow(years, MC), MC);
             default -> b.multiply(BigDecimal.ONE.add(value.divide(HUNDRED, MC), MC), MC);
         };
-        boolean rising = kind == Kind.MULTIPLE_OF_BASE ? value.compareTo(BigDecimal.ONE) > 0 : value.signum() > 0;
+        boolean rising = switch (kind) {
+            case MULTIPLE_OF_BASE -> value.compareTo(BigDecimal.ONE) > 0;
+            case AVERAGE_ANNUAL_DECLINE -> false;
+            default -> value.signum() > 0;
+        };
         boolean meets = rising ? v.compareTo(required) >= 0 : v.compareTo(required) <= 0;
         String rule = kind.name();
         if (isFinal) {
