@@ -44,6 +44,16 @@ public class ProjectMapper {
         return z == null ? null : new CodeNameDto(z.code, z.nameZh, z.nameEn);
     }
 
+    /** A category as its own resource (with its place), not as a project names it. */
+    public CategoryDto toCategoryDto(Category c) {
+        return new CategoryDto(c.code, c.nameZh, c.nameEn, c.seq);
+    }
+
+    /** A zone as its own resource (with its kind and place), not as a project names it. */
+    public ZoneDto toZoneDto(Zone z) {
+        return new ZoneDto(z.code, z.nameZh, z.nameEn, z.kind, z.seq);
+    }
+
     public ProjectListDto toDto(ProjectList l) {
         return new ProjectListDto(l.code, l.nameZh, l.nameEn, l.year, l.planCode, l.members.size(),
                 new ProjectListDto.ReportedDto(l.reportedProjectCount, MoneyDto.of(l.reportedCompletedInvestment),

@@ -1,5 +1,6 @@
 package gov.planmonitor.project.repository;
 
+import gov.planmonitor.support.persistence.Audited;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -8,7 +9,7 @@ import jakarta.persistence.Table;
 /** A functional zone of the plan's 一核三带四区 layout. */
 @Entity
 @Table(name = "zone")
-public class Zone {
+public class Zone extends Audited {
 
     @Id
     public String code;

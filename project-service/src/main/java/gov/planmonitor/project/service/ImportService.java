@@ -53,14 +53,16 @@ public class ImportService {
     private final ProjectService projects;
     private final ProjectListService lists;
     private final ProgressService progress;
+    private final ReferenceService reference;
     private final Validator validator;
     private final ImportRunner runner;
 
-    public ImportService(ProjectService projects, ProjectListService lists, ProgressService progress, Validator validator,
-                         ImportRunner runner) {
+    public ImportService(ProjectService projects, ProjectListService lists, ProgressService progress, ReferenceService reference,
+                         Validator validator, ImportRunner runner) {
         this.projects = projects;
         this.lists = lists;
         this.progress = progress;
+        this.reference = reference;
         this.validator = validator;
         this.runner = runner;
     }
@@ -72,7 +74,7 @@ public class ImportService {
     private Outcome apply(String entity, Line line, String user) {
         Cells c = new Cells(line, validator);
         return switch (entity) {
-            case "categories" -> lists.upsertCategory(c.valid(new CodeNameDto(c.text("code"), c.text("nameZh"), c.text("nameEn"))),
+            case "categories" -> reference.upsertCategory(c.valid(new CodeNameDto(c.text("code"), c.text("nameZh"), c.text("nameEn"))),
                     c.required(c.integer("seq"), "seq"), user);
             case "lists" -> lists.upsert(c.valid(new ProjectListInput(c.text("code"), c.text("nameZh"), c.text("nameEn"), c.integer("year"),
                     c.text("plan"), c.integer("reportedProjectCount"), c.decimal("reportedCompletedInvestmentYuan"),

@@ -16,7 +16,6 @@ import gov.planmonitor.project.mapping.ProjectListDto;
 import gov.planmonitor.project.mapping.ProjectListInput;
 import gov.planmonitor.project.mapping.ProjectMapper;
 import gov.planmonitor.project.repository.Category;
-import gov.planmonitor.project.repository.CategoryRepository;
 import gov.planmonitor.project.repository.Investment;
 import gov.planmonitor.project.repository.InvestmentRepository;
 import gov.planmonitor.project.repository.Milestone;
@@ -56,7 +55,6 @@ public class ProjectListService {
     private static final Map<String, String> SORT_FIELDS = Map.of("code", "code", "year", "year", "nameZh", "nameZh");
 
     private final ProjectListRepository lists;
-    private final CategoryRepository categories;
     private final InvestmentRepository investments;
     private final MilestoneRepository milestones;
     private final ProjectMapper mapper;
@@ -65,13 +63,12 @@ public class ProjectListService {
     private final AuditTrail audit;
     private final BureauClock clock;
 
-    public ProjectListService(ProjectListRepository lists, CategoryRepository categories, InvestmentRepository investments,
+    public ProjectListService(ProjectListRepository lists, InvestmentRepository investments,
                               MilestoneRepository milestones, ProjectMapper mapper, ProjectConfig config, Caller caller, AuditTrail audit, BureauClock clock) {
         this.clock = clock;
         this.caller = caller;
         this.audit = audit;
         this.lists = lists;
-        this.categories = categories;
         this.investments = investments;
         this.milestones = milestones;
         this.mapper = mapper;
@@ -220,33 +217,4 @@ public class ProjectListService {
         BigDecimal completed = ProjectMapper.sum(rows.stream().map(i -> i.completed).toList());
         return new InvestmentTotalsDto(MoneyDto.of(planned), MoneyDto.of(completed), ProjectMapper.ratio(completed, planned));
     }
-
-    /** Import of the category code list. */
-    public Outcome upsertCategory(CodeNameDto input, int seq, String user) {
-        caller.require("importing project categories", Roles.PLANNER);
-        Category category = categories.findByCode(input.code()).orElse(null);
-        if (category != null && category.nameZh.equals(input.nameZh()) && category.nameEn.equals(input.nameEn()) && category.seq == seq) {
-            return Outcome.UNCHANGED;
-        }
-        Outcome outcome = category == null ? Outcome.CREATED : Outcome.UPDATED;
-        CodeNameDto before = category == null ? null : mapper.toDto(category);
-        if (category == null) {
-            category = new Category();
-        }
-        category.code = input.code();
-        category.nameZh = input.nameZh();
-        category.nameEn = input.nameEn();
-        category.seq = seq;
-        category.touch(user, OffsetDateTime.now(ZoneOffset.UTC));
-        if (outcome == Outcome.CREATED) {
-            categories.persist(category);
-        }
-        audit.record("category", category.code, before, mapper.toDto(category));
-        return outcome;
-    }
-
-    public List<CodeNameDto> categories() {
-        return categories.list("order by seq, code").stream().map(mapper::toDto).toList();
-    }
-
 }
