@@ -63,8 +63,13 @@ final class EventSchemas {
             properties.put("type", OASFactory.createSchema().addType(Schema.SchemaType.STRING).enumeration(types));
             properties.put("subject", OASFactory.createSchema().addType(Schema.SchemaType.STRING)
                     .description("The resource's path: " + path));
-            // A $ref stands alone (ContractConventions); the event's description says what data is.
-            properties.put("data", OASFactory.createSchema().ref(ContractFilter.SCHEMAS + data));
+            // A $ref stands alone (ContractConventions); the event's description says what data is. A deleted resource's
+            // event carries data null (the trail keeps no state after a delete), so a resource that can be deleted says so.
+            Schema representation = OASFactory.createSchema().ref(ContractFilter.SCHEMAS + data);
+            properties.put("data", actions.contains("deleted")
+                    ? OASFactory.createSchema().description("null for a deleted resource")
+                    .anyOf(List.of(representation, OASFactory.createSchema().addType(Schema.SchemaType.NULL)))
+                    : representation);
             Schema event = OASFactory.createSchema().addType(Schema.SchemaType.OBJECT)
                     .description("An event about a resource of type " + resource + ": " + String.join(", ", types.stream().map(Object::toString).toList())
                             + ". The data is the " + data + " as the API gives it after the write.")
