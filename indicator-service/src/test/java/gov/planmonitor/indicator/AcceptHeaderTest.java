@@ -29,7 +29,7 @@ class AcceptHeaderTest {
         given().accept(PROBLEM_ONLY).when().get("/api/v1/plans/FYP13")
                 .then().statusCode(200).contentType(startsWith("application/json")).body("code", equalTo("FYP13"));
         given().accept(PROBLEM_ONLY + ";q=0.9").when().get("/api/v1/plans/FYP13/indicators")
-                .then().statusCode(200).contentType(startsWith("application/json")).body("total", equalTo(22));
+                .then().statusCode(200).contentType(startsWith("application/json")).body("total", equalTo(45));
     }
 
     @Test

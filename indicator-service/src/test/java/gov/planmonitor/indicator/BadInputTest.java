@@ -352,7 +352,7 @@ class BadInputTest {
     void wrongMethodIsAProblem() {
         problem(given().when().delete("/api/v1/plans/FYP13").then(), 405);
         problem(given().contentType(ContentType.JSON).body("{}").when().post("/api/v1/indicators/FYP13-01").then(), 405);
-        given().when().get("/api/v1/plans/FYP13").then().statusCode(200).body("indicatorCount", equalTo(22));
+        given().when().get("/api/v1/plans/FYP13").then().statusCode(200).body("indicatorCount", equalTo(45));
     }
 
     @Test

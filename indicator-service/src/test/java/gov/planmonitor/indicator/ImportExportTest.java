@@ -64,7 +64,7 @@ class ImportExportTest {
                     .body("counts." + entity + ".CREATED", equalTo(0))
                     .body("counts." + entity + ".UPDATED", equalTo(0));
         }
-        given().queryParam("size", 100).when().get("/api/v1/plans/FYP13/indicators").then().body("total", equalTo(22));
+        given().queryParam("size", 100).when().get("/api/v1/plans/FYP13/indicators").then().body("total", equalTo(45));
     }
 
     @Test
@@ -278,7 +278,7 @@ class ImportExportTest {
         String text = new String(exported, StandardCharsets.UTF_8);
         assertTrue(text.contains("与经济增长同步"), "Chinese text survives the export");
         given().contentType("text/csv").body(exported).queryParam("entity", "indicators").when().post("/api/v1/imports")
-                .then().statusCode(200).body("counts.indicators.UNCHANGED", equalTo(22)).body("counts.indicators.UPDATED", equalTo(0));
+                .then().statusCode(200).body("counts.indicators.UNCHANGED", equalTo(45)).body("counts.indicators.UPDATED", equalTo(0));
     }
 
     @Test

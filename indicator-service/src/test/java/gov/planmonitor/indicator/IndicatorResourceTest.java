@@ -55,12 +55,15 @@ class IndicatorResourceTest {
     // ---- listing ----
 
     @Test
-    void fyp13ListsItsTwentyTwoIndicatorsWithAttributesAndDepartments() {
+    void fyp13ListsItsTableAndTextIndicatorsWithAttributesAndDepartments() {
+        // 专栏2's 22, then the 23 its text prints (seq 101–123).
         given().queryParam("size", 100)
                 .when().get("/api/v1/plans/FYP13/indicators")
                 .then().statusCode(200).contentType(ContentType.JSON)
-                .body("items", hasSize(22))
-                .body("total", equalTo(22))
+                .body("items", hasSize(45))
+                .body("total", equalTo(45))
+                .body("items[22].code", equalTo("FYP13-101"))
+                .body("items.find { it.code == 'FYP13-117' }.target", org.hamcrest.Matchers.nullValue())
                 .body("page", equalTo(0))
                 .body("size", equalTo(100))
                 .body("items[0].code", equalTo("FYP13-01"))
@@ -77,15 +80,15 @@ class IndicatorResourceTest {
 
     @Test
     void pagingAndSortingOfIndicators() {
-        given().queryParam("size", 5).queryParam("page", 4)
+        given().queryParam("size", 5).queryParam("page", 8)
                 .when().get("/api/v1/plans/FYP13/indicators")
                 .then().statusCode(200)
-                .body("items.code", contains("FYP13-21", "FYP13-22"))
-                .body("total", equalTo(22));
+                .body("items.code", contains("FYP13-119", "FYP13-120", "FYP13-121", "FYP13-122", "FYP13-123"))
+                .body("total", equalTo(45));
         given().queryParam("sort", "-seq").queryParam("size", 1)
                 .when().get("/api/v1/plans/FYP13/indicators")
                 .then().statusCode(200)
-                .body("items[0].code", equalTo("FYP13-22"));
+                .body("items[0].code", equalTo("FYP13-123"));
         problem(given().queryParam("sort", "unit").when().get("/api/v1/plans/FYP13/indicators").then(), 400)
                 .body("errors[0].field", equalTo("sort"));
     }
@@ -112,9 +115,10 @@ class IndicatorResourceTest {
                 .then().statusCode(200)
                 .body("total", equalTo(24))
                 .body("items.attribute", everyItem(nullValue()));
-        given().queryParam("attribute", "NONE")
+        // FYP13's own table gives every indicator an attribute; the targets its text prints have none.
+        given().queryParam("attribute", "NONE").queryParam("size", 100)
                 .when().get("/api/v1/plans/FYP13/indicators")
-                .then().statusCode(200).body("total", equalTo(0));
+                .then().statusCode(200).body("total", equalTo(23)).body("items.seq", everyItem(org.hamcrest.Matchers.greaterThan(100)));
         problem(given().queryParam("attribute", "MAYBE").when().get("/api/v1/plans/FYP13/indicators").then(), 400)
                 .body("errors[0].field", equalTo("attribute"));
     }

@@ -176,7 +176,7 @@ class PlanResourceTest {
                 .body("startYear", equalTo(2016))
                 .body("endYear", equalTo(2020))
                 .body("parent", nullValue())
-                .body("indicatorCount", equalTo(22));
+                .body("indicatorCount", equalTo(45));
         given().when().get("/api/v1/plans/AP2017")
                 .then().statusCode(200).body("parent", equalTo("FYP13")).body("kind", equalTo("ANNUAL"));
     }

@@ -23,6 +23,7 @@ import static org.hamcrest.Matchers.in;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.empty;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -59,12 +60,15 @@ class SuiteIT {
     // ---- the seeded services ------------------------------------------------------------------------------------
 
     @Test
-    void fyp13HasItsTwentyTwoIndicatorsWithAttributeAndDepartments() {
+    void fyp13HasTheTwentyTwoIndicatorsOfItsTableAndTheTargetsOfItsText() {
+        // 专栏2's 22 (seq 1–22, each 约束性 or 预期性) and 23 more the outline's text prints (seq 101–123, no attribute).
         given().get(indicatorUrl + "/api/v1/plans/FYP13/indicators?size=100").then()
                 .statusCode(200)
-                .body("total", is(22))
-                .body("items", hasSize(22))
-                .body("items.attribute", everyItem(is(in(List.of("BINDING", "EXPECTED")))))
+                .body("total", is(45))
+                .body("items", hasSize(45))
+                .body("items.findAll { it.seq <= 22 }.attribute", everyItem(is(in(List.of("BINDING", "EXPECTED")))))
+                .body("items.findAll { it.seq <= 22 }", hasSize(22))
+                .body("items.findAll { it.seq > 100 }.attribute", everyItem(nullValue()))
                 .body("items.departments", everyItem(not(empty())))
                 .body("items.departments.flatten().code", everyItem(notNullValue()));
     }
@@ -264,11 +268,12 @@ class SuiteIT {
         assertEquals(Set.of("indicators", "evaluation", "report"), steps.keySet(), output);
 
         JsonPath indicators = steps.get("indicators");
-        assertEquals(22, indicators.getInt("total"));
+        assertEquals(45, indicators.getInt("total"));
         List<Map<String, Object>> items = indicators.getList("items");
-        assertEquals(22, items.size());
+        assertEquals(45, items.size());
         assertEquals("FYP13-01", items.get(0).get("code"));
-        assertTrue(items.stream().allMatch(i -> List.of("BINDING", "EXPECTED").contains(i.get("attribute"))), output);
+        // 专栏2's 22 carry 约束性 / 预期性; the outline's text prints none for the others.
+        assertEquals(22, items.stream().filter(i -> List.of("BINDING", "EXPECTED").contains(i.get("attribute"))).count(), output);
         assertTrue(items.stream().allMatch(i -> !((List<?>) i.get("departments")).isEmpty()), output);
 
         JsonPath evaluation = steps.get("evaluation");

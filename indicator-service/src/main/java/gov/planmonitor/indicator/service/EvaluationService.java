@@ -257,8 +257,7 @@ public class EvaluationService {
 
     private Judgement judge(Context ctx, Indicator indicator, Target target) {
         return switch (target.kind) {
-            case QUALITATIVE -> Judgement.of(Verdict.NOT_EVALUABLE, "QUALITATIVE_TARGET",
-                    "定性目标，由规划实施评估报告作文字评价", "Qualitative target: assessed in words by the evaluation report");
+            case QUALITATIVE -> qualitative(ctx, indicator);
             case RELATIVE -> relative(ctx, indicator, target);
             case AVERAGE_ANNUAL_GROWTH -> averageGrowth(ctx, indicator, target);
             case CUMULATIVE_DECLINE -> cumulativeDecline(ctx, indicator, target);
@@ -269,6 +268,23 @@ public class EvaluationService {
             case MULTIPLE_OF_BASE, CHANGE_FROM_BASE, POINTS_FROM_BASE -> fromBase(ctx, indicator, target);
             default -> level(ctx, indicator, target);
         };
+    }
+
+    /**
+     * A target in words is assessed in words by the evaluation report; the values recorded are shown beside it (the
+     * year's, and the baseline's), so a fall such as air quality's 81% → 78.4% is in front of whoever writes that report.
+     */
+    private Judgement qualitative(Context ctx, Indicator indicator) {
+        Found found = ctx.find(indicator, ctx.year, Target.Measure.LEVEL);
+        Found base = ctx.find(indicator, ctx.plan.startYear - 1, Target.Measure.LEVEL);
+        BigDecimal v = found == null ? null : found.observation().value;
+        BigDecimal b = base == null ? null : base.observation().value;
+        String valuesZh = (b == null ? "" : "；" + (ctx.plan.startYear - 1) + "年" + fmt(b) + indicator.unit)
+                + (v == null ? "" : "；" + ctx.year + "年" + fmt(v) + indicator.unit);
+        String valuesEn = (b == null ? "" : "; " + (ctx.plan.startYear - 1) + ": " + fmt(b) + " " + indicator.unit)
+                + (v == null ? "" : "; " + ctx.year + ": " + fmt(v) + " " + indicator.unit);
+        return new Judgement(Verdict.NOT_EVALUABLE, "QUALITATIVE_TARGET", "定性目标，由规划实施评估报告作文字评价" + valuesZh,
+                "Qualitative target: assessed in words by the evaluation report" + valuesEn, found, v, null, null, b, List.of(ctx.year));
     }
 
     /** ≥, ≤, reach and 左右 targets on one year's value. */
