@@ -9,7 +9,6 @@ import gov.planmonitor.indicator.repository.Indicator;
 import gov.planmonitor.indicator.repository.Observation;
 import gov.planmonitor.indicator.repository.Plan;
 import gov.planmonitor.indicator.repository.Target;
-import gov.planmonitor.indicator.service.UnitCatalog;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import gov.planmonitor.support.persistence.JsonColumns;
@@ -35,11 +34,6 @@ public class IndicatorMapper {
                 plan.parent == null ? null : plan.parent.code, indicatorCount);
     }
 
-    public UnitDto unit(String printed) {
-        return UnitCatalog.find(printed).map(UnitCatalog.Unit::toDto)
-                .orElse(new UnitDto(printed, printed, BigDecimal.ONE, null));
-    }
-
     public TargetDto toDto(Target target) {
         if (target == null) {
             return null;
@@ -56,10 +50,10 @@ public class IndicatorMapper {
                 .toList();
     }
 
-    public IndicatorDto toDto(Indicator indicator, Target inForce, List<String> linked) {
+    public IndicatorDto toDto(Indicator indicator, Target inForce, List<String> linked, UnitDto unit) {
         Target original = indicator.targets.isEmpty() ? null : indicator.targets.get(0);
         return new IndicatorDto(indicator.code, indicator.plan.code, indicator.seq, indicator.nameZh, indicator.nameEnOrZh(),
-                toDto(indicator.category), unit(indicator.unit),
+                toDto(indicator.category), unit,
                 indicator.attribute == null ? null : indicator.attribute.name(), indicator.direction.name(), indicator.measures.name(),
                 departments(indicator), toDto(inForce), original == null || original == inForce ? null : toDto(original),
                 indicator.series, linked, indicator.footnoteZh, indicator.footnoteEn);
@@ -81,8 +75,18 @@ public class IndicatorMapper {
         List<String> linked = new java.util.ArrayList<>();
         JsonColumns.parse(row.linkedJson()).forEach(code -> linked.add(code.asText()));
         return new IndicatorDto(row.code(), row.plan(), row.seq(), row.nameZh(), row.nameEn() != null ? row.nameEn() : row.nameZh(),
-                new CodeNameDto(row.categoryCode(), row.categoryZh(), row.categoryEn()), unit(row.unit()), row.attribute(), row.direction(), row.measures(),
+                new CodeNameDto(row.categoryCode(), row.categoryZh(), row.categoryEn()), unit(row), row.attribute(), row.direction(), row.measures(),
                 departments, inForce, original == null || original == inForce ? null : original, row.series(), linked, row.footnoteZh(), row.footnoteEn());
+    }
+
+    /** The unit joined to the row; as printed where the catalogue no longer knows it. */
+    private static UnitDto unit(IndicatorPageQuery.Row row) {
+        com.fasterxml.jackson.databind.JsonNode u = JsonColumns.parse(row.unitJson());
+        if (u == null || u.isNull() || u.isEmpty()) {
+            return new UnitDto(row.unit(), row.unit(), BigDecimal.ONE, null, null, null, false, false, 0);
+        }
+        return new UnitDto(row.unit(), u.get(1).asText(), number(u.get(2)), text(u.get(4)), u.get(0).asText(), text(u.get(3)),
+                u.get(5).asBoolean(), u.get(6).asBoolean(), u.get(7).asInt());
     }
 
     private static String text(com.fasterxml.jackson.databind.JsonNode node) {

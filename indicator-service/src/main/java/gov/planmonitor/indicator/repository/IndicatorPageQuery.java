@@ -19,7 +19,7 @@ public class IndicatorPageQuery {
     /** One indicator as the page needs it; the JSON columns are arrays of arrays, in the order the API lists them. */
     public record Row(String code, String plan, int seq, String nameZh, String nameEn, String attribute, String direction, String measures, String unit,
                       String series, String footnoteZh, String footnoteEn, String categoryCode, String categoryZh, String categoryEn,
-                      String departmentsJson, String targetsJson, String linkedJson, long version) {
+                      String departmentsJson, String targetsJson, String linkedJson, long version, String unitJson) {
     }
 
     /** The plan exists (or not), the number of indicators that pass the filters, and the page of them. */
@@ -116,7 +116,9 @@ public class IndicatorPageQuery {
                 + "    order by t.effective_from, t.id) from target t left join indicator r on r.id = t.reference_indicator_id"
                 + "    where t.indicator_id = f.id and t.superseded_at is null)::text,"
                 + " (select json_agg(o.code order by op.start_year, op.kind <> 'FIVE_YEAR', o.id)"
-                + "    from indicator o join plan op on op.id = o.plan_id where o.series = f.series and o.id <> f.id)::text"
+                + "    from indicator o join plan op on op.id = o.plan_id where o.series = f.series and o.id <> f.id)::text,"
+                + " (select json_build_array(u.code, u.normalized, u.scale, u.name_zh, u.name_en, u.non_negative, u.rate, u.sort_order)"
+                + "    from unit u where u.printed = f.unit)::text"
                 + " from p left join f on true left join category c on c.code = f.category_code"
                 + " order by f.position";
         Query query = entities.createNativeQuery(sql);
@@ -136,7 +138,7 @@ public class IndicatorPageQuery {
             }
             rows.add(new Row((String) r[2], (String) r[0], ((Number) r[3]).intValue(), (String) r[4], (String) r[5], (String) r[6], (String) r[7],
                     (String) r[13], (String) r[8], (String) r[9], (String) r[10], (String) r[11], (String) r[14], (String) r[15], (String) r[16],
-                    (String) r[17], (String) r[18], (String) r[19], ((Number) r[12]).longValue()));
+                    (String) r[17], (String) r[18], (String) r[19], ((Number) r[12]).longValue(), (String) r[20]));
         }
         return new Result(true, total, rows);
     }

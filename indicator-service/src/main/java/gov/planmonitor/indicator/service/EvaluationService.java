@@ -71,6 +71,8 @@ public class EvaluationService {
         final BigDecimal share;
         final Map<Long, Map<Integer, Observation>> byIndicator = new HashMap<>();
         final Map<String, List<Indicator>> bySeries = new HashMap<>();
+        /** The units of measure, read once for the evaluation. */
+        final UnitCatalog.Units units;
         /** The targets as recorded at the evaluation's asOf, by indicator id; null when it reads the current ones. */
         final Map<Long, List<Target>> targetsAsOf;
 
@@ -81,6 +83,7 @@ public class EvaluationService {
             this.isFinal = stage.isFinal();
             this.share = stage.share();
             this.targetsAsOf = asOf == null ? null : indicators.targetsAsOf(members, asOf);
+            this.units = unitCatalog.snapshot();
             Set<Indicator> all = new HashSet<>(members);
             Set<String> series = new HashSet<>();
             for (Indicator i : members) {
@@ -152,8 +155,11 @@ public class EvaluationService {
     private final ObservationRepository observations;
     private final PlanService plans;
     private final IndicatorMapper mapper;
+    private final UnitCatalog unitCatalog;
 
-    public EvaluationService(IndicatorRepository indicators, ObservationRepository observations, PlanService plans, IndicatorMapper mapper) {
+    public EvaluationService(IndicatorRepository indicators, ObservationRepository observations, PlanService plans, IndicatorMapper mapper,
+                             UnitCatalog unitCatalog) {
+        this.unitCatalog = unitCatalog;
         this.indicators = indicators;
         this.observations = observations;
         this.plans = plans;
@@ -188,7 +194,7 @@ public class EvaluationService {
         Target original = targets.isEmpty() ? null : targets.get(0);
         return new EvaluationItemDto(indicator.code, indicator.seq, indicator.nameZh, indicator.nameEnOrZh(),
                 mapper.toDto(indicator.category), indicator.attribute == null ? null : indicator.attribute.name(),
-                mapper.unit(indicator.unit), mapper.departments(indicator), mapper.toDto(target),
+                ctx.units.dto(indicator.unit), mapper.departments(indicator), mapper.toDto(target),
                 original == null || original == target ? null : mapper.toDto(original),
                 used(j.used(), indicator), j.verdict().name(), j.verdict().zh, j.verdict().en,
                 new ExplanationDto(j.rule(), j.zh(), j.en(), strip(j.actual()), target == null ? null : strip(target.value),
@@ -304,7 +310,7 @@ public class EvaluationService {
         Found base = ctx.find(indicator, ctx.plan.startYear - 1, Target.Measure.LEVEL);
         BigDecimal b = base == null || base.observation().value == null || !base.observation().comparable ? null : base.observation().value;
         // A bound on a rate (%, ‰) must hold every year; one on a stock (companies, yuan) is a level to reach by the end.
-        boolean holdsEveryYear = target.everyYear || (UnitCatalog.isRate(indicator.unit)
+        boolean holdsEveryYear = target.everyYear || (ctx.units.isRate(indicator.unit)
                 && (target.kind == Target.Kind.AT_LEAST || target.kind == Target.Kind.AT_MOST));
         VerdictRules.Outcome o = VerdictRules.level(new VerdictRules.Bound(target.kind, target.value, target.valueHigh, tolerance(indicator, target)),
                 indicator.direction, v, growth, holdsEveryYear, ctx.stage, b);

@@ -62,11 +62,13 @@ public class IndicatorService {
     private final Caller caller;
     private final AuditTrail audit;
     private final BureauClock clock;
+    private final UnitCatalog units;
 
     public IndicatorService(IndicatorRepository indicators, CategoryRepository categories, DepartmentRepository departments,
                             PlanService plans, TargetParser parser, IndicatorMapper mapper, IndicatorConfig config, Caller caller, AuditTrail audit, BureauClock clock,
-                            IndicatorPageQuery pageQuery) {
+                            IndicatorPageQuery pageQuery, UnitCatalog units) {
         this.pageQuery = pageQuery;
+        this.units = units;
         this.clock = clock;
         this.caller = caller;
         this.audit = audit;
@@ -118,7 +120,7 @@ public class IndicatorService {
     public static final String NO_DEPARTMENT = Roles.ADMIN;
 
     public IndicatorDto toDto(Indicator indicator) {
-        return mapper.toDto(indicator, targetInForce(indicator, clock.today()), linkedCodes(indicator));
+        return mapper.toDto(indicator, targetInForce(indicator, clock.today()), linkedCodes(indicator), units.snapshot().dto(indicator.unit));
     }
 
     public List<String> linkedCodes(Indicator indicator) {
@@ -273,8 +275,10 @@ public class IndicatorService {
         Category category = categories.findByIdOptional(input.category()).orElseThrow(() ->
                 new ServiceException.Invalid("category", "unknown category " + input.category() + "; known: "
                         + String.join(", ", categories.listOrdered().stream().map(c -> c.code).toList())));
-        if (UnitCatalog.find(input.unit()).isEmpty()) {
-            throw new ServiceException.Invalid("unit", "unknown unit '" + input.unit() + "'; known units: " + UnitCatalog.knownUnits());
+        UnitCatalog.Units known = units.snapshot();
+        if (known.find(input.unit()).isEmpty()) {
+            throw new ServiceException.Invalid("unit", "unknown unit '" + input.unit() + "'; known units: " + known.knownUnits()
+                    + " (a planner adds one with PUT /api/v1/units/{code})");
         }
         List<IndicatorDepartment> links = resolveDepartments(indicator, input.departments());
         indicator.code = input.code();
@@ -414,7 +418,7 @@ public class IndicatorService {
     private Target newTarget(Indicator indicator, TargetInput input, OffsetDateTime recordedAt, String user) {
         TargetParser.Parsed parsed = parser.parse(input.text(), PlanService.blankToNull(input.kind()),
                 new TargetParser.Context(indicator.plan.kind, indicator.plan.startYear, indicator.nameZh, indicator.unit,
-                        indicator.direction, indicator.measures));
+                        indicator.direction, indicator.measures, units.snapshot()));
         Target target = new Target();
         target.indicator = indicator;
         target.effectiveFrom = input.effectiveFrom();

@@ -48,9 +48,11 @@ public class ObservationService {
     private final IndicatorMapper mapper;
     private final Caller caller;
     private final AuditTrail audit;
+    private final UnitCatalog units;
 
     public ObservationService(ObservationRepository observations, IndicatorService indicators, IndicatorRepository indicatorRows,
-                              IndicatorMapper mapper, Caller caller, AuditTrail audit) {
+                              IndicatorMapper mapper, Caller caller, AuditTrail audit, UnitCatalog units) {
+        this.units = units;
         this.indicatorRows = indicatorRows;
         this.caller = caller;
         this.audit = audit;
@@ -103,7 +105,7 @@ public class ObservationService {
     }
 
     private Written write(Indicator indicator, int year, Observation current, ObservationInput input, String user) {
-        validate(indicator, year, input);
+        validate(indicator, year, input, units.snapshot());
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         int revision = observations.nextRevision(indicator, year);
         if (current != null) {
@@ -170,6 +172,7 @@ public class ObservationService {
         observations.getEntityManager().flush();
         observations.getEntityManager().clear();
         Set<Indicator> reporterChecked = new HashSet<>();
+        UnitCatalog.Units known = units.snapshot();
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         boolean historyAllowed = false;
         List<Observation> retired = new ArrayList<>();
@@ -199,7 +202,7 @@ public class ObservationService {
                     outcomes.add(Outcome.UNCHANGED);
                     continue;
                 }
-                validate(indicator, row.year(), row.input());
+                validate(indicator, row.year(), row.input(), known);
                 RecordedAt.requireAfter(at, current == null ? null : current.recordedAt, "recordedAt");
                 Observation o = newRevision(indicator, row.year(), row.input(), revisions.merge(key, 1, Integer::sum), at, user);
                 if (current != null) {
@@ -250,7 +253,7 @@ public class ObservationService {
                 .setParameter("indicator", indicator.id).setParameter("year", year).getSingleResult() > 0;
     }
 
-    private void validate(Indicator indicator, int year, ObservationInput input) {
+    private void validate(Indicator indicator, int year, ObservationInput input, UnitCatalog.Units known) {
         // The year before the plan is its baseline; a target measured from an earlier year (比2010年翻一番) admits that one too.
         int first = indicator.plan.startYear - 1;
         if ((year < first && !baseOfATarget(indicator, year)) || year > indicator.plan.endYear) {
@@ -273,7 +276,7 @@ public class ObservationService {
             throw new ServiceException.Invalid("evidence", "a completed (done / not done) result needs its evidence: the acceptance record,"
                     + " notice or document it rests on");
         }
-        boolean nonNegative = UnitCatalog.find(indicator.unit).map(UnitCatalog.Unit::nonNegative).orElse(false);
+        boolean nonNegative = known.find(indicator.unit).map(UnitCatalog.Unit::nonNegative).orElse(false);
         if (nonNegative && input.value() != null && input.value().signum() < 0) {
             throw new ServiceException.Invalid("value", "a value in " + indicator.unit + " cannot be negative");
         }

@@ -24,13 +24,13 @@ public class TargetParser {
 
     /** What the parser knows of the indicator the target belongs to. */
     public record Context(Plan.Kind planKind, int planStartYear, String indicatorName, String indicatorUnit, Indicator.Direction direction,
-                          Indicator.Measures measures) {
+                          Indicator.Measures measures, UnitCatalog.Units units) {
         boolean fiveYear() {
             return planKind == Plan.Kind.FIVE_YEAR;
         }
 
         boolean indicatorIsRate() {
-            return UnitCatalog.isRate(indicatorUnit);
+            return units.isRate(indicatorUnit);
         }
 
         /** The indicator's yearly values are decline rates (单位GDP能耗下降率), as it states. */
@@ -200,7 +200,7 @@ public class TargetParser {
         String unit = m.group(4) == null || m.group(4).isBlank() ? null : m.group(4);
         String suffix = m.group(5);
 
-        requireKnown(rawText, unit);
+        requireKnown(rawText, unit, context);
         if (value.abs().compareTo(new BigDecimal("1e15")) > 0 || value.scale() > 6) {
             throw new ServiceException.Invalid("target.text", "target value in '" + rawText + "' is out of range (at most 15 integer and 6 decimal digits)");
         }
@@ -282,7 +282,7 @@ public class TargetParser {
 
         // A growth target: the kind says so, or the text's unit is a rate while the indicator's is a level (6.5% on 亿元).
         boolean indicatorIsRate = context.indicatorIsRate();
-        boolean textIsRate = UnitCatalog.isRate(unit);
+        boolean textIsRate = context.units().isRate(unit);
         boolean declineKind = kind == Kind.CUMULATIVE_DECLINE || kind == Kind.AVERAGE_ANNUAL_DECLINE;
         // A growth target: the kind says so, the indicator's values are growth rates, or the text's unit is a rate while
         // the indicator's is a level (6.5% on 亿元).
@@ -331,9 +331,9 @@ public class TargetParser {
                     + context.measures() + ": a sum belongs on an indicator that measures LEVEL (each year's amount, such as new jobs)");
         }
         String unit = sum.group(3);
-        requireKnown(rawText, unit);
-        UnitCatalog.Unit printed = UnitCatalog.find(unit).orElseThrow();
-        UnitCatalog.Unit own = UnitCatalog.find(context.indicatorUnit()).orElse(null);
+        requireKnown(rawText, unit, context);
+        UnitCatalog.Unit printed = context.units().find(unit).orElseThrow();
+        UnitCatalog.Unit own = context.units().find(context.indicatorUnit()).orElse(null);
         if (own == null || !own.normalized().equals(printed.normalized()) || printed.rate()) {
             throw new ServiceException.Invalid("target.text", "target text '" + rawText + "' sums " + unit + ", but the indicator is measured in "
                     + context.indicatorUnit());
@@ -430,23 +430,23 @@ public class TargetParser {
         if (low.compareTo(high) >= 0) {
             throw new ServiceException.Invalid("target.text", "target text '" + rawText + "' is a range whose low end is not below its high end");
         }
-        requireKnown(rawText, unit);
-        boolean textIsRate = UnitCatalog.isRate(unit);
+        requireKnown(rawText, unit, context);
+        boolean textIsRate = context.units().isRate(unit);
         boolean growth = "增长".equals(range.group(1)) || context.growthRates() || (textIsRate && !context.indicatorIsRate());
         requireIndicatorUnit(rawText, unit, context);
         return new Parsed(Kind.RANGE, growth ? Measure.GROWTH_RATE : Measure.LEVEL, low, high, null, false, null, null, unit, false);
     }
 
-    private static void requireKnown(String rawText, String unit) {
-        if (unit != null && UnitCatalog.find(unit).isEmpty()) {
+    private static void requireKnown(String rawText, String unit, Context context) {
+        if (unit != null && context.units().find(unit).isEmpty()) {
             throw new ServiceException.Invalid("target.text", "unknown unit '" + unit + "' in target text '" + rawText
-                    + "'; known units: " + UnitCatalog.knownUnits());
+                    + "'; known units: " + context.units().knownUnits());
         }
     }
 
     /** A unit in the text is a rate (a growth on a level) or the indicator's own. */
     private static void requireIndicatorUnit(String rawText, String unit, Context context) {
-        if (unit != null && !UnitCatalog.isRate(unit) && !unit.equals(context.indicatorUnit())) {
+        if (unit != null && !context.units().isRate(unit) && !unit.equals(context.indicatorUnit())) {
             throw new ServiceException.Invalid("target.text", "target text '" + rawText + "' is in " + unit
                     + " but the indicator is measured in " + context.indicatorUnit());
         }

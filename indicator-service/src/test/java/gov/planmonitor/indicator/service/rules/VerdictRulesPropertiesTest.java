@@ -18,7 +18,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * What must hold of the rulebook whatever the numbers: a better value never gets a worse verdict, a binding indicator
- * is never judged more leniently than an expected one, and rising and falling indicators mirror each other.
+ * is never judged more leniently than an expected one, rising and falling indicators mirror each other, and values that
+ * meet the target itself (a printed level, an average decline, a sum) are never NOT_ACHIEVED.
  */
 class VerdictRulesPropertiesTest {
 
@@ -148,6 +149,55 @@ class VerdictRulesPropertiesTest {
         Verdict less = VerdictRules.decline(VerdictRules.cumulativeDecline(rates), t, BigDecimal.ZERO, stage(year)).verdict();
         Verdict more = VerdictRules.decline(VerdictRules.cumulativeDecline(larger), t, BigDecimal.ZERO, stage(year)).verdict();
         assertTrue(less.rank() <= more.rank(), () -> rates + " gave " + less + " but " + larger + " gave " + more);
+    }
+
+    /** Related to the target: five years whose declines all reach t average at least t, so the final verdict is ACHIEVED. */
+    @Property
+    void fiveYearsEachDecliningByTheTargetAchieveTheAverageDecline(@ForAll("declines") List<BigDecimal> extras, @ForAll("band") BigDecimal t) {
+        List<BigDecimal> rates = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            rates.add(t.add(extras.get(i % extras.size())).min(BigDecimal.valueOf(99)));
+        }
+        VerdictRules.Outcome o = VerdictRules.averageDecline(rates, t, BigDecimal.ZERO, stage(2020));
+        assertTrue(o.verdict() == Verdict.ACHIEVED || t.compareTo(BigDecimal.valueOf(99)) > 0, () -> rates + " against " + t + ": " + o);
+    }
+
+    /** A larger decline in any year never gets a worse average-decline verdict. */
+    @Property
+    void aLargerDeclineInAnyYearNeverWorsensTheAverageDecline(@ForAll("declines") List<BigDecimal> rates, @ForAll @IntRange(min = 0, max = 4) int which,
+                                                              @ForAll("band") BigDecimal extra, @ForAll("band") BigDecimal t) {
+        int year = 2015 + rates.size();
+        List<BigDecimal> larger = new ArrayList<>(rates);
+        int i = which % rates.size();
+        larger.set(i, larger.get(i).add(extra).min(BigDecimal.valueOf(99)));
+        Verdict less = VerdictRules.averageDecline(rates, t, BigDecimal.ZERO, stage(year)).verdict();
+        Verdict more = VerdictRules.averageDecline(larger, t, BigDecimal.ZERO, stage(year)).verdict();
+        assertTrue(less.rank() <= more.rank(), () -> rates + " gave " + less + " but " + larger + " gave " + more);
+    }
+
+    /** Related to the target: yearly amounts summing to at least t are ACHIEVED at the end, and AHEAD before it. */
+    @Property
+    void amountsSummingToTheTargetAchieveTheSum(@ForAll("declines") List<BigDecimal> flows, @ForAll("band") BigDecimal band) {
+        BigDecimal sum = flows.stream().reduce(BigDecimal.ZERO, BigDecimal::add);
+        int year = 2015 + flows.size();
+        VerdictRules.Outcome o = VerdictRules.cumulativeSum(flows, sum, band, stage(year));
+        assertTrue(o.verdict() == (year == 2020 ? Verdict.ACHIEVED : Verdict.AHEAD), () -> flows + " against their sum " + sum + ": " + o);
+    }
+
+    /** More in any year never gets a worse sum verdict, and a task done is never judged worse than one not done. */
+    @Property
+    void moreInAnyYearOrATaskDoneIsNeverJudgedWorse(@ForAll("declines") List<BigDecimal> flows, @ForAll @IntRange(min = 0, max = 4) int which,
+                                                    @ForAll("band") BigDecimal extra, @ForAll("band") BigDecimal t, @ForAll @IntRange(min = 2016, max = 2020) int year) {
+        List<BigDecimal> more = new ArrayList<>(flows);
+        int i = which % flows.size();
+        more.set(i, more.get(i).add(extra));
+        int y = 2015 + flows.size();
+        Verdict less = VerdictRules.cumulativeSum(flows, t, BigDecimal.ZERO, stage(y)).verdict();
+        Verdict most = VerdictRules.cumulativeSum(more, t, BigDecimal.ZERO, stage(y)).verdict();
+        assertTrue(less.rank() <= most.rank(), () -> flows + " gave " + less + " but " + more + " gave " + most);
+        Verdict done = VerdictRules.yesNo(true, stage(year)).verdict();
+        Verdict notDone = VerdictRules.yesNo(false, stage(year)).verdict();
+        assertTrue(done.rank() > notDone.rank(), () -> year + ": done " + done + ", not done " + notDone);
     }
 
     @Provide
