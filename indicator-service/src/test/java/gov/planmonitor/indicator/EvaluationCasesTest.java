@@ -14,6 +14,7 @@ import java.util.Map;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The rulebook, case by case: src/test/resources/rules/evaluation-cases.csv (written by generate_evaluation_cases.py,
@@ -63,21 +64,28 @@ class EvaluationCasesTest {
 
     /**
      * The cases worked out by hand (rules/hand-worked-cases.csv, each with the sum that decides it): an indicator of the
-     * given name and unit in a plan of its own, its yearly values, and the verdict with the numbers it rests on.
+     * given name and unit in a plan of its own, its yearly values, and the verdict with the numbers it rests on; where the
+     * row says so, a phrase written by hand that the Chinese explanation must contain.
      */
     @ParameterizedTest(name = "{0} {1} {2} {3} {7} [{5} {6}] {8} -> {10}")
     @CsvFileSource(resources = "/rules/hand-worked-cases.csv", numLinesToSkip = 1, encoding = "UTF-8")
     void theHandWorkedCasesHold(String id, String planKind, int year, String name, String unit, String attribute, String direction,
                                 String target, String observations, String reference, String verdict, String rule, BigDecimal actual,
-                                BigDecimal threshold, BigDecimal expected, String arithmetic, String measures) {
+                                BigDecimal threshold, BigDecimal expected, String arithmetic, String measures, String says) {
         String plan = planKind.equals("ANNUAL") ? Fixtures.createPlan("ANNUAL", 2017, 2017) : Fixtures.createPlan("FIVE_YEAR", 2016, 2020);
         String code = Fixtures.code("H");
-        Map<String, Object> indicator = Fixtures.indicator(code, 2, name, unit, target);
-        if (reference != null) {
-            Map<String, Object> targetBody = new LinkedHashMap<>(Fixtures.target(target));
-            targetBody.put("referenceIndicator", referenceIndicator(plan, reference));
-            indicator.put("target", targetBody);
+        // KIND:text requests a kind for the text (QUALITATIVE:进一步完善); otherwise the text decides
+        java.util.regex.Matcher kinded = java.util.regex.Pattern.compile("([A-Z_]+):(.+)").matcher(target);
+        String text = kinded.matches() ? kinded.group(2) : target;
+        Map<String, Object> indicator = Fixtures.indicator(code, 2, name, unit, text);
+        Map<String, Object> targetBody = new LinkedHashMap<>(Fixtures.target(text));
+        if (kinded.matches()) {
+            targetBody.put("kind", kinded.group(1));
         }
+        if (reference != null) {
+            targetBody.put("referenceIndicator", referenceIndicator(plan, reference));
+        }
+        indicator.put("target", targetBody);
         indicator.put("attribute", attribute);
         indicator.put("direction", direction);
         indicator.put("measures", measures);
@@ -87,8 +95,12 @@ class EvaluationCasesTest {
         JsonPath evaluation = given().queryParam("year", year).when().get("/api/v1/plans/{plan}/evaluation", plan)
                 .then().statusCode(200).extract().jsonPath();
         String item = "items.find { it.code == '" + code + "' }";
-        String where = "case " + id + " (" + arithmetic + "): " + evaluation.getString(item + ".explanation.zh");
+        String zh = evaluation.getString(item + ".explanation.zh");
+        String where = "case " + id + " (" + arithmetic + "): " + zh;
         assertVerdict(evaluation, item, where, verdict, rule, actual, threshold, expected);
+        if (says != null) {
+            assertTrue(zh != null && zh.contains(says), "case " + id + ": the explanation should say 「" + says + "」 but reads: " + zh);
+        }
     }
 
     private static final Map<Integer, String> WORDS = new java.util.concurrent.ConcurrentSkipListMap<>();
@@ -186,6 +198,7 @@ class EvaluationCasesTest {
             assertNull(actual, what);
             return;
         }
+        assertTrue(actual != null, what + ": expected " + expected + " but was none");
         assertEquals(0, expected.compareTo(new BigDecimal(String.valueOf(actual))), what + ": expected " + expected + " but was " + actual);
     }
 
