@@ -21,8 +21,14 @@ import java.util.List;
 @ApplicationScoped
 public class IndicatorMapper {
 
+    /** A category as an indicator names it. */
     public CodeNameDto toDto(Category category) {
-        return new CodeNameDto(category.code, category.nameZh, category.nameEn);
+        return new CodeNameDto(category.code, category.nameZh, category.nameEnOrZh());
+    }
+
+    /** A category as its own resource (with its place), not as an indicator names it. */
+    public CategoryDto toCategoryDto(Category category) {
+        return new CategoryDto(category.code, category.nameZh, category.nameEnOrZh(), category.sortOrder);
     }
 
     public DepartmentDto toDto(Department department) {
@@ -75,7 +81,7 @@ public class IndicatorMapper {
         List<String> linked = new java.util.ArrayList<>();
         JsonColumns.parse(row.linkedJson()).forEach(code -> linked.add(code.asText()));
         return new IndicatorDto(row.code(), row.plan(), row.seq(), row.nameZh(), row.nameEn() != null ? row.nameEn() : row.nameZh(),
-                new CodeNameDto(row.categoryCode(), row.categoryZh(), row.categoryEn()), unit(row), row.attribute(), row.direction(), row.measures(),
+                new CodeNameDto(row.categoryCode(), row.categoryZh(), row.categoryEn() != null ? row.categoryEn() : row.categoryZh()), unit(row), row.attribute(), row.direction(), row.measures(),
                 departments, inForce, original == null || original == inForce ? null : original, row.series(), linked, row.footnoteZh(), row.footnoteEn());
     }
 

@@ -8,7 +8,14 @@ import java.util.List;
 @ApplicationScoped
 public class CategoryRepository implements PanacheRepositoryBase<Category, String> {
 
+    /** In their printed order: by sortOrder, equal places by code. */
     public List<Category> listOrdered() {
-        return list("order by sortOrder");
+        return list("order by sortOrder, code");
+    }
+
+    /** Codes of (at most {@code limit}) indicators in the category, for a refusal to delete it that says which. */
+    public List<String> indicatorsIn(Category category, int limit) {
+        return getEntityManager().createQuery("select i.code from Indicator i where i.category = :category order by i.code", String.class)
+                .setParameter("category", category).setMaxResults(limit).getResultList();
     }
 }

@@ -4,11 +4,8 @@ import gov.planmonitor.support.cache.CachedRead;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import gov.planmonitor.support.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
-import gov.planmonitor.indicator.mapping.CodeNameDto;
 import gov.planmonitor.indicator.mapping.DepartmentDto;
 import gov.planmonitor.indicator.mapping.DepartmentIndicatorDto;
-import gov.planmonitor.indicator.mapping.IndicatorMapper;
-import gov.planmonitor.indicator.repository.CategoryRepository;
 import gov.planmonitor.indicator.service.DepartmentService;
 import gov.planmonitor.indicator.service.EvaluationService;
 import gov.planmonitor.support.paging.PageDto;
@@ -47,16 +44,11 @@ public class DepartmentResource {
 
     private final DepartmentService departments;
     private final EvaluationService evaluation;
-    private final CategoryRepository categories;
-    private final IndicatorMapper mapper;
     private final Caller caller;
 
-    public DepartmentResource(DepartmentService departments, EvaluationService evaluation, CategoryRepository categories,
-                              IndicatorMapper mapper, Caller caller) {
+    public DepartmentResource(DepartmentService departments, EvaluationService evaluation, Caller caller) {
         this.departments = departments;
         this.evaluation = evaluation;
-        this.categories = categories;
-        this.mapper = mapper;
         this.caller = caller;
     }
 
@@ -113,15 +105,5 @@ public class DepartmentResource {
     @APIResponse(responseCode = "200", description = "Indicators of every plan the department is responsible for")
     public List<DepartmentIndicatorDto> indicators(@PathParam("code") @Parameter(example = "DRC") String code) {
         return evaluation.departmentIndicators(departments.get(code));
-    }
-
-    @GET
-    @Path("/categories")
-    @Tag(name = "Indicators")
-    @CachedRead
-    @Operation(extensions = @Extension(name = CachedRead.EXTENSION, value = "true"), operationId = "listCategories", summary = "Indicator categories (经济发展, 创新水平, …)")
-    @APIResponse(responseCode = "200", description = "All categories in their printed order")
-    public List<CodeNameDto> categories() {
-        return categories.listOrdered().stream().map(mapper::toDto).toList();
     }
 }
