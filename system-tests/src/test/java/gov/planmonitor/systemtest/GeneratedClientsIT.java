@@ -98,6 +98,7 @@ class GeneratedClientsIT {
 
     private static PlansApi plans;
     private static IndicatorsApi indicators;
+    private static gov.planmonitor.client.indicator.api.UnitsApi units;
     private static DepartmentsApi departments;
     private static ImportAndExportApi indicatorFiles;
     private static AuditApi indicatorAudit;
@@ -134,6 +135,7 @@ class GeneratedClientsIT {
 
         plans = new PlansApi(indicator);
         indicators = new IndicatorsApi(indicator);
+        units = new gov.planmonitor.client.indicator.api.UnitsApi(indicator);
         departments = new DepartmentsApi(indicator);
         indicatorFiles = new ImportAndExportApi(indicator);
         indicatorAudit = new AuditApi(indicator);
@@ -210,7 +212,10 @@ class GeneratedClientsIT {
         r.put("indicator-service listObservations", () -> assertEquals(List.of(2017), indicators.listObservations("AP2017-01", null, null).stream().map(Observation::getYear).toList()));
         r.put("indicator-service getObservation", () -> { Observation o = indicators.getObservation("AP2017-01", 2017, null); assertDecimal("3193", o.getValue()); assertDecimal("6.1", o.getGrowthRate()); assertEquals(Observation.StatusEnum.FINAL, o.getStatus()); });
         r.put("indicator-service observationHistory", () -> assertEquals(1, indicators.observationHistory("AP2017-01", 2017, null).get(0).getRevision()));
-        r.put("indicator-service listCategories", () -> assertTrue(codes(indicators.listCategories(null), gov.planmonitor.client.indicator.model.CodeName::getCode).contains("ECONOMY")));
+        r.put("indicator-service listCategories", () -> assertTrue(codes(indicators.listCategories(null), gov.planmonitor.client.indicator.model.Category::getCode).contains("ECONOMY")));
+        r.put("indicator-service getCategory", () -> assertEquals("经济发展", indicators.getCategory("ECONOMY", null).getNameZh()));
+        r.put("indicator-service listUnits", () -> assertTrue(codes(units.listUnits(null), gov.planmonitor.client.indicator.model.Unit::getCode).contains("YUAN_100M")));
+        r.put("indicator-service getUnit", () -> assertEquals("亿元", units.getUnit("YUAN_100M", null).getPrinted()));
         r.put("indicator-service listDepartments", () -> assertTrue(codes(departments.listDepartments(null, null, 200, null, null, null).getItems(), Department::getCode).contains("DRC")));
         r.put("indicator-service getDepartment", () -> assertEquals("区发改局", departments.getDepartment("DRC", null).getNameZh()));
         r.put("indicator-service listDepartmentIndicators", () -> { List<DepartmentIndicator> led = departments.listDepartmentIndicators("DRC", null); assertTrue(led.stream().anyMatch(d -> d.getCode().equals("AP2017-01") && d.getRole() == DepartmentIndicator.RoleEnum.LEAD), "DRC leads AP2017-01"); });
@@ -235,8 +240,10 @@ class GeneratedClientsIT {
         r.put("project-service listCancellationRequests", () -> assertEquals(List.of(f.cancellation().getId()), projects.listCancellationRequests(f.project().getId(), null).stream().map(CancellationRequest::getId).toList()));
         r.put("project-service getCancellationRequest", () -> { CancellationRequest c = projects.getCancellationRequest(f.project().getId(), f.cancellation().getId(), null); assertEquals(CancellationRequest.StateEnum.OPEN, c.getState()); assertEquals("资金来源取消，申请取消项目", c.getReason()); });
         r.put("project-service listProgressUpdates", () -> assertEquals(List.of(f.update().getId()), projects.listProgressUpdates(f.project().getId(), null).stream().map(ProgressUpdate::getId).toList()));
-        r.put("project-service listProjectCategories", () -> assertTrue(codes(projects.listProjectCategories(null), CodeName::getCode).containsAll(List.of("FUNCTIONAL_ZONES", "MAJOR_INFRASTRUCTURE", "SCI_TECH_INNOVATION", "PRODUCTIVE_CAPACITY", "PEOPLES_LIVELIHOOD"))));
-        r.put("project-service listZones", () -> assertFalse(codes(projects.listZones(null), CodeName::getCode).isEmpty()));
+        r.put("project-service listProjectCategories", () -> assertTrue(codes(projects.listProjectCategories(null), gov.planmonitor.client.project.model.Category::getCode).containsAll(List.of("FUNCTIONAL_ZONES", "MAJOR_INFRASTRUCTURE", "SCI_TECH_INNOVATION", "PRODUCTIVE_CAPACITY", "PEOPLES_LIVELIHOOD"))));
+        r.put("project-service listZones", () -> assertFalse(codes(projects.listZones(null), gov.planmonitor.client.project.model.Zone::getCode).isEmpty()));
+        r.put("project-service getZone", () -> assertEquals(gov.planmonitor.client.project.model.Zone.class, projects.getZone(projects.listZones(null).get(0).getCode(), null).getClass()));
+        r.put("project-service getProjectCategory", () -> assertEquals("FUNCTIONAL_ZONES", projects.getProjectCategory("FUNCTIONAL_ZONES", null).getCode()));
         r.put("project-service exportProjectData", () -> { String csv = projectFiles.exportProjectData("projects", "csv", "FYP13-KEY"); assertTrue(csv.contains("FYP13-KP-01") && csv.contains("FYP13-KP-70"), "CSV export of FYP13-KEY's 70 projects"); });
         r.put("project-service listAuditEntries", () -> assertEquals(List.of("createProject"), projectAudit.listAuditEntries(null, null, f.project().getId(), "project", null, null, null, null).getItems().stream().map(a -> a.getOperation()).toList()));
         r.put("project-service verifyAuditTrail", () -> assertEquals(Boolean.TRUE, projectAudit.verifyAuditTrail().getIntact(), "the audit trail's hash chain is intact"));
