@@ -178,12 +178,13 @@ function indicatorReads(f: Fixtures): Reads<typeof indicators> {
     },
     "/api/v1/plans/{code}": async () => {
       const plan = ok(await indicators.GET("/api/v1/plans/{code}", code("FYP13")), "getPlan");
-      same([plan.kind, plan.startYear, plan.indicatorCount], ["FIVE_YEAR", 2016, 22], "FYP13");
+      same([plan.kind, plan.startYear, plan.indicatorCount], ["FIVE_YEAR", 2016, 45], "FYP13 (专栏2's 22 and 23 its text prints)");
     },
     "/api/v1/plans/{code}/indicators": async () => {
       const page = ok(await indicators.GET("/api/v1/plans/{code}/indicators", { params: { path: { code: "FYP13" }, query: { size: 100 } } }), "listPlanIndicators");
-      same(page.items.length, 22, "FYP13's indicators");
-      check(page.items.every((i) => i.attribute && (i.departments ?? []).length > 0), "attribute and departments on each");
+      same(page.items.length, 45, "FYP13's indicators");
+      check(page.items.filter((i) => (i.seq ?? 0) <= 22).every((i) => i.attribute), "专栏2's attribute on each of its 22");
+      check(page.items.every((i) => (i.departments ?? []).length > 0), "departments on each");
     },
     "/api/v1/plans/{code}/evaluation": async () => {
       const evaluation = ok(await indicators.GET("/api/v1/plans/{code}/evaluation", code("FYP12")), "evaluatePlan");
@@ -216,6 +217,16 @@ function indicatorReads(f: Fixtures): Reads<typeof indicators> {
     "/api/v1/categories": async () => {
       const categories = ok(await indicators.GET("/api/v1/categories"), "listCategories");
       check(categories.some((c) => c.code === "ECONOMY"), "ECONOMY among the categories");
+    },
+    "/api/v1/categories/{code}": async () => {
+      same(ok(await indicators.GET("/api/v1/categories/{code}", code("ECONOMY")), "getCategory").nameZh, "经济发展", "ECONOMY");
+    },
+    "/api/v1/units": async () => {
+      const units = ok(await indicators.GET("/api/v1/units"), "listUnits");
+      check(units.some((u) => u.code === "YUAN_100M" && u.printed === "亿元"), "亿元 among the units");
+    },
+    "/api/v1/units/{code}": async () => {
+      same(ok(await indicators.GET("/api/v1/units/{code}", code("PERCENT")), "getUnit").rate, true, "% is a rate");
     },
     "/api/v1/departments": async () => {
       const page = ok(await indicators.GET("/api/v1/departments", { params: { query: { size: 200 } } }), "listDepartments");
@@ -320,8 +331,16 @@ function projectReads(f: Fixtures): Reads<typeof projects> {
       const categories = ok(await projects.GET("/api/v1/categories"), "listProjectCategories");
       check(categories.some((c) => c.code === "PEOPLES_LIVELIHOOD"), "PEOPLES_LIVELIHOOD among the project categories");
     },
+    "/api/v1/categories/{code}": async () => {
+      same(ok(await projects.GET("/api/v1/categories/{code}", { params: { path: { code: "PEOPLES_LIVELIHOOD" } } }), "getProjectCategory").code,
+        "PEOPLES_LIVELIHOOD", "a project category");
+    },
     "/api/v1/zones": async () => {
       check(ok(await projects.GET("/api/v1/zones"), "listZones").length > 0, "zones");
+    },
+    "/api/v1/zones/{code}": async () => {
+      same(ok(await projects.GET("/api/v1/zones/{code}", { params: { path: { code: "BEIJING_ROAD_CULTURAL_CORE" } } }), "getZone").code,
+        "BEIJING_ROAD_CULTURAL_CORE", "a zone");
     },
     "/api/v1/exports": async () => {
       const csv = ok(

@@ -732,6 +732,29 @@ class ContractFuzzIT {
             return code;
         }
 
+        /** A unit of measure of its own: its code and its printed form (no digit in it: a target reads digits as its number). */
+        String[] unit() throws IOException {
+            String code = departmentCode();
+            StringBuilder printed = new StringBuilder("模糊");
+            code.chars().forEach(c -> printed.append(Character.isDigit(c) ? (char) ('A' + c - '0') : Character.isLetter(c) ? (char) c : ""));
+            created(admin("PUT", running.indicatorUrl, "/api/v1/units/" + code, NODES.objectNode().put("printed", printed.toString())
+                    .put("normalized", "fuzz").put("scale", 1).put("nameZh", "模糊单位").put("nonNegative", true).put("rate", false).put("sortOrder", 99)));
+            return new String[]{code, printed.toString()};
+        }
+
+        /** An indicator category, a project category or a zone of its own (the three are kept alike). */
+        String reference(String base, String collection, boolean zone) throws IOException {
+            String code = departmentCode();
+            // project-service orders its categories and zones by seq, indicator-service its categories by sortOrder.
+            boolean indicatorCategory = base.equals(running.indicatorUrl);
+            ObjectNode body = NODES.objectNode().put("nameZh", "模糊测试" + code).put(indicatorCategory ? "sortOrder" : "seq", 99);
+            if (zone) {
+                body.put("kind", "DISTRICT");
+            }
+            created(admin("PUT", base, collection + code, body));
+            return code;
+        }
+
         String department() throws IOException {
             String code = departmentCode();
             created(admin("POST", running.indicatorUrl, "/api/v1/departments",
@@ -1012,6 +1035,18 @@ class ContractFuzzIT {
                 case "requestReport" -> d.body = body(op, schema);
                 case "createSubscription" -> d.body = Fresh.subscriptionBody();
                 case "deleteSubscription" -> d.path.put("id", fresh.subscription(base));
+                case "putUnit" -> {
+                    String[] unit = fresh.unit();
+                    d.path.put("code", unit[0]);
+                    d.body = body(op, schema);
+                    ((ObjectNode) d.body).put("printed", unit[1]);
+                    ifMatch(d, base, "/api/v1/units/" + unit[0]);
+                }
+                case "deleteUnit" -> d.path.put("code", fresh.unit()[0]);
+                case "putCategory", "putProjectCategory" -> update(op, d, "code", fresh.reference(base, "/api/v1/categories/", false), "/api/v1/categories/");
+                case "deleteCategory", "deleteProjectCategory" -> d.path.put("code", fresh.reference(base, "/api/v1/categories/", false));
+                case "putZone" -> update(op, d, "code", fresh.reference(base, "/api/v1/zones/", true), "/api/v1/zones/");
+                case "deleteZone" -> d.path.put("code", fresh.reference(base, "/api/v1/zones/", true));
                 case "redeliver" -> {
                     String subscription = fresh.subscription(base);
                     d.path.put("id", subscription);
@@ -1102,6 +1137,12 @@ class ContractFuzzIT {
                 }
                 d.path.put("id", readCancellation[0]);
                 d.path.put("requestId", readCancellation[1]);
+            } else if (t.startsWith("/api/v1/units/")) {
+                d.path.put("code", pick(List.of("PERCENT", "YUAN_100M", "PER_100K")));
+            } else if (t.startsWith("/api/v1/categories/")) {
+                d.path.put("code", op.service().startsWith("project") ? pick(fixtures.projectCategories()) : pick(fixtures.indicatorCategories()));
+            } else if (t.startsWith("/api/v1/zones/")) {
+                d.path.put("code", pick(List.of("BEIJING_ROAD_CULTURAL_CORE", "YANJIANG_ROAD_BUSINESS_BELT")));
             } else if (t.startsWith("/api/v1/departments/")) {
                 d.path.put("code", pick(fixtures.departments()));
             } else if (t.startsWith("/api/v1/indicators/")) {

@@ -9,7 +9,7 @@ public record DepartmentIndicatorDto(
         @Schema(examples = "地区生产总值年均增长率") String nameZh,
         @Schema(examples = "Average annual growth rate of regional GDP") String nameEn,
         @Schema(enumeration = {"LEAD", "SUPPORT"}, examples = "LEAD") String role,
-        TargetDto target,
+        @Schema(description = "The target in force; null for an indicator without one", nullable = true) TargetDto target,
         @Schema(description = "Year of the evaluation the verdict comes from", examples = "2017") int year,
         @Schema(description = "The observation the verdict rests on; null when there is none", nullable = true) EvaluationItemDto.UsedObservationDto latest,
         @Schema(examples = "LAGGING") String verdict,

@@ -448,8 +448,13 @@ public class EvaluationService {
 
     /** 建成, 全覆盖, 完成省下达任务: the result the department recorded for the year, with its evidence. */
     private Judgement yesNo(Context ctx, Indicator indicator, Target target) {
-        Observation o = ctx.own(indicator, ctx.year);
-        if (o == null || o.completed == null) {
+        // The latest result recorded up to the year stands: a platform done in 2018 is still done in 2020.
+        Observation o = null;
+        for (int y = ctx.year; y >= ctx.plan.startYear && o == null; y--) {
+            Observation recorded = ctx.own(indicator, y);
+            o = recorded != null && recorded.completed != null ? recorded : null;
+        }
+        if (o == null) {
             return Judgement.of(Verdict.NOT_EVALUABLE, "NO_DATA", ctx.year + "年尚未记录是否完成（须附依据）",
                     "No done / not done result recorded for " + ctx.year + " (a result comes with its evidence)");
         }
@@ -485,7 +490,7 @@ public class EvaluationService {
         BigDecimal share = BigDecimal.valueOf(ctx.year - baseYear).divide(BigDecimal.valueOf(ctx.plan.endYear - baseYear), 4, RoundingMode.HALF_UP);
         VerdictRules.Outcome o = VerdictRules.fromBase(target.kind, target.value, b, v, ctx.isFinal, share, ctx.plan.endYear - baseYear);
         Verdict verdict = o.verdict();
-        BigDecimal required = o.threshold().setScale(Math.max(2, b.stripTrailingZeros().scale()), RoundingMode.HALF_UP);
+        BigDecimal required = o.threshold();
         return new Judgement(verdict, o.rule(),
                 compare + "（" + baseYear + "年" + fmt(b) + "，应达" + fmt(required) + "）"
                         + (o.expected() == null ? "" : "，按匀速至今应达" + fmt(o.expected())) + "，" + verdict.zh,
@@ -519,10 +524,12 @@ public class EvaluationService {
             mine.keySet().retainAll(theirs.keySet());
             // A final verdict compares the whole period: every year of both, or none.
             List<Integer> missing = missingYears(ctx, mine);
-            if (ctx.isFinal && !missing.isEmpty()) {
+            // Where figures lack, an official statement of the period (its final evaluation's words) still decides below.
+            boolean figuresDecide = !mine.isEmpty() && (!ctx.isFinal || missing.isEmpty());
+            if (ctx.isFinal && !figuresDecide && !statesInWords(own)) {
                 return notEvaluable(missing, "本指标或参照指标的增速", "growth of this indicator or of its reference");
             }
-            if (!mine.isEmpty()) {
+            if (figuresDecide) {
                 BigDecimal g = VerdictRules.geometricMean(mine.values().stream().map(f -> f.observation().growthRate).toList());
                 BigDecimal r = VerdictRules.geometricMean(mine.keySet().stream().map(y -> theirs.get(y).observation().growthRate).toList());
                 VerdictRules.Outcome o = VerdictRules.inStep(g, r, tol, ctx.stage, "AVERAGE_GROWTH_IN_STEP_WITH_REFERENCE");
@@ -537,7 +544,7 @@ public class EvaluationService {
             }
         }
         // Where the source reports only words (the 2017 report: "与经济增长基本同步"), the official statement decides.
-        if (own != null && own.observation().qualitativeZh != null && !own.observation().hasNumber()) {
+        if (statesInWords(own)) {
             String words = own.observation().qualitativeZh;
             boolean negated = words.matches(".*(未|不|低于|慢于|滞后).*");
             // An official statement decides either way: 同步 is met, 未同步 / 低于经济增长 is not.
@@ -553,6 +560,10 @@ public class EvaluationService {
         }
         return Judgement.of(Verdict.NOT_EVALUABLE, "NO_DATA", ctx.year + "年缺少本指标或参照指标的增速",
                 "No growth figure for " + ctx.year + " for this indicator or its reference");
+    }
+
+    private static boolean statesInWords(Found own) {
+        return own != null && own.observation().qualitativeZh != null && !own.observation().hasNumber();
     }
 
     /** Single-year values for each year of the period up to the evaluated one. */
@@ -620,9 +631,9 @@ public class EvaluationService {
         return indicator.attribute == Indicator.Attribute.BINDING ? " (binding: no tolerance)" : " (tolerance ±" + fmt(target.tolerance) + ")";
     }
 
-    /** A decline target as printed, with its % where the text left it out (a bare 19 on a …下降率 indicator). */
+    /** A decline target as printed, with its % after the number where the text left it out (19 → 19%, 15以上 → 15%以上). */
     private static String percent(String text) {
-        return text.contains("%") ? text : text + "%";
+        return text.contains("%") ? text : text.replaceFirst("(\\d+(?:\\.\\d+)?)", "$1%");
     }
 
     private static String fmt(BigDecimal value) {

@@ -304,6 +304,7 @@ public class TargetParser {
                     + " rates, but the indicator measures " + measures + ", not DECLINE_RATE");
         }
         requireIndicatorUnit(rawText, unit, context);
+        requireReachable(rawText, measure, value, context);
         BigDecimal tolerance = about ? aboutTolerance(value, measure == Measure.GROWTH_RATE || indicatorIsRate || textIsRate) : null;
         // 比上年… in a five-year plan: each year's change, judged every year (in an annual plan the one year is all there is).
         if (kind == Kind.AVERAGE_ANNUAL_DECLINE && measures == Indicator.Measures.LEVEL && context.direction() == Indicator.Direction.INCREASE) {
@@ -434,6 +435,7 @@ public class TargetParser {
         boolean textIsRate = context.units().isRate(unit);
         boolean growth = "增长".equals(range.group(1)) || context.growthRates() || (textIsRate && !context.indicatorIsRate());
         requireIndicatorUnit(rawText, unit, context);
+        requireReachable(rawText, growth ? Measure.GROWTH_RATE : Measure.LEVEL, low, context);
         return new Parsed(Kind.RANGE, growth ? Measure.GROWTH_RATE : Measure.LEVEL, low, high, null, false, null, null, unit, false);
     }
 
@@ -441,6 +443,15 @@ public class TargetParser {
         if (unit != null && context.units().find(unit).isEmpty()) {
             throw new ServiceException.Invalid("target.text", "unknown unit '" + unit + "' in target text '" + rawText
                     + "'; known units: " + context.units().knownUnits());
+        }
+    }
+
+    /** A level below zero in a unit that takes no negative value (亿元, 家) could never be met: no such value can be recorded. */
+    private static void requireReachable(String rawText, Measure measure, BigDecimal value, Context context) {
+        boolean nonNegative = context.units().find(context.indicatorUnit()).map(UnitCatalog.Unit::nonNegative).orElse(false);
+        if (measure == Measure.LEVEL && value.signum() < 0 && nonNegative) {
+            throw new ServiceException.Invalid("target.text", "target text '" + rawText + "' is a level below zero, but values in "
+                    + context.indicatorUnit() + " cannot be negative, so it could never be met");
         }
     }
 

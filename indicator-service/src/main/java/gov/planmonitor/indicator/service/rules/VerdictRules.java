@@ -123,7 +123,7 @@ public final class VerdictRules {
         if (baseline == null) {
             return new Outcome(Verdict.NOT_EVALUABLE, "NO_BASELINE", v, threshold, null);
         }
-        BigDecimal expected = baseline.add(goal.subtract(baseline).multiply(stage.share(), MC), MC);
+        BigDecimal expected = shown(baseline.add(goal.subtract(baseline).multiply(stage.share(), MC), MC), baseline, goal);
         boolean onTrack = falling ? v.compareTo(expected.add(band)) <= 0 : v.compareTo(expected.subtract(band)) >= 0;
         return new Outcome(onTrack ? Verdict.ON_TRACK : Verdict.LAGGING, "LINEAR_PROGRESS_FROM_BASELINE", v, threshold, expected);
     }
@@ -192,7 +192,7 @@ public final class VerdictRules {
         if (sum.compareTo(t) >= 0) {
             return new Outcome(Verdict.AHEAD, "CUMULATIVE_SUM", sum, threshold, null);
         }
-        BigDecimal expected = t.multiply(stage.share(), MC);
+        BigDecimal expected = shown(t.multiply(stage.share(), MC), t);
         return new Outcome(sum.compareTo(expected.subtract(band)) >= 0 ? Verdict.ON_TRACK : Verdict.LAGGING, "CUMULATIVE_SUM", sum, threshold, expected);
     }
 
@@ -248,13 +248,14 @@ public final class VerdictRules {
      * is the part of the years from the base year to the plan's end that has passed.
      */
     public static Outcome fromBase(Kind kind, BigDecimal value, BigDecimal b, BigDecimal v, boolean isFinal, BigDecimal share, int years) {
-        BigDecimal required = switch (kind) {
+        BigDecimal exact = switch (kind) {
             case MULTIPLE_OF_BASE -> b.multiply(value, MC);
             case POINTS_FROM_BASE -> b.add(value, MC);
             // 年均下降3% of a level: the base year's level falling by 3% in each of the years to the plan's end.
             case AVERAGE_ANNUAL_DECLINE -> b.multiply(BigDecimal.ONE.subtract(value.divide(HUNDRED, MC)).pow(years, MC), MC);
             default -> b.multiply(BigDecimal.ONE.add(value.divide(HUNDRED, MC), MC), MC);
         };
+        BigDecimal required = shown(exact, b);
         boolean rising = switch (kind) {
             case MULTIPLE_OF_BASE -> value.compareTo(BigDecimal.ONE) > 0;
             case AVERAGE_ANNUAL_DECLINE -> false;
@@ -271,11 +272,12 @@ public final class VerdictRules {
         BigDecimal expected;
         String path;
         if (kind == Kind.POINTS_FROM_BASE) {
-            expected = b.add(value.multiply(share, MC), MC);
+            expected = shown(b.add(value.multiply(share, MC), MC), b);
             path = "LINEAR_PROGRESS_FROM_BASELINE";
         } else {
-            double ratio = required.doubleValue() / b.doubleValue();
-            expected = BigDecimal.valueOf(b.doubleValue() * Math.pow(ratio, share.doubleValue())).setScale(2, RoundingMode.HALF_UP);
+            // The path from the exact level required, not from its shown form.
+            double ratio = exact.doubleValue() / b.doubleValue();
+            expected = shown(BigDecimal.valueOf(b.doubleValue() * Math.pow(ratio, share.doubleValue())), b);
             path = "CONSTANT_RATE_FROM_BASE";
         }
         boolean onTrack = rising ? v.compareTo(expected) >= 0 : v.compareTo(expected) <= 0;
@@ -288,6 +290,20 @@ public final class VerdictRules {
         boolean meets = g.compareTo(threshold) >= 0;
         return new Outcome(stage.isFinal() ? (meets ? Verdict.ACHIEVED : Verdict.NOT_ACHIEVED) : (meets ? Verdict.ON_TRACK : Verdict.LAGGING),
                 rule, g, threshold, null);
+    }
+
+    /**
+     * A figure the rules compute (a level required, a path's level due, a sum due) as the explanation shows it: to two
+     * decimals, or to the decimals of the numbers it is computed from where they have more. It is compared as shown, so a
+     * verdict never contradicts the numbers printed beside it (0.43 shown as required is met by 0.43), as the means,
+     * declines and constant-rate paths, computed to two decimals, already were.
+     */
+    static BigDecimal shown(BigDecimal figure, BigDecimal... from) {
+        int scale = 2;
+        for (BigDecimal f : from) {
+            scale = Math.max(scale, f.stripTrailingZeros().scale());
+        }
+        return figure.setScale(scale, RoundingMode.HALF_UP);
     }
 
     /** The geometric mean of yearly growth rates in %, rounded to two places: ((∏(1 + g))^(1/n) − 1) × 100. */
