@@ -277,6 +277,10 @@ class PlanResourceTest {
                 .when().put("/api/v1/plans/{code}", code).then(), 412);
         problem(given().contentType(ContentType.JSON).header("If-Match", "\"999\"").body(body)
                 .when().put("/api/v1/plans/{code}", code).then(), 412);
+        // If-Match compares strongly (RFC 9110): the current ETag marked weak does not match.
+        String current = given().get("/api/v1/plans/{code}", code).then().statusCode(200).extract().header("ETag");
+        problem(given().contentType(ContentType.JSON).header("If-Match", "W/" + current).body(body)
+                .when().put("/api/v1/plans/{code}", code).then(), 412);
         given().get("/api/v1/plans/{code}", code).then().statusCode(200).body("titleEn", equalTo("First change"));
     }
 

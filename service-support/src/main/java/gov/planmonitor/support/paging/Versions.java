@@ -17,19 +17,34 @@ public final class Versions {
             throw new ServiceException.PreconditionRequired();
         }
         String current = etag(currentVersion);
-        if (!matches(ifMatch, current)) {
+        if (!matchesStrongly(ifMatch, current)) {
             throw new ServiceException.PreconditionFailed(current);
         }
     }
 
-    /** Whether an If-Match or If-None-Match header names this ETag: a list, *, and W/ compared weakly. */
+    /**
+     * If-Match (RFC 9110, 13.1.1): a list of ETags or *, compared strongly: a weak W/ tag never matches, since a write
+     * must rest on exactly the representation it was read from.
+     */
+    public static boolean matchesStrongly(String header, String etag) {
+        return matches(header, etag, false);
+    }
+
+    /** If-None-Match (RFC 9110, 13.1.2): a list of ETags or *, compared weakly (W/ is ignored). */
     public static boolean matches(String header, String etag) {
+        return matches(header, etag, true);
+    }
+
+    private static boolean matches(String header, String etag, boolean weak) {
         if (header == null) {
             return false;
         }
         for (String candidate : header.split(",")) {
             String tag = candidate.trim();
             if (tag.startsWith("W/")) {
+                if (!weak) {
+                    continue;
+                }
                 tag = tag.substring(2);
             }
             if (tag.equals("*") || tag.equals(etag)) {
