@@ -1,5 +1,6 @@
 package gov.planmonitor.indicator.service;
 
+import gov.planmonitor.support.input.Inputs;
 import gov.planmonitor.support.time.BureauClock;
 import gov.planmonitor.support.security.Roles;
 import gov.planmonitor.support.audit.AuditTrail;
@@ -257,13 +258,13 @@ public class IndicatorService {
     }
 
     private boolean same(Indicator indicator, IndicatorInput input) {
-        return indicator.seq == input.seq() && indicator.nameZh.equals(input.nameZh()) && Objects.equals(indicator.nameEn, PlanService.blankToNull(input.nameEn()))
+        return indicator.seq == input.seq() && indicator.nameZh.equals(input.nameZh()) && Objects.equals(indicator.nameEn, Inputs.blankToNull(input.nameEn()))
                 && indicator.category.code.equals(input.category()) && indicator.unit.equals(input.unit())
-                && Objects.equals(indicator.attribute == null ? null : indicator.attribute.name(), PlanService.blankToNull(input.attribute()))
+                && Objects.equals(indicator.attribute == null ? null : indicator.attribute.name(), Inputs.blankToNull(input.attribute()))
                 && indicator.direction.name().equals(input.direction()) && indicator.measures == measures(input)
-                && Objects.equals(indicator.series, PlanService.blankToNull(input.series()))
-                && Objects.equals(indicator.footnoteZh, PlanService.blankToNull(input.footnoteZh()))
-                && Objects.equals(indicator.footnoteEn, PlanService.blankToNull(input.footnoteEn()))
+                && Objects.equals(indicator.series, Inputs.blankToNull(input.series()))
+                && Objects.equals(indicator.footnoteZh, Inputs.blankToNull(input.footnoteZh()))
+                && Objects.equals(indicator.footnoteEn, Inputs.blankToNull(input.footnoteEn()))
                 && departmentsKey(indicator).equals(input.departments().stream().map(d -> d.code() + ":" + d.role()).toList());
     }
 
@@ -284,16 +285,16 @@ public class IndicatorService {
         indicator.code = input.code();
         indicator.seq = input.seq();
         indicator.nameZh = input.nameZh().trim();
-        indicator.nameEn = PlanService.blankToNull(input.nameEn()) == null ? null : input.nameEn().trim();
+        indicator.nameEn = Inputs.blankToNull(input.nameEn()) == null ? null : input.nameEn().trim();
         indicator.category = category;
         indicator.unit = input.unit().trim();
-        indicator.attribute = PlanService.blankToNull(input.attribute()) == null ? null : Indicator.Attribute.valueOf(input.attribute());
+        indicator.attribute = Inputs.blankToNull(input.attribute()) == null ? null : Indicator.Attribute.valueOf(input.attribute());
         indicator.direction = Indicator.Direction.valueOf(input.direction());
         indicator.measures = measures(input);
         requireMeasurable(indicator);
-        indicator.series = PlanService.blankToNull(input.series());
-        indicator.footnoteZh = PlanService.blankToNull(input.footnoteZh());
-        indicator.footnoteEn = PlanService.blankToNull(input.footnoteEn());
+        indicator.series = Inputs.blankToNull(input.series());
+        indicator.footnoteZh = Inputs.blankToNull(input.footnoteZh());
+        indicator.footnoteEn = Inputs.blankToNull(input.footnoteEn());
         if (!departmentsKey(indicator).equals(links.stream().map(d -> d.department.code + ":" + d.role.name()).toList())) {
             indicator.departments.clear();
             indicators.flush();
@@ -304,7 +305,7 @@ public class IndicatorService {
 
     /** What the input says the yearly values measure, or what its name and unit say when it is silent. */
     private static Indicator.Measures measures(IndicatorInput input) {
-        String stated = PlanService.blankToNull(input.measures());
+        String stated = Inputs.blankToNull(input.measures());
         return stated != null ? Indicator.Measures.valueOf(stated) : Indicator.Measures.readFrom(input.nameZh().trim(), input.unit().trim());
     }
 
@@ -416,7 +417,7 @@ public class IndicatorService {
     }
 
     private Target newTarget(Indicator indicator, TargetInput input, OffsetDateTime recordedAt, String user) {
-        TargetParser.Parsed parsed = parser.parse(input.text(), PlanService.blankToNull(input.kind()),
+        TargetParser.Parsed parsed = parser.parse(input.text(), Inputs.blankToNull(input.kind()),
                 new TargetParser.Context(indicator.plan.kind, indicator.plan.startYear, indicator.nameZh, indicator.unit,
                         indicator.direction, indicator.measures, units.snapshot()));
         Target target = new Target();
@@ -432,10 +433,10 @@ public class IndicatorService {
         target.baseYear = parsed.baseYear();
         target.tolerance = parsed.tolerance();
         target.textUnit = parsed.textUnit();
-        target.reason = PlanService.blankToNull(input.reason());
+        target.reason = Inputs.blankToNull(input.reason());
         target.createdAt = recordedAt;
         target.createdBy = user;
-        String reference = PlanService.blankToNull(input.referenceIndicator());
+        String reference = Inputs.blankToNull(input.referenceIndicator());
         if (parsed.kind() == Target.Kind.RELATIVE) {
             if (reference == null) {
                 reference = indicators.find("plan = ?1 and series = 'GDP_GROWTH'", indicator.plan).firstResultOptional()

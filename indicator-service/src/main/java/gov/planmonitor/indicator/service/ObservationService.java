@@ -1,5 +1,6 @@
 package gov.planmonitor.indicator.service;
 
+import gov.planmonitor.support.input.Inputs;
 import gov.planmonitor.support.security.Roles;
 import gov.planmonitor.support.audit.AuditTrail;
 import gov.planmonitor.support.security.Caller;
@@ -130,13 +131,13 @@ public class ObservationService {
         o.growthRate = input.growthRate();
         o.priceBasis = input.priceBasis() == null ? null : Observation.PriceBasis.valueOf(input.priceBasis());
         o.status = Observation.Status.valueOf(input.status());
-        o.qualitativeZh = PlanService.blankToNull(input.qualitativeZh());
-        o.qualitativeEn = PlanService.blankToNull(input.qualitativeEn());
+        o.qualitativeZh = Inputs.blankToNull(input.qualitativeZh());
+        o.qualitativeEn = Inputs.blankToNull(input.qualitativeEn());
         o.comparable = input.comparable() == null || input.comparable();
-        o.source = PlanService.blankToNull(input.source());
-        o.note = PlanService.blankToNull(input.note());
+        o.source = Inputs.blankToNull(input.source());
+        o.note = Inputs.blankToNull(input.note());
         o.completed = input.completed();
-        o.evidence = PlanService.blankToNull(input.evidence());
+        o.evidence = Inputs.blankToNull(input.evidence());
         o.revision = revision;
         o.recordedAt = now;
         o.recordedBy = user;
@@ -264,15 +265,15 @@ public class ObservationService {
         if (input.periodStart() != null && input.periodStart() > year) {
             throw new ServiceException.Invalid("periodStart", "periodStart " + input.periodStart() + " is after the year " + year);
         }
-        if (input.completed() == null && PlanService.blankToNull(input.evidence()) != null) {
+        if (input.completed() == null && Inputs.blankToNull(input.evidence()) != null) {
             throw new ServiceException.Invalid("completed", "evidence supports a done / not done result: give completed (true or false)");
         }
-        if (input.value() == null && input.growthRate() == null && PlanService.blankToNull(input.qualitativeZh()) == null
+        if (input.value() == null && input.growthRate() == null && Inputs.blankToNull(input.qualitativeZh()) == null
                 && input.completed() == null) {
             throw new ServiceException.Invalid("value", "give a value, a growthRate, qualitativeZh text or (for a yes/no target) completed");
         }
         // A done / not done result is a department's word: it names what it rests on.
-        if (input.completed() != null && PlanService.blankToNull(input.evidence()) == null) {
+        if (input.completed() != null && Inputs.blankToNull(input.evidence()) == null) {
             throw new ServiceException.Invalid("evidence", "a completed (done / not done) result needs its evidence: the acceptance record,"
                     + " notice or document it rests on");
         }
@@ -283,20 +284,17 @@ public class ObservationService {
     }
 
     private static boolean same(Observation o, ObservationInput input) {
-        return Objects.equals(o.periodStart, input.periodStart()) && numEq(o.value, input.value()) && numEq(o.growthRate, input.growthRate())
-                && Objects.equals(o.priceBasis == null ? null : o.priceBasis.name(), PlanService.blankToNull(input.priceBasis()))
+        return Objects.equals(o.periodStart, input.periodStart()) && Inputs.sameNumber(o.value, input.value()) && Inputs.sameNumber(o.growthRate, input.growthRate())
+                && Objects.equals(o.priceBasis == null ? null : o.priceBasis.name(), Inputs.blankToNull(input.priceBasis()))
                 && o.status.name().equals(input.status())
-                && Objects.equals(o.qualitativeZh, PlanService.blankToNull(input.qualitativeZh()))
-                && Objects.equals(o.qualitativeEn, PlanService.blankToNull(input.qualitativeEn()))
+                && Objects.equals(o.qualitativeZh, Inputs.blankToNull(input.qualitativeZh()))
+                && Objects.equals(o.qualitativeEn, Inputs.blankToNull(input.qualitativeEn()))
                 && o.comparable == (input.comparable() == null || input.comparable())
-                && Objects.equals(o.source, PlanService.blankToNull(input.source()))
-                && Objects.equals(o.note, PlanService.blankToNull(input.note()))
-                && Objects.equals(o.completed, input.completed()) && Objects.equals(o.evidence, PlanService.blankToNull(input.evidence()));
+                && Objects.equals(o.source, Inputs.blankToNull(input.source()))
+                && Objects.equals(o.note, Inputs.blankToNull(input.note()))
+                && Objects.equals(o.completed, input.completed()) && Objects.equals(o.evidence, Inputs.blankToNull(input.evidence()));
     }
 
-    private static boolean numEq(BigDecimal a, BigDecimal b) {
-        return a == null ? b == null : b != null && a.compareTo(b) == 0;
-    }
 
     public Versioned<ObservationDto> view(String code, int year) {
         Observation o = get(code, year);

@@ -1,5 +1,6 @@
 package gov.planmonitor.indicator.service;
 
+import gov.planmonitor.support.input.Inputs;
 import gov.planmonitor.support.security.Roles;
 import gov.planmonitor.support.audit.AuditTrail;
 import gov.planmonitor.support.security.Caller;
@@ -138,7 +139,7 @@ public class PlanService {
     private static boolean same(Plan plan, PlanInput input) {
         return plan.kind.name().equals(input.kind()) && plan.startYear == input.startYear() && plan.endYear == input.endYear()
                 && plan.titleZh.equals(input.titleZh()) && plan.titleEn.equals(input.titleEn())
-                && Objects.equals(plan.parent == null ? null : plan.parent.code, blankToNull(input.parent()));
+                && Objects.equals(plan.parent == null ? null : plan.parent.code, Inputs.blankToNull(input.parent()));
     }
 
     private void apply(Plan plan, PlanInput input, String user) {
@@ -150,7 +151,7 @@ public class PlanService {
             throw new ServiceException.Invalid("endYear", "an annual plan covers one year: startYear and endYear must be equal");
         }
         Plan parent = null;
-        String parentCode = blankToNull(input.parent());
+        String parentCode = Inputs.blankToNull(input.parent());
         if (parentCode != null) {
             parent = plans.findByCode(parentCode).orElseThrow(() ->
                     new ServiceException.Invalid("parent", "parent plan " + parentCode + " does not exist"));
@@ -172,9 +173,6 @@ public class PlanService {
         plan.touch(user, OffsetDateTime.now(ZoneOffset.UTC));
     }
 
-    static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.trim();
-    }
 
     public Versioned<PlanDto> view(String code) {
         Plan plan = get(code);

@@ -1,5 +1,6 @@
 package gov.planmonitor.project.service;
 
+import gov.planmonitor.support.input.Inputs;
 import gov.planmonitor.support.time.BureauClock;
 import gov.planmonitor.support.audit.AuditTrail;
 import gov.planmonitor.project.mapping.InvestmentDto;
@@ -85,8 +86,8 @@ public class ProgressService {
         Project project = projects.get(id);
         projects.requireResponsible(project, "reporting investment of project " + id);
         Investment existing = investments.find("project = ?1 and year = ?2", project, year).firstResult();
-        if (existing != null && ProjectService.numEq(existing.planned, input.planned()) && ProjectService.numEq(existing.completed, input.completed())
-                && Objects.equals(existing.note, ProjectService.blankToNull(input.note()))) {
+        if (existing != null && Inputs.sameNumber(existing.planned, input.planned()) && Inputs.sameNumber(existing.completed, input.completed())
+                && Objects.equals(existing.note, Inputs.blankToNull(input.note()))) {
             return Outcome.UNCHANGED;
         }
         write(project, year, existing, input, user);
@@ -106,7 +107,7 @@ public class ProgressService {
         i.year = year;
         i.planned = input.planned();
         i.completed = input.completed();
-        i.note = ProjectService.blankToNull(input.note());
+        i.note = Inputs.blankToNull(input.note());
         i.touch(user, OffsetDateTime.now(ZoneOffset.UTC));
         if (existing == null) {
             investments.persist(i);
@@ -136,7 +137,7 @@ public class ProgressService {
         projects.requireResponsible(project, "recording milestones of project " + id);
         Milestone existing = milestones.find("project = ?1 and nameZh = ?2", project, input.nameZh()).firstResult();
         if (existing != null && existing.plannedDate.equals(input.plannedDate()) && Objects.equals(existing.actualDate, input.actualDate())
-                && Objects.equals(existing.nameEn, ProjectService.blankToNull(input.nameEn()))
+                && Objects.equals(existing.nameEn, Inputs.blankToNull(input.nameEn()))
                 && existing.state.name().equals(state(input).name())) {
             return Outcome.UNCHANGED;
         }
@@ -194,7 +195,7 @@ public class ProgressService {
             throw new ServiceException.Invalid("state", "a milestone with an actual date is REACHED, not PLANNED");
         }
         m.nameZh = input.nameZh().trim();
-        m.nameEn = ProjectService.blankToNull(input.nameEn());
+        m.nameEn = Inputs.blankToNull(input.nameEn());
         m.plannedDate = input.plannedDate();
         m.actualDate = input.actualDate();
         m.state = state;
@@ -217,7 +218,7 @@ public class ProgressService {
         u.project = project;
         u.updateDate = input.date();
         u.textZh = input.textZh().trim();
-        u.textEn = ProjectService.blankToNull(input.textEn());
+        u.textEn = Inputs.blankToNull(input.textEn());
         u.progressPercent = input.progressPercent();
         u.links = input.links() == null || input.links().isEmpty() ? null : String.join("\n", input.links());
         u.author = user;

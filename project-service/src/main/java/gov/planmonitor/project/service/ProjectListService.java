@@ -1,5 +1,6 @@
 package gov.planmonitor.project.service;
 
+import gov.planmonitor.support.input.Inputs;
 import gov.planmonitor.support.time.BureauClock;
 import gov.planmonitor.support.security.Roles;
 import gov.planmonitor.support.audit.AuditTrail;
@@ -137,11 +138,11 @@ public class ProjectListService {
             return Outcome.CREATED;
         }
         if (list.nameZh.equals(input.nameZh()) && list.nameEn.equals(input.nameEn()) && Objects.equals(list.year, input.year())
-                && Objects.equals(list.planCode, ProjectService.blankToNull(input.plan()))
+                && Objects.equals(list.planCode, Inputs.blankToNull(input.plan()))
                 && Objects.equals(list.reportedProjectCount, input.reportedProjectCount())
-                && ProjectService.numEq(list.reportedCompletedInvestment, input.reportedCompletedInvestment())
-                && ProjectService.numEq(list.reportedPlannedInvestmentShare, input.reportedPlannedInvestmentShare())
-                && Objects.equals(list.reportedNote, ProjectService.blankToNull(input.reportedNote()))) {
+                && Inputs.sameNumber(list.reportedCompletedInvestment, input.reportedCompletedInvestment())
+                && Inputs.sameNumber(list.reportedPlannedInvestmentShare, input.reportedPlannedInvestmentShare())
+                && Objects.equals(list.reportedNote, Inputs.blankToNull(input.reportedNote()))) {
             return Outcome.UNCHANGED;
         }
         ProjectListDto before = mapper.toDto(list);
@@ -156,11 +157,11 @@ public class ProjectListService {
         list.nameZh = input.nameZh().trim();
         list.nameEn = input.nameEn().trim();
         list.year = input.year();
-        list.planCode = ProjectService.blankToNull(input.plan());
+        list.planCode = Inputs.blankToNull(input.plan());
         list.reportedProjectCount = input.reportedProjectCount();
         list.reportedCompletedInvestment = input.reportedCompletedInvestment();
         list.reportedPlannedInvestmentShare = input.reportedPlannedInvestmentShare();
-        list.reportedNote = ProjectService.blankToNull(input.reportedNote());
+        list.reportedNote = Inputs.blankToNull(input.reportedNote());
         list.touch(user, OffsetDateTime.now(ZoneOffset.UTC));
     }
 

@@ -1,5 +1,6 @@
 package gov.planmonitor.project.service;
 
+import gov.planmonitor.support.input.Inputs;
 import gov.planmonitor.support.time.BureauClock;
 import gov.planmonitor.support.security.Roles;
 import gov.planmonitor.support.audit.AuditTrail;
@@ -313,16 +314,16 @@ public class ProjectService {
 
     private boolean same(Project p, ProjectInput in) {
         return p.nameZh.equals(in.nameZh()) && p.nameEn.equals(in.nameEn()) && p.category.code.equals(in.category())
-                && Objects.equals(p.tasksZh, blankToNull(in.tasksZh())) && Objects.equals(p.tasksEn, blankToNull(in.tasksEn()))
-                && Objects.equals(p.zone == null ? null : p.zone.code, blankToNull(in.zone()))
-                && Objects.equals(p.investmentType == null ? null : p.investmentType.name(), blankToNull(in.investmentType()))
+                && Objects.equals(p.tasksZh, Inputs.blankToNull(in.tasksZh())) && Objects.equals(p.tasksEn, Inputs.blankToNull(in.tasksEn()))
+                && Objects.equals(p.zone == null ? null : p.zone.code, Inputs.blankToNull(in.zone()))
+                && Objects.equals(p.investmentType == null ? null : p.investmentType.name(), Inputs.blankToNull(in.investmentType()))
                 && departmentKey(p).equals(in.departments() == null ? List.of() : in.departments().stream().map(d -> d.code() + ":" + d.role()).toList())
                 && p.indicators.equals(new TreeSet<>(in.indicators() == null ? List.of() : in.indicators()))
-                && numEq(p.totalPlannedInvestment, in.totalPlannedInvestment()) && numEq(p.progressPercent, in.progressPercent())
-                && Objects.equals(p.address, in.location() == null ? null : blankToNull(in.location().address()))
-                && numEq(p.latitude, in.location() == null ? null : in.location().latitude())
-                && numEq(p.longitude, in.location() == null ? null : in.location().longitude())
-                && Objects.equals(p.note, blankToNull(in.note()));
+                && Inputs.sameNumber(p.totalPlannedInvestment, in.totalPlannedInvestment()) && Inputs.sameNumber(p.progressPercent, in.progressPercent())
+                && Objects.equals(p.address, in.location() == null ? null : Inputs.blankToNull(in.location().address()))
+                && Inputs.sameNumber(p.latitude, in.location() == null ? null : in.location().latitude())
+                && Inputs.sameNumber(p.longitude, in.location() == null ? null : in.location().longitude())
+                && Objects.equals(p.note, Inputs.blankToNull(in.note()));
     }
 
     private static List<String> departmentKey(Project p) {
@@ -333,7 +334,7 @@ public class ProjectService {
         Category category = categories.findByCode(input.category()).orElseThrow(() ->
                 new ServiceException.Invalid("category", "unknown category " + input.category()));
         Zone zone = null;
-        if (blankToNull(input.zone()) != null) {
+        if (Inputs.blankToNull(input.zone()) != null) {
             zone = zones.findByIdOptional(input.zone()).orElseThrow(() -> new ServiceException.Invalid("zone",
                     "unknown zone " + input.zone() + "; one of " + zones.listAll().stream().map(z -> z.code).toList()));
         }
@@ -358,16 +359,16 @@ public class ProjectService {
         project.nameZh = input.nameZh().trim();
         project.nameEn = input.nameEn().trim();
         project.category = category;
-        project.tasksZh = blankToNull(input.tasksZh());
-        project.tasksEn = blankToNull(input.tasksEn());
+        project.tasksZh = Inputs.blankToNull(input.tasksZh());
+        project.tasksEn = Inputs.blankToNull(input.tasksEn());
         project.zone = zone;
-        project.investmentType = blankToNull(input.investmentType()) == null ? null : Project.InvestmentType.valueOf(input.investmentType());
+        project.investmentType = Inputs.blankToNull(input.investmentType()) == null ? null : Project.InvestmentType.valueOf(input.investmentType());
         project.totalPlannedInvestment = input.totalPlannedInvestment();
         project.progressPercent = input.progressPercent();
-        project.address = input.location() == null ? null : blankToNull(input.location().address());
+        project.address = input.location() == null ? null : Inputs.blankToNull(input.location().address());
         project.latitude = input.location() == null ? null : input.location().latitude();
         project.longitude = input.location() == null ? null : input.location().longitude();
-        project.note = blankToNull(input.note());
+        project.note = Inputs.blankToNull(input.note());
         if (!departmentKey(project).equals(roles.stream().map(d -> d.code() + ":" + d.role()).toList())) {
             project.departments.clear();
             if (project.id != null) {
@@ -448,7 +449,7 @@ public class ProjectService {
         if (ifMatch != null) {
             Versions.check(ifMatch, project.version);
         }
-        move(project, to, input.date(), blankToNull(input.reason()), user, null, null);
+        move(project, to, input.date(), Inputs.blankToNull(input.reason()), user, null, null);
         return new Versioned<>(status(id), project.version);
     }
 
@@ -485,7 +486,7 @@ public class ProjectService {
             throw new ServiceException.Invalid("to", "a project in " + project.status + " cannot move to " + to
                     + (allowed.isEmpty() ? " (" + project.status + " is final)" : "; allowed: " + allowed));
         }
-        if ((to == Project.Status.SUSPENDED || to == Project.Status.CANCELLED) && blankToNull(reason) == null) {
+        if ((to == Project.Status.SUSPENDED || to == Project.Status.CANCELLED) && Inputs.blankToNull(reason) == null) {
             throw new ServiceException.Invalid("reason", "give the reason for moving the project to " + to);
         }
         // The record of a project's entry into the system does not count: its history may be entered afterwards.
@@ -575,11 +576,5 @@ public class ProjectService {
                 alsoAllowed);
     }
 
-    static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.trim();
-    }
 
-    static boolean numEq(java.math.BigDecimal a, java.math.BigDecimal b) {
-        return a == null ? b == null : b != null && a.compareTo(b) == 0;
-    }
 }
