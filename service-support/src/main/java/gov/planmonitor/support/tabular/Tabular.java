@@ -1,18 +1,11 @@
 package gov.planmonitor.support.tabular;
 
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import gov.planmonitor.support.problem.FieldError;
 import gov.planmonitor.support.problem.ServiceException;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
-import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -22,7 +15,6 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -71,7 +63,7 @@ public final class Tabular {
     static final int EXTRA_FIELDS = 32;
     static final int MAX_XLSX_PARTS = 1_000;
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    static final ObjectMapper JSON = new ObjectMapper();
 
     private Tabular() {
     }
@@ -88,8 +80,8 @@ public final class Tabular {
                 }
                 readCsv(file, entity, schema.get(entity), errors, limits.rows()).ifPresent(lines -> tables.put(entity, lines));
             }
-            case XLSX -> readXlsx(file, entity, schema, errors, tables, limits);
-            case JSON -> readJson(file, entity, schema, errors, tables, limits.rows());
+            case XLSX -> SheetReaders.readXlsx(file, entity, schema, errors, tables, limits);
+            case JSON -> SheetReaders.readJson(file, entity, schema, errors, tables, limits.rows());
         }
         return tables;
     }
@@ -150,7 +142,7 @@ public final class Tabular {
     }
 
     /** What made a CSV file unreadable: bad encoding, a record past the limits, or malformed quoting. */
-    private static FieldError csvError(String entity, Exception e) {
+    static FieldError csvError(String entity, Exception e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof CharacterCodingException) {
                 return new FieldError(null, null, "file", "the file is not valid UTF-8 text (save it as CSV UTF-8)");
@@ -164,7 +156,7 @@ public final class Tabular {
         return new FieldError(entity, null, "file", "not a readable CSV file: " + cause.getMessage());
     }
 
-    private static boolean checkHeader(String entity, List<String> header, Columns columns, List<FieldError> errors) {
+    static boolean checkHeader(String entity, List<String> header, Columns columns, List<FieldError> errors) {
         if (columns == null) {
             errors.add(new FieldError(null, null, "entity", "unknown entity " + entity));
             return false;
@@ -179,87 +171,12 @@ public final class Tabular {
         return true;
     }
 
-    private static void readXlsx(Path file, String only, Map<String, Columns> schema, List<FieldError> errors, Map<String, List<Line>> tables,
-                                 Limits limits) {
-        int maxRows = limits.rows();
-        int widest = schema.values().stream().mapToInt(c -> c.all().size()).max().orElse(0);
-        try {
-            XlsxRows.read(file, new XlsxRows.Limits(widest, limits.xlsxExpandedBytes(), MAX_XLSX_PARTS), new XlsxRows.Sink() {
-                private List<String> header;
-                private List<Line> lines;
-
-                @Override
-                public boolean wants(String sheet) {
-                    header = null;
-                    return only == null || only.equals(sheet);
-                }
-
-                @Override
-                public void row(String entity, List<String> cells) {
-                    if (header == null) {
-                        header = new ArrayList<>(cells);
-                        while (!header.isEmpty() && (header.get(header.size() - 1) == null || header.get(header.size() - 1).isBlank())) {
-                            header.remove(header.size() - 1);
-                        }
-                        // A sheet with a wrong header is reported and its rows skipped (lines stays null).
-                        lines = checkHeader(entity, header, schema.get(entity), errors) ? new ArrayList<>() : null;
-                        if (lines != null) {
-                            tables.put(entity, lines);
-                        }
-                        return;
-                    }
-                    if (lines == null) {
-                        return;
-                    }
-                    Map<String, String> values = new LinkedHashMap<>();
-                    boolean blank = true;
-                    for (int i = 0; i < header.size(); i++) {
-                        String v = i < cells.size() ? cells.get(i) : null;
-                        blank &= v == null || v.isBlank();
-                        values.put(header.get(i), v);
-                    }
-                    if (!blank) {
-                        lines.add(new Line(lines.size() + 1, values));
-                        checkRows(lines.size(), maxRows);
-                    }
-                }
-            });
-        } catch (Exception e) {
-            for (Throwable t = e; t != null; t = t.getCause()) {
-                if (t instanceof gov.planmonitor.support.problem.ServiceException.TooLarge tooLarge) {
-                    throw tooLarge;
-                }
-                if (t instanceof XlsxRows.Refused refused) {
-                    errors.add(new FieldError(null, null, "file", refused.getMessage()));
-                    return;
-                }
-            }
-            if (expandsTooFar(e)) {
-                throw new gov.planmonitor.support.problem.ServiceException.TooLarge("the XLSX file expands to more than "
-                        + org.apache.poi.openxml4j.util.ZipSecureFile.getMaxEntrySize() / (1024 * 1024)
-                        + " MB (or compresses suspiciously well); split it, or import CSV");
-            }
-            errors.add(new FieldError(null, null, "file", "not a readable XLSX workbook"));
-        }
-    }
-
     /** Stops reading a file with more rows than an import takes, before it fills the memory. */
-    private static void checkRows(int rows, int maxRows) {
+    static void checkRows(int rows, int maxRows) {
         if (rows > maxRows) {
             throw new gov.planmonitor.support.problem.ServiceException.TooLarge("the file holds more than " + maxRows
                     + " data rows in one table; an import takes at most that many (split it into several files)");
         }
-    }
-
-    /** POI's zip-bomb guards (ZipSecureFile: expanded size per entry, compression ratio) somewhere in the causes. */
-    private static boolean expandsTooFar(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            String message = t.getMessage();
-            if (message != null && (message.contains("Zip bomb") || message.contains("exceed the max size of the expanded data"))) {
-                return true;
-            }
-        }
-        return false;
     }
 
     static String plain(BigDecimal value) {
@@ -267,106 +184,8 @@ public final class Tabular {
         return (stripped.scale() < 0 ? stripped.setScale(0) : stripped).toPlainString();
     }
 
-    /**
-     * Reads a JSON import as a stream of tokens, a row at a time: a row's values must be scalars (containers are
-     * skipped, not built), so memory holds the rows kept, never the document's tree.
-     */
-    private static void readJson(Path file, String only, Map<String, Columns> schema, List<FieldError> errors, Map<String, List<Line>> tables,
-                                 int maxRows) {
-        try (com.fasterxml.jackson.core.JsonParser parser = JSON.getFactory().createParser(file.toFile())) {
-            if (parser.nextToken() != com.fasterxml.jackson.core.JsonToken.START_OBJECT) {
-                errors.add(new FieldError(null, null, "file", "expected a JSON object with arrays " + schema.keySet()));
-                return;
-            }
-            while (parser.nextToken() == com.fasterxml.jackson.core.JsonToken.FIELD_NAME) {
-                String entity = parser.currentName();
-                com.fasterxml.jackson.core.JsonToken token = parser.nextToken();
-                Columns columns = schema.get(entity);
-                if (columns == null) {
-                    errors.add(new FieldError(null, null, shown(entity), "unknown entity " + shown(entity) + "; expected " + schema.keySet()));
-                    parser.skipChildren();
-                    continue;
-                }
-                if (tables.containsKey(entity)) {
-                    errors.add(new FieldError(entity, null, entity, "given twice; give each entity's rows in one array"));
-                    parser.skipChildren();
-                    continue;
-                }
-                if (only != null && !only.equals(entity)) {
-                    parser.skipChildren();
-                    continue;
-                }
-                if (token != com.fasterxml.jackson.core.JsonToken.START_ARRAY) {
-                    errors.add(new FieldError(entity, null, entity, "must be an array of rows"));
-                    parser.skipChildren();
-                    continue;
-                }
-                tables.put(entity, readJsonRows(parser, entity, columns, errors, maxRows));
-            }
-            if (parser.nextToken() != null) {
-                // Data after the document is refused, as in every JSON body (StrictJson).
-                errors.add(new FieldError(null, null, "file", "not valid JSON: data after the end of the document"));
-            }
-        } catch (IOException e) {
-            tables.clear();
-            errors.add(new FieldError(null, null, "file", "not valid JSON: " + (e instanceof com.fasterxml.jackson.core.JsonProcessingException j ? j.getOriginalMessage() : e.getMessage())));
-        }
-    }
-
-    private static List<Line> readJsonRows(com.fasterxml.jackson.core.JsonParser parser, String entity, Columns columns, List<FieldError> errors,
-                                           int maxRows) throws IOException {
-        List<Line> lines = new ArrayList<>();
-        int n = 0;
-        for (com.fasterxml.jackson.core.JsonToken row = parser.nextToken(); row != com.fasterxml.jackson.core.JsonToken.END_ARRAY; row = parser.nextToken()) {
-            n++;
-            checkRows(n, maxRows);
-            if (row != com.fasterxml.jackson.core.JsonToken.START_OBJECT) {
-                errors.add(new FieldError(entity, n, null, "each row must be an object"));
-                parser.skipChildren();
-                continue;
-            }
-            Map<String, String> values = new LinkedHashMap<>();
-            boolean ok = true;
-            while (parser.nextToken() == com.fasterxml.jackson.core.JsonToken.FIELD_NAME) {
-                String field = parser.currentName();
-                com.fasterxml.jackson.core.JsonToken value = parser.nextToken();
-                String problem = !columns.all().contains(field) ? "unknown field; expected " + columns.all()
-                        : values.containsKey(field) ? "given twice in the row"
-                        : value.isStructStart() ? "must be a string, number or boolean"
-                        : null;
-                String text = problem != null || value == com.fasterxml.jackson.core.JsonToken.VALUE_NULL ? null
-                        : value.isNumeric() ? jsonNumber(parser) : parser.getText();
-                if (problem == null && value.isNumeric() && text == null) {
-                    problem = "a number beyond what any column holds";
-                } else if (problem == null && text != null && text.length() > MAX_FIELD_CHARS) {
-                    problem = "holds " + text.length() + " characters; a field holds at most " + MAX_FIELD_CHARS;
-                }
-                if (problem != null) {
-                    errors.add(new FieldError(entity, n, shown(field), problem));
-                    ok = false;
-                    parser.skipChildren();
-                    continue;
-                }
-                values.put(field, text);
-            }
-            if (ok) {
-                lines.add(new Line(n, values));
-            }
-        }
-        return lines;
-    }
-
-    /** A JSON number in plain notation, or null for one so large or fine that writing it out would itself be the attack (1e999999999). */
-    private static String jsonNumber(com.fasterxml.jackson.core.JsonParser parser) throws IOException {
-        BigDecimal value = parser.getDecimalValue();
-        if (Math.abs((long) value.precision() - value.scale()) > 1_000 || value.scale() > 1_000) {
-            return null;
-        }
-        return plain(value);
-    }
-
     /** A name from the file shown in an error, cut short when it is long. */
-    private static String shown(String name) {
+    static String shown(String name) {
         return name.length() > 64 ? name.substring(0, 64) + "…" : name;
     }
 
@@ -519,177 +338,10 @@ public final class Tabular {
     /** A writer of the format to {@code out}; a CSV file holds one table. */
     public static TableWriter writer(Format format, Map<String, Columns> schema, OutputStream out) {
         return switch (format) {
-            case CSV -> new CsvWriter(schema, out);
-            case XLSX -> new XlsxWriter(schema, out);
-            case JSON -> new JsonWriter(schema, out);
+            case CSV -> new TableWriters.CsvWriter(schema, out);
+            case XLSX -> new TableWriters.XlsxWriter(schema, out);
+            case JSON -> new TableWriters.JsonWriter(schema, out);
         };
     }
 
-    private static Columns columns(Map<String, Columns> schema, String entity) {
-        Columns columns = schema.get(entity);
-        if (columns == null) {
-            throw new IllegalArgumentException("unknown entity " + entity);
-        }
-        return columns;
-    }
-
-    private static final class CsvWriter implements TableWriter {
-        private final Map<String, Columns> schema;
-        private final java.io.Writer text;
-        private boolean written;
-
-        CsvWriter(Map<String, Columns> schema, OutputStream out) {
-            this.schema = schema;
-            this.text = new java.io.BufferedWriter(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8));
-        }
-
-        @Override
-        public void table(String entity, Stream<Map<String, Object>> rows) throws IOException {
-            if (written) {
-                throw new IllegalStateException("a CSV file holds one table");
-            }
-            written = true;
-            List<String> names = columns(schema, entity).all();
-            // The printer writes the header at once; it is not closed, which would close the output.
-            CSVPrinter printer = new CSVPrinter(text, CSVFormat.RFC4180.builder().setHeader(names.toArray(String[]::new))
-                    .setRecordSeparator("\n").get());
-            List<String> values = new ArrayList<>(names.size());
-            for (Iterator<Map<String, Object>> it = rows.iterator(); it.hasNext(); ) {
-                Map<String, Object> row = it.next();
-                values.clear();
-                for (String c : names) {
-                    Object v = row.get(c);
-                    values.add(v == null ? "" : v instanceof BigDecimal d ? plain(d)
-                            : v instanceof Number || v instanceof Boolean ? v.toString() : SpreadsheetText.guard(v.toString()));
-                }
-                printer.printRecord(values);
-            }
-        }
-
-        @Override
-        public void finish() throws IOException {
-            text.flush();
-        }
-
-        @Override
-        public void close() {
-        }
-    }
-
-    private static final class XlsxWriter implements TableWriter {
-        private final Map<String, Columns> schema;
-        private final OutputStream out;
-        // Inline strings rather than a shared-strings table, which would hold every distinct text in memory.
-        private final SXSSFWorkbook workbook = new SXSSFWorkbook(null, XLSX_ROW_WINDOW, true, false);
-        private final SpreadsheetText text = new SpreadsheetText(workbook);
-
-        XlsxWriter(Map<String, Columns> schema, OutputStream out) {
-            this.schema = schema;
-            this.out = out;
-        }
-
-        @Override
-        public void table(String entity, Stream<Map<String, Object>> rows) {
-            List<String> names = columns(schema, entity).all();
-            Sheet sheet = workbook.createSheet(entity);
-            Row header = sheet.createRow(0);
-            for (int i = 0; i < names.size(); i++) {
-                header.createCell(i).setCellValue(names.get(i));
-            }
-            int r = 1;
-            for (Iterator<Map<String, Object>> it = rows.iterator(); it.hasNext(); ) {
-                Map<String, Object> row = it.next();
-                Row line = sheet.createRow(r++);
-                for (int i = 0; i < names.size(); i++) {
-                    Object v = row.get(names.get(i));
-                    if (v == null) {
-                        continue;
-                    }
-                    Cell cell = line.createCell(i);
-                    if (v instanceof BigDecimal d) {
-                        cell.setCellValue(d.doubleValue());
-                    } else if (v instanceof Number n) {
-                        cell.setCellValue(n.doubleValue());
-                    } else if (v instanceof Boolean b) {
-                        cell.setCellValue(b);
-                    } else {
-                        text.set(cell, v.toString(), null);
-                    }
-                }
-            }
-        }
-
-        @Override
-        public void finish() throws IOException {
-            // Streams the sheets from their temporary files into the zip on the output; the output is not closed.
-            workbook.write(out);
-            out.flush();
-        }
-
-        @Override
-        public void close() throws IOException {
-            try {
-                workbook.dispose();
-            } finally {
-                workbook.close();
-            }
-        }
-    }
-
-    private static final class JsonWriter implements TableWriter {
-        private final Map<String, Columns> schema;
-        private final JsonGenerator json;
-
-        JsonWriter(Map<String, Columns> schema, OutputStream out) {
-            this.schema = schema;
-            try {
-                // Pretty-printed as before; the output is not closed with the generator, and an unfinished document is
-                // not closed up to look complete.
-                this.json = JSON.writerWithDefaultPrettyPrinter().createGenerator(out)
-                        .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET).disable(JsonGenerator.Feature.AUTO_CLOSE_JSON_CONTENT);
-                json.writeStartObject();
-            } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-        }
-
-        @Override
-        public void table(String entity, Stream<Map<String, Object>> rows) throws IOException {
-            List<String> names = columns(schema, entity).all();
-            json.writeFieldName(entity);
-            json.writeStartArray();
-            for (Iterator<Map<String, Object>> it = rows.iterator(); it.hasNext(); ) {
-                Map<String, Object> row = it.next();
-                // One row's node at a time: the numbers come out as the tree gives them (a BigDecimal as its node does).
-                ObjectNode node = JSON.createObjectNode();
-                for (String c : names) {
-                    Object v = row.get(c);
-                    if (v == null) {
-                        continue;
-                    }
-                    if (v instanceof BigDecimal d) {
-                        node.put(c, d);
-                    } else if (v instanceof Integer i) {
-                        node.put(c, i);
-                    } else if (v instanceof Boolean b) {
-                        node.put(c, b);
-                    } else {
-                        node.put(c, v.toString());
-                    }
-                }
-                json.writeTree(node);
-            }
-            json.writeEndArray();
-        }
-
-        @Override
-        public void finish() throws IOException {
-            json.writeEndObject();
-            json.flush();
-        }
-
-        @Override
-        public void close() {
-        }
-    }
 }
