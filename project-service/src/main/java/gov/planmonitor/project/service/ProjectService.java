@@ -31,6 +31,7 @@ import gov.planmonitor.project.repository.ProjectQuery;
 import gov.planmonitor.project.repository.ProjectRepository;
 import gov.planmonitor.project.repository.StatusChange;
 import gov.planmonitor.project.repository.StatusChangeRepository;
+import gov.planmonitor.project.service.rules.ProjectLifecycle;
 import gov.planmonitor.project.repository.Zone;
 import gov.planmonitor.project.repository.ZoneRepository;
 import gov.planmonitor.support.paging.PageDto;
@@ -49,10 +50,8 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -63,20 +62,6 @@ import java.util.TreeSet;
 @ApplicationScoped
 @Transactional
 public class ProjectService {
-
-    /** Allowed lifecycle steps; SUSPENDED returns only to the status it interrupted (checked separately). */
-    static final Map<Project.Status, Set<Project.Status>> TRANSITIONS = new LinkedHashMap<>();
-
-    static {
-        TRANSITIONS.put(Project.Status.IDENTIFICATION, EnumSet.of(Project.Status.PREPARATION, Project.Status.SUSPENDED, Project.Status.CANCELLED));
-        TRANSITIONS.put(Project.Status.PREPARATION, EnumSet.of(Project.Status.IMPLEMENTATION, Project.Status.SUSPENDED, Project.Status.CANCELLED));
-        TRANSITIONS.put(Project.Status.IMPLEMENTATION, EnumSet.of(Project.Status.COMPLETION, Project.Status.SUSPENDED, Project.Status.CANCELLED));
-        TRANSITIONS.put(Project.Status.COMPLETION, EnumSet.of(Project.Status.COMPLETED, Project.Status.IMPLEMENTATION, Project.Status.SUSPENDED));
-        TRANSITIONS.put(Project.Status.SUSPENDED, EnumSet.of(Project.Status.IDENTIFICATION, Project.Status.PREPARATION,
-                Project.Status.IMPLEMENTATION, Project.Status.COMPLETION, Project.Status.CANCELLED));
-        TRANSITIONS.put(Project.Status.COMPLETED, EnumSet.noneOf(Project.Status.class));
-        TRANSITIONS.put(Project.Status.CANCELLED, EnumSet.noneOf(Project.Status.class));
-    }
 
     private static final Map<String, String> SORT_FIELDS = Map.of("seq", "m.seq", "id", "p.code", "nameZh", "p.nameZh",
             "nameEn", "p.nameEn", "status", "p.status", "category", "p.category.seq");
@@ -486,7 +471,7 @@ public class ProjectService {
             throw new ServiceException.Invalid("to", "a project in " + project.status + " cannot move to " + to
                     + (allowed.isEmpty() ? " (" + project.status + " is final)" : "; allowed: " + allowed));
         }
-        if ((to == Project.Status.SUSPENDED || to == Project.Status.CANCELLED) && Inputs.blankToNull(reason) == null) {
+        if (ProjectLifecycle.needsReason(to) && Inputs.blankToNull(reason) == null) {
             throw new ServiceException.Invalid("reason", "give the reason for moving the project to " + to);
         }
         // The record of a project's entry into the system does not count: its history may be entered afterwards.
@@ -537,21 +522,15 @@ public class ProjectService {
         audit.record("cancellation-request", request.project.code + "/" + request.id, before, mapper.toDto(request));
     }
 
+    /** The lifecycle's next steps (ProjectLifecycle), for a suspended project with the stage its suspension interrupted. */
     private Set<Project.Status> allowedNext(Project project) {
-        Set<Project.Status> allowed = EnumSet.copyOf(TRANSITIONS.getOrDefault(project.status, EnumSet.noneOf(Project.Status.class)));
-        if (allowed.isEmpty()) {
-            return EnumSet.noneOf(Project.Status.class);
-        }
+        Project.Status interrupted = null;
         if (project.status == Project.Status.SUSPENDED) {
-            // A suspension ends by returning to the stage it interrupted, or by cancellation.
             StatusChange suspension = statusChanges.find("project = ?1 and toStatus = ?2 order by recordedAt desc, id desc",
                     project, Project.Status.SUSPENDED).firstResult();
-            allowed = EnumSet.of(Project.Status.CANCELLED);
-            if (suspension != null && suspension.fromStatus != null) {
-                allowed.add(suspension.fromStatus);
-            }
+            interrupted = suspension == null ? null : suspension.fromStatus;
         }
-        return allowed;
+        return ProjectLifecycle.allowedNext(project.status, interrupted);
     }
 
     private StatusChange record(Project project, Project.Status from, Project.Status to, LocalDate date, String reason, String user) {
