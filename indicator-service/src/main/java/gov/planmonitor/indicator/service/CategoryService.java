@@ -67,7 +67,7 @@ public class CategoryService {
         caller.require("changing the indicator categories", Roles.PLANNER);
         checkCode(code, input.code());
         Category category = categories.findById(code);
-        precondition(ifMatch, category == null ? null : category.version, "category " + code);
+        Versions.checkCreateOrReplace(ifMatch, category == null ? null : category.version, "category " + code);
         String nameZh = input.nameZh().trim();
         String nameEn = english(input.nameEn(), nameZh);
         int sortOrder = input.sortOrder();
@@ -126,17 +126,6 @@ public class CategoryService {
         }
     }
 
-    /**
-     * If-Match as RFC 9110 reads it: required to replace what exists; sent for something that does not exist (deleted
-     * since it was read), it fails rather than bring it back.
-     */
-    private static void precondition(String ifMatch, Long version, String what) {
-        if (version != null) {
-            Versions.check(ifMatch, version);
-        } else if (ifMatch != null && !ifMatch.isBlank()) {
-            throw ServiceException.PreconditionFailed.lostRace(what + " (deleted since it was read)");
-        }
-    }
 
     /**
      * The English name to keep, or null where there is none: absent, blank, or the Chinese name itself (what a category

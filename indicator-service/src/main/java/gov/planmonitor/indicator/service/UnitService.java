@@ -60,10 +60,8 @@ public class UnitService {
         String printed = input.printed().trim();
         UnitOfMeasure sameForm = entities.createQuery("select u from UnitOfMeasure u where u.printed = :printed", UnitOfMeasure.class)
                 .setParameter("printed", printed).getResultStream().findFirst().orElse(null);
+        Versions.checkCreateOrReplace(ifMatch, unit == null ? null : unit.version, "unit " + code);
         if (unit == null) {
-            if (ifMatch != null) {
-                throw new ServiceException.NotFound("no unit " + code + " to replace (If-Match names a unit that is not there)");
-            }
             if (sameForm != null) {
                 throw new ServiceException.Conflict("unit " + sameForm.code + " is already printed " + printed);
             }
@@ -76,7 +74,6 @@ public class UnitService {
             audit.record("unit", code, null, toDto(unit));
             return new Written(new Versioned<>(toDto(unit), unit.version), true);
         }
-        Versions.check(ifMatch, unit.version);
         if (!unit.printed.equals(printed)) {
             throw new ServiceException.Invalid("printed", "unit " + code + " is printed " + unit.printed + "; a printed form does not change"
                     + " (indicators name their unit by it): add a unit of its own");

@@ -72,7 +72,7 @@ public class ReferenceService {
         caller.require("changing the zones", Roles.PLANNER);
         checkCode(code, input.code());
         Zone zone = zones.findById(code);
-        precondition(ifMatch, zone == null ? null : zone.version, "zone " + code);
+        Versions.checkCreateOrReplace(ifMatch, zone == null ? null : zone.version, "zone " + code);
         ZoneDto before = zone == null ? null : mapper.toZoneDto(zone);
         ZoneDto wanted = new ZoneDto(code, input.nameZh().trim(), english(input.nameEn(), input.nameZh()), input.kind(), input.seq());
         if (wanted.equals(before)) {
@@ -131,7 +131,7 @@ public class ReferenceService {
         caller.require("changing the project categories", Roles.PLANNER);
         checkCode(code, input.code());
         Category category = categories.findByCode(code).orElse(null);
-        precondition(ifMatch, category == null ? null : category.version, "category " + code);
+        Versions.checkCreateOrReplace(ifMatch, category == null ? null : category.version, "category " + code);
         CategoryDto before = category == null ? null : mapper.toCategoryDto(category);
         CategoryDto wanted = new CategoryDto(code, input.nameZh().trim(), english(input.nameEn(), input.nameZh()), input.seq());
         if (wanted.equals(before)) {
@@ -209,17 +209,6 @@ public class ReferenceService {
         }
     }
 
-    /**
-     * If-Match as RFC 9110 reads it: required to replace what exists; sent for something that does not exist (deleted
-     * since it was read), it fails rather than bring it back.
-     */
-    private static void precondition(String ifMatch, Long version, String what) {
-        if (version != null) {
-            Versions.check(ifMatch, version);
-        } else if (ifMatch != null && !ifMatch.isBlank()) {
-            throw ServiceException.PreconditionFailed.lostRace(what + " (deleted since it was read)");
-        }
-    }
 
     /** The English name, or the Chinese one in its place: the column, and every reader of it, expects a name. */
     private static String english(String nameEn, String nameZh) {

@@ -23,6 +23,19 @@ public final class Versions {
     }
 
     /**
+     * The precondition of a PUT that creates or replaces by key: If-Match is required to replace what exists
+     * ({@code currentVersion}), and sent for something that does not exist (deleted since it was read) it fails
+     * (412) rather than bring it back; without it a PUT creates.
+     */
+    public static void checkCreateOrReplace(String ifMatch, Long currentVersion, String what) {
+        if (currentVersion != null) {
+            check(ifMatch, currentVersion);
+        } else if (ifMatch != null && !ifMatch.isBlank()) {
+            throw ServiceException.PreconditionFailed.lostRace(what + " (deleted since it was read)");
+        }
+    }
+
+    /**
      * If-Match (RFC 9110, 13.1.1): a list of ETags or *, compared strongly: a weak W/ tag never matches, since a write
      * must rest on exactly the representation it was read from.
      */

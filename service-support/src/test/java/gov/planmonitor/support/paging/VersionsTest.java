@@ -29,6 +29,15 @@ class VersionsTest {
     }
 
     @Test
+    void aPutCreatesWithoutIfMatchAndReplacesOnlyWithIt() {
+        assertDoesNotThrow(() -> Versions.checkCreateOrReplace(null, null, "unit ROOM"));
+        assertDoesNotThrow(() -> Versions.checkCreateOrReplace("\"3\"", 3L, "unit ROOM"));
+        assertThrows(ServiceException.PreconditionRequired.class, () -> Versions.checkCreateOrReplace(null, 3L, "unit ROOM"));
+        // An If-Match for what is gone: deleted since it was read, not brought back.
+        assertThrows(ServiceException.PreconditionFailed.class, () -> Versions.checkCreateOrReplace("\"3\"", null, "unit ROOM"));
+    }
+
+    @Test
     void ifMatchIsRequired() {
         assertThrows(ServiceException.PreconditionRequired.class, () -> Versions.check(null, 7));
         assertThrows(ServiceException.PreconditionRequired.class, () -> Versions.check("  ", 7));
