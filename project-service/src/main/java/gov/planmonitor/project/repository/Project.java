@@ -1,6 +1,6 @@
 package gov.planmonitor.project.repository;
 
-import gov.planmonitor.support.persistence.Audited;
+import gov.planmonitor.support.persistence.CodedEntity;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
@@ -9,9 +9,6 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.OneToMany;
@@ -26,25 +23,12 @@ import java.util.TreeSet;
 
 @Entity
 @Table(name = "project")
-public class Project extends Audited {
+public class Project extends CodedEntity {
 
     /** Lifecycle stages after OC4IDS's projectStatus codelist, plus SUSPENDED. */
     public enum Status { IDENTIFICATION, PREPARATION, IMPLEMENTATION, COMPLETION, COMPLETED, CANCELLED, SUSPENDED }
 
     public enum InvestmentType { GOVERNMENT, SOCIAL, PPP }
-
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    public Long id;
-
-    @Column(nullable = false, unique = true)
-    public String code;
-
-    @Column(name = "name_zh", nullable = false)
-    public String nameZh;
-
-    @Column(name = "name_en", nullable = false)
-    public String nameEn;
 
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
     @JoinColumn(name = "category_id")

@@ -1,12 +1,9 @@
 package gov.planmonitor.project.repository;
 
-import gov.planmonitor.support.persistence.Audited;
+import gov.planmonitor.support.persistence.CodedEntity;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
@@ -18,20 +15,7 @@ import java.util.List;
 /** A list of key projects: the plan's 附件1, or a year's key project list. */
 @Entity
 @Table(name = "project_list")
-public class ProjectList extends Audited {
-
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    public Long id;
-
-    @Column(nullable = false, unique = true)
-    public String code;
-
-    @Column(name = "name_zh", nullable = false)
-    public String nameZh;
-
-    @Column(name = "name_en", nullable = false)
-    public String nameEn;
+public class ProjectList extends CodedEntity {
 
     public Integer year;
 
