@@ -20,8 +20,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
-import java.util.TreeSet;
 
 /**
  * The whole suite's API in one OpenAPI 3.1 document, generated from the three services' committed contracts, for
@@ -65,8 +63,6 @@ public final class SuiteDocument {
 
     static final String API_PREFIX = "/api/v1";
 
-    private static final List<String> COMPONENT_ORDER = List.of("schemas", "responses", "parameters", "examples",
-            "requestBodies", "headers", "securitySchemes", "links", "callbacks", "pathItems");
     /** Top-level fields the combination handles; any other one fails it rather than being dropped silently. */
     private static final Set<String> KNOWN_FIELDS = Set.of("openapi", "info", "servers", "tags", "paths", "x-webhooks", "components");
 
@@ -140,7 +136,7 @@ public final class SuiteDocument {
             docs.put(e.getKey(), doc);
         }
         List<String> notes = new ArrayList<>();
-        resolveComponents(docs, notes);
+        SuiteComponents.resolve(docs, notes);
         ArrayNode tags = mergeTags(docs, notes);
 
         ObjectNode suite = JsonNodeFactory.instance.objectNode();
@@ -178,7 +174,7 @@ public final class SuiteDocument {
         if (!webhooks.isEmpty()) {
             suite.set("webhooks", webhooks);
         }
-        suite.set("components", mergeComponents(docs));
+        suite.set("components", SuiteComponents.merge(docs));
         info.put("description", description(docs, notes));
         return suite;
     }
@@ -212,88 +208,6 @@ public final class SuiteDocument {
             notes.forEach(n -> text.append("\n- ").append(n));
         }
         return text.append('\n').toString();
-    }
-
-    // ---- components ----------------------------------------------------------------------------------------------
-
-    private static void resolveComponents(Map<Service, ObjectNode> docs, List<String> notes) {
-        boolean changed = true;
-        while (changed) {
-            changed = false;
-            for (String section : sections(docs)) {
-                Set<String> names = new TreeSet<>();
-                docs.values().forEach(d -> d.path("components").path(section).fieldNames().forEachRemaining(names::add));
-                for (String name : names) {
-                    Map<Service, JsonNode> variants = new LinkedHashMap<>();
-                    docs.forEach((s, d) -> {
-                        JsonNode node = d.path("components").path(section).get(name);
-                        if (node != null) {
-                            variants.put(s, node);
-                        }
-                    });
-                    if (variants.size() < 2 || variants.values().stream().distinct().count() == 1) {
-                        continue;
-                    }
-                    if (section.equals("securitySchemes")) {
-                        // Referenced by name from security requirements, not by $ref: renaming would break them.
-                        throw new IllegalArgumentException("Security scheme '" + name + "' differs between " + variants.keySet());
-                    }
-                    List<String> renamed = new ArrayList<>();
-                    for (Service service : variants.keySet()) {
-                        String newName = service.prefix() + "." + name;
-                        rename(docs.get(service), section, name, newName);
-                        renamed.add(newName + " (" + service.name() + ")");
-                    }
-                    notes.add("components." + section + "." + name + " differs between the services, so each keeps its own: "
-                            + String.join(", ", renamed) + ".");
-                    changed = true;
-                }
-            }
-        }
-    }
-
-    private static Set<String> sections(Map<Service, ObjectNode> docs) {
-        Set<String> sections = new LinkedHashSet<>(COMPONENT_ORDER);
-        docs.values().forEach(d -> d.path("components").fieldNames().forEachRemaining(sections::add));
-        return sections;
-    }
-
-    private static void rename(ObjectNode doc, String section, String name, String newName) {
-        ObjectNode components = (ObjectNode) doc.path("components").path(section);
-        if (components.has(newName)) {
-            throw new IllegalArgumentException("components." + section + "." + newName + " exists already");
-        }
-        // Rebuilt to keep the other components' order.
-        ObjectNode renamed = JsonNodeFactory.instance.objectNode();
-        components.properties().forEach(f -> renamed.set(f.getKey().equals(name) ? newName : f.getKey(), f.getValue()));
-        components.removeAll();
-        components.setAll(renamed);
-        rewriteRefs(doc, "#/components/" + section + "/" + name, "#/components/" + section + "/" + newName);
-    }
-
-    private static void rewriteRefs(JsonNode node, String from, String to) {
-        if (node instanceof ObjectNode object) {
-            JsonNode ref = object.get("$ref");
-            if (ref != null && ref.isTextual() && (ref.asText().equals(from) || ref.asText().startsWith(from + "/"))) {
-                object.set("$ref", TextNode.valueOf(to + ref.asText().substring(from.length())));
-            }
-            object.elements().forEachRemaining(child -> rewriteRefs(child, from, to));
-        } else if (node instanceof ArrayNode array) {
-            array.elements().forEachRemaining(child -> rewriteRefs(child, from, to));
-        }
-    }
-
-    private static ObjectNode mergeComponents(Map<Service, ObjectNode> docs) {
-        ObjectNode components = JsonNodeFactory.instance.objectNode();
-        for (String section : sections(docs)) {
-            Map<String, JsonNode> merged = new TreeMap<>();
-            docs.values().forEach(d -> d.path("components").path(section).properties()
-                    .forEach(f -> merged.putIfAbsent(f.getKey(), f.getValue())));
-            if (!merged.isEmpty()) {
-                components.putObject(section).setAll(merged);
-            }
-        }
-        return components;
     }
 
     // ---- tags and paths ----------------------------------------------------------------------------------------------

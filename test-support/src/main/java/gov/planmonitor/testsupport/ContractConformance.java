@@ -15,7 +15,6 @@ import com.networknt.schema.keyword.AnnotationKeyword;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -236,7 +235,7 @@ public final class ContractConformance {
 
     /** The most literal matching path that has the method, else the most literal matching path (a 405 there). */
     private PathTemplate match(String rawPath, String method) {
-        String[] segments = segments(rawPath);
+        String[] segments = PathTemplate.segments(rawPath);
         PathTemplate best = null;
         boolean bestHasMethod = false;
         for (PathTemplate template : paths) {
@@ -314,52 +313,5 @@ public final class ContractConformance {
             }
         }
         return sb.toString();
-    }
-
-    private static String[] segments(String rawPath) {
-        String path = rawPath.startsWith("/") ? rawPath.substring(1) : rawPath;
-        if (path.endsWith("/")) {
-            path = path.substring(0, path.length() - 1);
-        }
-        String[] parts = path.split("/", -1);
-        for (int i = 0; i < parts.length; i++) {
-            parts[i] = URLDecoder.decode(parts[i].replace("+", "%2B"), StandardCharsets.UTF_8);
-        }
-        return parts;
-    }
-
-    /** A path of the contract, {name} matching any one segment; the most literal match wins. */
-    private static final class PathTemplate {
-        final String template;
-        final String[] parts;
-        final int literals;
-
-        PathTemplate(String template) {
-            this.template = template;
-            this.parts = segments(template);
-            int count = 0;
-            for (String part : parts) {
-                if (!isVariable(part)) {
-                    count++;
-                }
-            }
-            this.literals = count;
-        }
-
-        boolean matches(String[] segments) {
-            if (segments.length != parts.length) {
-                return false;
-            }
-            for (int i = 0; i < parts.length; i++) {
-                if (isVariable(parts[i]) ? segments[i].isEmpty() : !parts[i].equals(segments[i])) {
-                    return false;
-                }
-            }
-            return true;
-        }
-
-        private static boolean isVariable(String part) {
-            return part.startsWith("{") && part.endsWith("}");
-        }
     }
 }
