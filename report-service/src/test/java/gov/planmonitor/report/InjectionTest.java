@@ -3,10 +3,12 @@ package gov.planmonitor.report;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import gov.planmonitor.report.mapping.ReportContentDto;
 import gov.planmonitor.report.render.HtmlRenderer;
 import gov.planmonitor.report.render.MarkdownRenderer;
 import gov.planmonitor.report.render.XlsxRenderer;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
@@ -50,6 +52,13 @@ class InjectionTest {
     private static final String LINK = "- [click](javascript:alert(1))";
 
     private static String id;
+
+    @Inject
+    HtmlRenderer html;
+    @Inject
+    MarkdownRenderer markdown;
+    @Inject
+    XlsxRenderer xlsx;
 
     /** The FYP13-KEY stand-ins as list INJ-KEY, with hostile list, category and project names. */
     @BeforeEach
@@ -121,9 +130,9 @@ class InjectionTest {
     @Test
     void xlsxHoldsThemAsQuotePrefixedStrings() throws IOException {
         try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(content("xlsx")))) {
-            assertInertText(cell(workbook, XlsxRenderer.PROJECT_SHEET, "代码 Code", "FYP13-KP-01", "项目名称 Project"), HYPERLINK);
-            assertInertText(cell(workbook, XlsxRenderer.PROJECT_SHEET, "代码 Code", "FYP13-KP-01", "类别 Category"), SUM);
-            assertInertText(cell(workbook, XlsxRenderer.INVESTMENT_SHEET, "代码 Code", "FUNCTIONAL_ZONES", "类别 Category"), SUM);
+            assertInertText(cell(workbook, "项目 Projects", "代码 Code", "FYP13-KP-01", "项目名称 Project"), HYPERLINK);
+            assertInertText(cell(workbook, "项目 Projects", "代码 Code", "FYP13-KP-01", "类别 Category"), SUM);
+            assertInertText(cell(workbook, "项目投资 Investment by category", "代码 Code", "FUNCTIONAL_ZONES", "类别 Category"), SUM);
         }
     }
 
@@ -137,20 +146,21 @@ class InjectionTest {
         ObjectNode indicator = (ObjectNode) content.at("/indicators/0");
         indicator.put("nameZh", SCRIPT).put("nameEn", CMD).put("target", HYPERLINK).put("explanationZh", SQL);
         content.put("narrativeZh", LINK);
+        ReportContentDto typed = JSON.treeToValue(content, ReportContentDto.class);
 
-        assertHtmlInert(HtmlRenderer.render(content));
+        assertHtmlInert(html.render(typed));
 
-        String md = MarkdownRenderer.render(content);
+        String md = markdown.render(typed);
         assertFalse(md.contains("<script"), md);
         String row = Arrays.stream(md.split("\n")).filter(l -> l.startsWith("| 3 |")).findFirst().orElseThrow();
         assertTrue(row.contains(ESCAPED_SCRIPT + "（约束性）<br>+cmd\\|' /C calc'!A0"), row);
         assertEquals(7, Pattern.compile("(?<!\\\\)\\|").matcher(row).results().count(), "six cells: the name's pipe ends none: " + row);
         assertTrue(md.contains("\n\\- \\[click\\](javascript:alert(1))\n"), "no list item, no link: " + md);
 
-        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(XlsxRenderer.render(content)))) {
-            assertInertText(cell(workbook, XlsxRenderer.INDICATOR_SHEET, "代码 Code", "AP2018-03", "目标 Target"), HYPERLINK);
-            assertInertText(cell(workbook, XlsxRenderer.INDICATOR_SHEET, "代码 Code", "AP2018-03", "Indicator (English)"), CMD);
-            assertEquals(SCRIPT, cell(workbook, XlsxRenderer.INDICATOR_SHEET, "代码 Code", "AP2018-03", "指标名称 Indicator").getStringCellValue());
+        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx.render(typed)))) {
+            assertInertText(cell(workbook, "指标 Indicators", "代码 Code", "AP2018-03", "目标 Target"), HYPERLINK);
+            assertInertText(cell(workbook, "指标 Indicators", "代码 Code", "AP2018-03", "Indicator (English)"), CMD);
+            assertEquals(SCRIPT, cell(workbook, "指标 Indicators", "代码 Code", "AP2018-03", "指标名称 Indicator").getStringCellValue());
         }
     }
 

@@ -1,15 +1,16 @@
 package gov.planmonitor.report;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import gov.planmonitor.report.config.ReportConfig;
+import gov.planmonitor.report.mapping.ReportContentDto;
 import gov.planmonitor.report.render.HtmlRenderer;
 import gov.planmonitor.report.render.MarkdownRenderer;
 import gov.planmonitor.report.render.PdfFontMissing;
 import gov.planmonitor.report.render.PdfRenderer;
 import gov.planmonitor.report.render.ReportFormat;
 import gov.planmonitor.report.render.XlsxRenderer;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.core.MediaType;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -38,14 +39,24 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The renderers on content shapes the annual report does not have: a project progress report with a department,
  * project rows and no project summary, stored before verdictsByCategory existed, with text that needs escaping.
+ * The renderers take their wording from the message bundles, so they run in the application.
  */
+@QuarkusTest
 class RenderersTest {
 
+    /** Lenient, as content stored by hand may be: yuan as decimal strings. */
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private static JsonNode projectProgress() throws IOException {
+    @Inject
+    HtmlRenderer html;
+    @Inject
+    MarkdownRenderer markdown;
+    @Inject
+    XlsxRenderer xlsx;
+
+    private static ReportContentDto projectProgress() throws IOException {
         try (InputStream in = RenderersTest.class.getResourceAsStream("/content/project-progress.json")) {
-            return JSON.readTree(in);
+            return JSON.readValue(in, ReportContentDto.class);
         }
     }
 
@@ -95,7 +106,7 @@ class RenderersTest {
 
     @Test
     void htmlOfAProjectProgressReportIsWellFormedAndEscaped() throws Exception {
-        String html = HtmlRenderer.render(projectProgress());
+        String html = this.html.render(projectProgress());
         var factory = DocumentBuilderFactory.newInstance();
         factory.setNamespaceAware(true);
         factory.newDocumentBuilder().parse(new ByteArrayInputStream(html.getBytes(StandardCharsets.UTF_8)));
@@ -112,21 +123,30 @@ class RenderersTest {
 
     @Test
     void htmlOfAnEmptyContentStillRenders() throws Exception {
-        ObjectNode empty = JSON.createObjectNode();
-        empty.putNull("indicators");
-        String html = HtmlRenderer.render(empty);
+        ReportContentDto empty = JSON.readValue("{\"indicators\":null}", ReportContentDto.class);
+        String html = this.html.render(empty);
         DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(new ByteArrayInputStream(html.getBytes(StandardCharsets.UTF_8)));
         assertFalse(html.contains("分领域评价"), "no indicators: no indicator sections, rather than empty ones");
         assertTrue(html.contains("本报告不含重点项目投资数据"));
         assertFalse(html.contains("<svg"));
-        assertTrue(MarkdownRenderer.render(empty).startsWith("# "));
-        assertNotNull(XlsxRenderer.render(empty));
+        assertTrue(markdown.render(empty).startsWith("# "));
+        assertNotNull(xlsx.render(empty));
+    }
+
+    /** Characters XML 1.0 forbids would break the PDF's parse of the page: the page's escaping drops them. */
+    @Test
+    void htmlDropsCharactersXmlForbids() throws Exception {
+        ReportContentDto content = JSON.readValue("{\"titleZh\":\"标题\\u0001\",\"narrativeEn\":\"a\\u0008b <c>\"}", ReportContentDto.class);
+        String page = html.render(content);
+        assertFalse(page.contains("\u0001") || page.contains("\u0008"), page);
+        assertTrue(page.contains("<title>标题</title>") && page.contains("<p class=\"en\">ab &lt;c&gt;</p>"), page);
+        DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(new ByteArrayInputStream(page.getBytes(StandardCharsets.UTF_8)));
     }
 
     @Test
     void xlsxHasAProjectSheetWithNumericAmounts() throws Exception {
-        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(XlsxRenderer.render(projectProgress())))) {
-            Sheet projects = workbook.getSheet(XlsxRenderer.PROJECT_SHEET);
+        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx.render(projectProgress())))) {
+            Sheet projects = workbook.getSheet("项目 Projects");
             assertNotNull(projects);
             Row first = projects.getRow(1);
             assertEquals(CellType.NUMERIC, first.getCell(8).getCellType(), "yuan stored as a decimal string still becomes a number");
@@ -134,14 +154,14 @@ class RenderersTest {
             assertEquals(352500000.5d, first.getCell(9).getNumericCellValue());
             assertEquals(62.5, projects.getRow(2).getCell(7).getNumericCellValue());
             assertEquals(CellType.BLANK, projects.getRow(3).getCell(7).getCellType());
-            assertEquals(null, workbook.getSheet(XlsxRenderer.INVESTMENT_SHEET), "no project summary, no investment sheet");
+            assertEquals(null, workbook.getSheet("项目投资 Investment by category"), "no project summary, no investment sheet");
         }
     }
 
     @Test
     void pdfOfAProjectProgressReport() throws Exception {
-        JsonNode content = projectProgress();
-        byte[] pdf = new PdfRenderer(fonts("/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf")).render(HtmlRenderer.render(content), content);
+        ReportContentDto content = projectProgress();
+        byte[] pdf = new PdfRenderer(fonts("/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf")).render(html.render(content), content);
         try (PDDocument document = Loader.loadPDF(pdf)) {
             String text = new PDFTextStripper().getText(document);
             assertTrue(text.contains("广州国际金融城配套道路工程"), text);
@@ -152,7 +172,7 @@ class RenderersTest {
     @Test
     void aMissingFontRefusesThePdf() {
         PdfFontMissing e = assertThrows(PdfFontMissing.class,
-                () -> new PdfRenderer(fonts("/nonexistent/cjk.ttf")).render("<html/>", JSON.createObjectNode()));
+                () -> new PdfRenderer(fonts("/nonexistent/cjk.ttf")).render("<html/>", null));
         assertTrue(e.getMessage().contains("fonts-droid-fallback"));
     }
 

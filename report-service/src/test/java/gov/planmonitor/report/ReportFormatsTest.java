@@ -1,6 +1,5 @@
 package gov.planmonitor.report;
 
-import gov.planmonitor.report.render.XlsxRenderer;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
@@ -129,7 +128,7 @@ class ReportFormatsTest {
         assertEquals(XLSX, response.contentType());
         assertEquals("inline; filename=\"report-" + id + ".xlsx\"", response.header("Content-Disposition"));
         try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(response.asByteArray()))) {
-            Sheet indicators = workbook.getSheet(XlsxRenderer.INDICATOR_SHEET);
+            Sheet indicators = workbook.getSheet("指标 Indicators");
             assertNotNull(indicators, "indicator sheet");
             Row gdp = rowWith(indicators, "代码 Code", "AP2017-01");
             Cell value = cell(indicators, gdp, "完成值 Value");
@@ -143,14 +142,14 @@ class ReportFormatsTest {
             assertEquals(CellType.BLANK, cell(indicators, energy, "完成值 Value").getCellType(), "no figure yet: blank, not text");
             assertEquals("预计可完成", cell(indicators, energy, "定性情况 Qualitative").getStringCellValue());
 
-            Sheet investment = workbook.getSheet(XlsxRenderer.INVESTMENT_SHEET);
+            Sheet investment = workbook.getSheet("项目投资 Investment by category");
             assertNotNull(investment, "investment sheet");
             Row productive = rowWith(investment, "代码 Code", "PRODUCTIVE_CAPACITY");
             assertEquals(1424440000d, cell(investment, productive, "计划投资（元）Planned (yuan)").getNumericCellValue());
             Row total = rowWith(investment, "类别 Category", "合计");
             assertEquals(2390000000d, cell(investment, total, "完成投资（元）Completed (yuan)").getNumericCellValue());
             assertEquals(112.5, cell(investment, total, "完成率（%）Completion %").getNumericCellValue());
-            assertNull(workbook.getSheet(XlsxRenderer.PROJECT_SHEET), "no project rows in an annual execution report");
+            assertNull(workbook.getSheet("项目 Projects"), "no project rows in an annual execution report");
         }
     }
 

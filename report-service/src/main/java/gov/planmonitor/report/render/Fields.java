@@ -1,69 +1,34 @@
 package gov.planmonitor.report.render;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import gov.planmonitor.report.mapping.ListSummaryDto.MoneyDto;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.Locale;
 
 /**
- * Tolerant reads of the stored content: report types fill different parts, and content stored by an older version
- * may lack a field, so a missing or null part reads as absent instead of failing the render.
+ * Tolerant reads of the content's values: report types fill different parts, and content stored by an older version
+ * may lack a field, so a missing, null or blank part reads as absent instead of failing the render.
  */
 final class Fields {
-
-    private static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
 
     private Fields() {
     }
 
-    /** The text of a field, or null when it is missing, null or blank. */
-    static String text(JsonNode node, String field) {
-        JsonNode v = node == null ? null : node.get(field);
-        if (v == null || v.isNull() || v.isMissingNode() || v.isContainerNode()) {
-            return null;
-        }
-        String s = v.asText();
-        return s.isBlank() ? null : s;
+    /** The text, or null when it is null or blank. */
+    static String text(String s) {
+        return s == null || s.isBlank() ? null : s;
     }
 
-    static String text(JsonNode node, String field, String fallback) {
-        String s = text(node, field);
-        return s == null ? fallback : s;
-    }
-
-    /** An object field, or null. */
-    static JsonNode object(JsonNode node, String field) {
-        JsonNode v = node == null ? null : node.get(field);
-        return v != null && v.isObject() ? v : null;
-    }
-
-    /** An array field, or null. */
-    static JsonNode array(JsonNode node, String field) {
-        JsonNode v = node == null ? null : node.get(field);
-        return v != null && v.isArray() ? v : null;
-    }
-
-    /** A number, also when it was stored as a numeric string (yuan amounts are exact decimals); null otherwise. */
-    static BigDecimal decimal(JsonNode node, String field) {
-        JsonNode v = node == null ? null : node.get(field);
-        if (v == null) {
-            return null;
-        }
-        if (v.isNumber()) {
-            return v.decimalValue();
-        }
-        if (v.isTextual()) {
-            try {
-                return new BigDecimal(v.asText().trim());
-            } catch (NumberFormatException e) {
-                return null;
-            }
-        }
-        return null;
+    static String text(String s, String fallback) {
+        return s == null || s.isBlank() ? fallback : s;
     }
 
     /** A number as people write it: no exponent, no trailing zeros (3193, 6.1). */
@@ -75,14 +40,24 @@ final class Fields {
         return s.equals("-0") ? "0" : s;
     }
 
-    /** The yuan of {"yuan","display"}: its display when given, else 亿元 computed from yuan. */
-    static String yuanDisplay(JsonNode amount) {
-        String display = text(amount, "display");
+    /** Thousands separators for the reader; the exact digits stay. */
+    static String grouped(BigDecimal n) {
+        DecimalFormat f = new DecimalFormat("#,##0.##########", DecimalFormatSymbols.getInstance(Locale.ROOT));
+        return f.format(n);
+    }
+
+    static BigDecimal yuan(MoneyDto amount) {
+        return amount == null ? null : amount.yuan();
+    }
+
+    /** An amount as the documents print it: its display when given, else in units of 10^8 yuan (亿元) from yuan. */
+    static String yuanDisplay(MoneyDto amount, String hundredMillionYuan) {
+        String display = amount == null ? null : text(amount.display());
         if (display != null) {
             return display;
         }
-        BigDecimal yuan = decimal(amount, "yuan");
-        return yuan == null ? null : plain(yuan.movePointLeft(8).setScale(4, java.math.RoundingMode.HALF_UP)) + "亿元";
+        BigDecimal yuan = yuan(amount);
+        return yuan == null ? null : plain(yuan.movePointLeft(8).setScale(4, RoundingMode.HALF_UP)) + hundredMillionYuan;
     }
 
     static Instant instant(String asOf) {
@@ -96,15 +71,9 @@ final class Fields {
         }
     }
 
-    /** asOf for a Chinese reader: Beijing time. */
-    static String asOfZh(String asOf) {
+    /** asOf in a language's pattern and a time zone, or as stored when it is no time. */
+    static String asOf(String asOf, String pattern, ZoneId zone) {
         Instant t = instant(asOf);
-        return t == null ? asOf : DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm（北京时间）").format(t.atZone(BEIJING));
-    }
-
-    /** asOf for an English reader: the instant itself, in UTC. */
-    static String asOfEn(String asOf) {
-        Instant t = instant(asOf);
-        return t == null ? asOf : DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").format(t.atZone(ZoneId.of("UTC")));
+        return t == null ? asOf : DateTimeFormatter.ofPattern(pattern).format(t.atZone(zone));
     }
 }

@@ -1,6 +1,5 @@
 package gov.planmonitor.report.render;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.FSFontUseCase;
 import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.FontStyle;
 import com.openhtmltopdf.outputdevice.helper.ExternalResourceControlPriority;
@@ -8,6 +7,7 @@ import com.openhtmltopdf.pdfboxout.PdfBoxRenderer;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import com.openhtmltopdf.svgsupport.BatikSVGDrawer;
 import gov.planmonitor.report.config.ReportConfig;
+import gov.planmonitor.report.mapping.ReportContentDto;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.pdfbox.cos.COSArray;
 import org.apache.pdfbox.cos.COSName;
@@ -47,7 +47,7 @@ public class PdfRenderer {
         OpenHtmlToPdfLog.install();
     }
 
-    public byte[] render(String xhtml, JsonNode content) {
+    public byte[] render(String xhtml, ReportContentDto content) {
         Path cjk = required(config.font(), "report.pdf.font", "fonts-droid-fallback");
         Path latin = required(config.latinFont(), "report.pdf.latin-font", "fonts-dejavu-core");
         Path latinBold = required(config.latinBoldFont(), "report.pdf.latin-bold-font", "fonts-dejavu-core");
@@ -68,7 +68,7 @@ public class PdfRenderer {
             try (PdfBoxRenderer renderer = builder.buildPdfRenderer()) {
                 renderer.createPDFWithoutClosing();
             }
-            pin(document, xhtml, Fields.text(content, "asOf"));
+            pin(document, xhtml, content == null ? null : Fields.text(content.asOf()));
             document.save(out);
             return out.toByteArray();
         } catch (IOException e) {

@@ -1,14 +1,17 @@
 package gov.planmonitor.report.render;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import gov.planmonitor.report.mapping.ListSummaryDto;
+import gov.planmonitor.report.mapping.ReportContentDto.CategoryVerdictsDto;
+import gov.planmonitor.report.mapping.ReportContentDto.CodeNameDto;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
+import java.util.Set;
 
 /**
  * The report's charts as inline SVG, drawn on the server so the page needs no script and the PDF gets the same
@@ -31,25 +34,23 @@ final class SvgCharts {
     }
 
     /** Stacked horizontal bars: per category, its indicators split by verdict. Null when there is nothing to draw. */
-    static String verdictsByCategory(JsonNode rows) {
-        if (rows == null || !rows.isArray()) {
+    static String verdictsByCategory(List<CategoryVerdictsDto> rows, Wording zh, Wording en) {
+        if (rows == null) {
             return null;
         }
-        Map<String, Labels.Verdict> present = new LinkedHashMap<>();
-        List<JsonNode> categories = new ArrayList<>();
+        Set<String> present = new LinkedHashSet<>();
+        List<CategoryVerdictsDto> categories = new ArrayList<>();
         int max = 0;
-        for (JsonNode row : rows) {
-            JsonNode counts = Fields.object(row, "counts");
-            if (counts == null) {
+        for (CategoryVerdictsDto row : rows) {
+            if (row.counts() == null) {
                 continue;
             }
             int total = 0;
-            for (var it = counts.fields(); it.hasNext(); ) {
-                var e = it.next();
-                int n = e.getValue().asInt();
+            for (var e : row.counts().entrySet()) {
+                int n = e.getValue() == null ? 0 : e.getValue();
                 if (n > 0) {
                     total += n;
-                    present.putIfAbsent(e.getKey(), Labels.verdict(e.getKey()));
+                    present.add(e.getKey());
                 }
             }
             if (total > 0) {
@@ -60,67 +61,68 @@ final class SvgCharts {
         if (categories.isEmpty()) {
             return null;
         }
-        List<Labels.Verdict> legend = new ArrayList<>(present.values());
-        legend.sort((a, b) -> Integer.compare(Labels.verdictRank(a.code()), Labels.verdictRank(b.code())));
+        List<String> legend = new ArrayList<>(present);
+        legend.sort(Comparator.comparingInt(Verdicts::rank));
 
         StringBuilder body = new StringBuilder();
-        int y = legend(body, legend.stream().map(v -> new LegendItem(v.colour(), v.zh() + " " + v.en())).toList());
+        int y = legend(body, legend.stream().map(v -> new LegendItem(Verdicts.colour(v), zh.verdict(v) + " " + en.verdict(v))).toList());
         y += 6;
         int top = y;
         double scale = (WIDTH - BAR_X - 48) / (double) max;
-        for (JsonNode row : categories) {
-            int rowHeight = rowLabel(body, y, Fields.text(row, "nameZh", Fields.text(row, "code", "")), Fields.text(row, "nameEn", ""), 38, 12);
+        for (CategoryVerdictsDto row : categories) {
+            int rowHeight = rowLabel(body, y, Fields.text(row.nameZh(), Fields.text(row.code(), "")), Fields.text(row.nameEn(), ""), 38, 12);
             int barY = y + rowHeight / 2 - 11;
             double x = BAR_X;
             int total = 0;
-            JsonNode counts = row.get("counts");
-            for (Labels.Verdict v : legend) {
-                int n = counts.path(v.code()).asInt(0);
+            for (String v : legend) {
+                Integer count = row.counts().get(v);
+                int n = count == null ? 0 : count;
                 if (n <= 0) {
                     continue;
                 }
                 double w = n * scale;
-                body.append(String.format(Locale.ROOT, "<rect x=\"%.1f\" y=\"%d\" width=\"%.1f\" height=\"22\" fill=\"%s\"/>", x, barY, w, v.colour()));
+                body.append(String.format(Locale.ROOT, "<rect x=\"%.1f\" y=\"%d\" width=\"%.1f\" height=\"22\" fill=\"%s\"/>", x, barY, w, Verdicts.colour(v)));
                 if (w >= 16) {
                     text(body, x + w / 2, barY + 15.5, 11, "#ffffff", "middle", Integer.toString(n));
                 }
                 x += w;
                 total += n;
             }
-            text(body, x + 6, barY + 15.5, 11, MUTED, "start", total + "项");
+            text(body, x + 6, barY + 15.5, 11, MUTED, "start", zh.indicatorCount(total));
             y += rowHeight;
             body.append(String.format(Locale.ROOT, "<line x1=\"0\" y1=\"%d.5\" x2=\"%d\" y2=\"%d.5\" stroke=\"%s\" stroke-width=\"1\"/>", y, WIDTH, y, GRID));
         }
         body.append(String.format(Locale.ROOT, "<line x1=\"%d.5\" y1=\"%d\" x2=\"%d.5\" y2=\"%d\" stroke=\"%s\" stroke-width=\"1\"/>", BAR_X, top, BAR_X, y, AXIS));
-        return svg(y + 4, "各领域指标评价结果 Verdicts by category", body);
+        return svg(y + 4, zh.verdictFigure() + " " + en.verdictsByCategory(), body);
     }
 
     /** Grouped horizontal bars: per category, planned and completed investment. Null when there are no amounts. */
-    static String investmentByCategory(JsonNode byCategory) {
-        if (byCategory == null || !byCategory.isArray()) {
+    static String investmentByCategory(List<ListSummaryDto.CategoryRollupDto> byCategory, Wording zh, Wording en) {
+        if (byCategory == null) {
             return null;
         }
         record Row(String zh, String en, BigDecimal planned, BigDecimal completed, String plannedText, String completedText, String ratio) {
         }
         List<Row> rows = new ArrayList<>();
         double max = 0;
-        for (JsonNode c : byCategory) {
-            JsonNode category = Fields.object(c, "category");
-            JsonNode investment = Fields.object(c, "investment");
-            JsonNode planned = Fields.object(investment, "planned");
-            JsonNode completed = Fields.object(investment, "completed");
-            BigDecimal p = Fields.decimal(planned, "yuan");
-            BigDecimal d = Fields.decimal(completed, "yuan");
+        for (ListSummaryDto.CategoryRollupDto c : byCategory) {
+            CodeNameDto category = c.category();
+            ListSummaryDto.InvestmentTotalsDto investment = c.investment();
+            ListSummaryDto.MoneyDto planned = investment == null ? null : investment.planned();
+            ListSummaryDto.MoneyDto completed = investment == null ? null : investment.completed();
+            BigDecimal p = Fields.yuan(planned);
+            BigDecimal d = Fields.yuan(completed);
             if (p == null && d == null) {
                 continue;
             }
-            BigDecimal ratio = Fields.decimal(investment, "completionRatio");
+            BigDecimal ratio = investment.completionRatio();
             if (ratio == null && p != null && d != null && p.signum() > 0) {
                 ratio = d.multiply(BigDecimal.valueOf(100)).divide(p, 1, RoundingMode.HALF_UP);
             }
-            String code = Fields.text(category, "code", "");
-            rows.add(new Row(Fields.text(category, "nameZh", code), Fields.text(category, "nameEn", ""), p, d,
-                    p == null ? null : Fields.yuanDisplay(planned), d == null ? null : Fields.yuanDisplay(completed),
+            String code = category == null ? "" : Fields.text(category.code(), "");
+            String unit = zh.hundredMillionYuan();
+            rows.add(new Row(category == null ? code : Fields.text(category.nameZh(), code), category == null ? "" : Fields.text(category.nameEn(), ""),
+                    p, d, p == null ? null : Fields.yuanDisplay(planned, unit), d == null ? null : Fields.yuanDisplay(completed, unit),
                     ratio == null ? null : Fields.plain(ratio) + "%"));
             max = Math.max(max, Math.max(p == null ? 0 : p.doubleValue(), d == null ? 0 : d.doubleValue()));
         }
@@ -128,7 +130,8 @@ final class SvgCharts {
             return null;
         }
         StringBuilder body = new StringBuilder();
-        int y = legend(body, List.of(new LegendItem(PLANNED, "计划投资 Planned"), new LegendItem(COMPLETED, "完成投资 Completed")));
+        int y = legend(body, List.of(new LegendItem(PLANNED, zh.colPlanned() + " " + en.colPlanned()),
+                new LegendItem(COMPLETED, zh.colCompleted() + " " + en.colCompleted())));
         y += 6;
         int top = y;
         // The axis in 亿元 (10^8 yuan) with a round step, so the bars can be read against it as well as by their labels.
@@ -143,7 +146,7 @@ final class SvgCharts {
             int rowHeight = rowLabel(bars, y, row.zh(), row.en(), 48, 14);
             int barY = y + rowHeight / 2 - 15;
             bar(bars, barY, row.planned(), scale, PLANNED, row.plannedText(), null);
-            bar(bars, barY + 16, row.completed(), scale, COMPLETED, row.completedText(), row.ratio() == null ? null : "完成率 " + row.ratio());
+            bar(bars, barY + 16, row.completed(), scale, COMPLETED, row.completedText(), row.ratio() == null ? null : zh.completionRate(row.ratio()));
             y += rowHeight;
         }
         for (double t = 0; t <= axisMax + step / 1000; t += step) {
@@ -152,9 +155,9 @@ final class SvgCharts {
                     x, top, x, y, t == 0 ? AXIS : GRID));
             text(body, x, y + 14, 9.5, MUTED, "middle", Fields.plain(BigDecimal.valueOf(t).setScale(2, RoundingMode.HALF_UP)));
         }
-        text(body, BAR_X + axisMax * scale + 14, y + 14, 9.5, MUTED, "start", "亿元 100 million yuan");
+        text(body, BAR_X + axisMax * scale + 14, y + 14, 9.5, MUTED, "start", zh.hundredMillionYuan() + " " + en.hundredMillionYuan());
         body.append(bars);
-        return svg(y + 22, "各类重点项目计划与完成投资 Planned and completed investment by category", body);
+        return svg(y + 22, zh.investmentChart() + " " + en.investmentChart(), body);
     }
 
     /**

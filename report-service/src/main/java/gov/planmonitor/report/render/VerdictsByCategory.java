@@ -1,9 +1,9 @@
 package gov.planmonitor.report.render;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import gov.planmonitor.report.mapping.ReportContentDto;
+import gov.planmonitor.report.mapping.ReportContentDto.CategoryVerdictsDto;
+import gov.planmonitor.report.mapping.ReportContentDto.CodeNameDto;
+import gov.planmonitor.report.mapping.ReportContentDto.IndicatorRowDto;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -20,40 +20,34 @@ public final class VerdictsByCategory {
     private VerdictsByCategory() {
     }
 
-    /** [{"code","nameZh","nameEn","counts":{"ACHIEVED":n,...}}] from indicators[].category and verdict. */
-    public static ArrayNode of(JsonNode indicators) {
-        Map<String, JsonNode> categories = new LinkedHashMap<>();
+    /** Per category of the indicators (NONE for those without one), its indicators per verdict, best verdict first. */
+    public static List<CategoryVerdictsDto> of(List<IndicatorRowDto> indicators) {
+        Map<String, CodeNameDto> categories = new LinkedHashMap<>();
         Map<String, Map<String, Integer>> counts = new LinkedHashMap<>();
-        if (indicators != null && indicators.isArray()) {
-            for (JsonNode indicator : indicators) {
-                JsonNode category = Fields.object(indicator, "category");
-                String code = category == null ? null : Fields.text(category, "code");
-                if (code == null) {
-                    code = UNCATEGORISED;
-                    category = null;
-                }
-                categories.putIfAbsent(code, category);
-                String verdict = Fields.text(indicator, "verdict", "NOT_EVALUABLE");
-                counts.computeIfAbsent(code, c -> new TreeMap<>()).merge(verdict, 1, Integer::sum);
+        for (IndicatorRowDto indicator : indicators == null ? List.<IndicatorRowDto>of() : indicators) {
+            CodeNameDto category = indicator.category();
+            String code = category == null ? null : Fields.text(category.code());
+            if (code == null) {
+                code = UNCATEGORISED;
+                category = null;
             }
+            categories.putIfAbsent(code, category);
+            counts.computeIfAbsent(code, c -> new TreeMap<>()).merge(Fields.text(indicator.verdict(), "NOT_EVALUABLE"), 1, Integer::sum);
         }
-        ArrayNode result = JsonNodeFactory.instance.arrayNode();
+        List<CategoryVerdictsDto> result = new ArrayList<>();
         categories.forEach((code, category) -> {
-            ObjectNode row = result.addObject();
-            row.put("code", code);
-            row.put("nameZh", category == null ? "未分类" : Fields.text(category, "nameZh", code));
-            row.put("nameEn", category == null ? "Uncategorised" : Fields.text(category, "nameEn", code));
-            ObjectNode c = row.putObject("counts");
             List<Map.Entry<String, Integer>> ordered = new ArrayList<>(counts.get(code).entrySet());
-            ordered.sort(Comparator.comparingInt((Map.Entry<String, Integer> e) -> Labels.verdictRank(e.getKey())));
-            ordered.forEach(e -> c.put(e.getKey(), e.getValue()));
+            ordered.sort(Comparator.comparingInt((Map.Entry<String, Integer> e) -> Verdicts.rank(e.getKey())));
+            Map<String, Integer> byVerdict = new LinkedHashMap<>();
+            ordered.forEach(e -> byVerdict.put(e.getKey(), e.getValue()));
+            result.add(new CategoryVerdictsDto(code, category == null ? "未分类" : Fields.text(category.nameZh(), code),
+                    category == null ? "Uncategorised" : Fields.text(category.nameEn(), code), byVerdict));
         });
         return result;
     }
 
     /** The content's own verdictsByCategory, or one computed from its indicators when the content predates it. */
-    static JsonNode resolve(JsonNode content) {
-        JsonNode given = Fields.array(content, "verdictsByCategory");
-        return given != null ? given : of(Fields.array(content, "indicators"));
+    static List<CategoryVerdictsDto> resolve(ReportContentDto content) {
+        return content.verdictsByCategory() != null ? content.verdictsByCategory() : of(content.indicators());
     }
 }

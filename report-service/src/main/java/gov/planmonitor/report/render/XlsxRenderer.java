@@ -1,7 +1,13 @@
 package gov.planmonitor.report.render;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import gov.planmonitor.report.mapping.ListSummaryDto;
+import gov.planmonitor.report.mapping.ReportContentDto;
+import gov.planmonitor.report.mapping.ReportContentDto.CodeNameDto;
+import gov.planmonitor.report.mapping.ReportContentDto.IndicatorRowDto;
+import gov.planmonitor.report.mapping.ReportContentDto.ProjectRowDto;
 import gov.planmonitor.support.tabular.SpreadsheetText;
+import io.quarkus.qute.i18n.Localized;
+import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.poi.ooxml.POIXMLProperties;
 import org.apache.poi.ss.usermodel.BorderStyle;
 import org.apache.poi.ss.usermodel.Cell;
@@ -25,37 +31,55 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * The report's tables as a workbook for further analysis: one sheet per table, a zh+en header row, numbers as
  * numeric cells (never text, so they sum and chart), verdicts as text. A last sheet names the report and its asOf.
  */
-public final class XlsxRenderer {
+@ApplicationScoped
+public class XlsxRenderer {
 
-    public static final String INDICATOR_SHEET = "指标 Indicators";
-    public static final String INVESTMENT_SHEET = "项目投资 Investment by category";
-    public static final String PROJECT_SHEET = "项目 Projects";
-    public static final String ABOUT_SHEET = "说明 About";
+    private final Wording zh;
+    private final Wording en;
 
-    private XlsxRenderer() {
+    public XlsxRenderer(Wording zh, @Localized("en") Wording en) {
+        this.zh = zh;
+        this.en = en;
     }
 
-    public static byte[] render(JsonNode r) {
+    /** A heading in both languages; Chinese closing with a full-width bracket needs no space before the English. */
+    private static String both(String zh, String en) {
+        return zh.endsWith("）") ? zh + en : zh + " " + en;
+    }
+
+    private record Column(String label, int width) {
+    }
+
+    private Column col(Function<Wording, String> label, int width) {
+        return new Column(both(label.apply(zh), label.apply(en)), width);
+    }
+
+    /** A column of the English text beside the Chinese one. */
+    private Column english(Function<Wording, String> label, int width) {
+        return new Column(en.inEnglish(label.apply(en)), width);
+    }
+
+    public byte[] render(ReportContentDto r) {
         try (XSSFWorkbook wb = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             Styles styles = new Styles(wb);
-            JsonNode indicators = Fields.array(r, "indicators");
-            if (indicators != null && !indicators.isEmpty()) {
-                indicators(wb, styles, indicators);
+            if (r.indicators() != null && !r.indicators().isEmpty()) {
+                indicators(wb, styles, r.indicators());
             }
-            JsonNode byCategory = Fields.array(Fields.object(r, "projects"), "byCategory");
-            if (byCategory != null && !byCategory.isEmpty()) {
-                investment(wb, styles, Fields.object(r, "projects"), byCategory);
+            ListSummaryDto projects = r.projects();
+            if (projects != null && projects.byCategory() != null && !projects.byCategory().isEmpty()) {
+                investment(wb, styles, projects);
             }
-            JsonNode projectRows = Fields.array(r, "projectRows");
-            if (projectRows != null && !projectRows.isEmpty()) {
-                projects(wb, styles, projectRows);
+            if (r.projectRows() != null && !r.projectRows().isEmpty()) {
+                projects(wb, styles, r.projectRows());
             }
             about(wb, styles, r);
             properties(wb, r);
@@ -66,106 +90,109 @@ public final class XlsxRenderer {
         }
     }
 
-    private static void indicators(XSSFWorkbook wb, Styles s, JsonNode indicators) {
-        XSSFSheet sheet = wb.createSheet(INDICATOR_SHEET);
-        String[][] header = {{"序号 No.", "8"}, {"代码 Code", "12"}, {"指标名称 Indicator", "34"}, {"Indicator (English)", "40"},
-                {"类别 Category", "14"}, {"属性 Attribute", "10"}, {"单位 Unit", "9"}, {"目标 Target", "16"}, {"完成值 Value", "13"},
-                {"增速（%）Growth %", "12"}, {"定性情况 Qualitative", "16"}, {"评价 Verdict", "14"}, {"Verdict (English)", "18"},
-                {"评价代码 Verdict code", "16"}, {"说明 Explanation", "44"}, {"Explanation (English)", "50"}};
+    private void indicators(XSSFWorkbook wb, Styles s, List<IndicatorRowDto> indicators) {
+        XSSFSheet sheet = wb.createSheet(both(zh.indicatorSheet(), en.indicatorSheet()));
+        List<Column> header = List.of(col(Wording::colNo, 8), col(Wording::colCode, 12), col(Wording::colIndicator, 34),
+                english(Wording::colIndicator, 40), col(Wording::colCategory, 14), col(Wording::colAttribute, 10), col(Wording::colUnit, 9),
+                col(Wording::colTarget, 16), col(Wording::colValue, 13), col(Wording::colGrowthPercent, 12), col(Wording::colQualitative, 16),
+                col(Wording::colVerdict, 14), english(Wording::colVerdict, 18), col(Wording::colVerdictCode, 16),
+                col(Wording::colExplanation, 44), english(Wording::colExplanation, 50));
         header(sheet, s, header);
         int r = 1;
-        for (JsonNode i : indicators) {
+        for (IndicatorRowDto i : indicators) {
             Row row = sheet.createRow(r++);
-            number(row, 0, Fields.decimal(i, "seq"), s.integer);
-            text(s, row, 1, Fields.text(i, "code"), s.text);
-            text(s, row, 2, Fields.text(i, "nameZh"), s.text);
-            text(s, row, 3, Fields.text(i, "nameEn"), s.text);
-            text(s, row, 4, Fields.text(Fields.object(i, "category"), "nameZh"), s.text);
-            String attribute = Fields.text(i, "attribute");
-            text(s, row, 5, attribute == null ? null : Optional.ofNullable(Labels.attributeZh(attribute)).orElse(attribute), s.text);
-            text(s, row, 6, Fields.text(i, "unit"), s.text);
-            text(s, row, 7, Fields.text(i, "target"), s.text);
-            number(row, 8, Fields.decimal(i, "value"), s.decimal);
-            number(row, 9, Fields.decimal(i, "growthRate"), s.decimal);
-            text(s, row, 10, Fields.text(i, "qualitativeZh"), s.text);
-            String verdict = Fields.text(i, "verdict");
-            Labels.Verdict v = Labels.verdict(verdict);
-            text(s, row, 11, Fields.text(i, "verdictZh", v.zh()), s.verdict(v.colour()));
-            text(s, row, 12, Fields.text(i, "verdictEn", v.en()), s.text);
+            number(row, 0, BigDecimal.valueOf(i.seq()), s.integer);
+            text(s, row, 1, i.code(), s.text);
+            text(s, row, 2, i.nameZh(), s.text);
+            text(s, row, 3, i.nameEn(), s.text);
+            text(s, row, 4, i.category() == null ? null : i.category().nameZh(), s.text);
+            String attribute = Fields.text(i.attribute());
+            text(s, row, 5, attribute == null ? null : zh.attribute(attribute), s.text);
+            text(s, row, 6, i.unit(), s.text);
+            text(s, row, 7, i.target(), s.text);
+            number(row, 8, i.value(), s.decimal);
+            number(row, 9, i.growthRate(), s.decimal);
+            text(s, row, 10, i.qualitativeZh(), s.text);
+            String verdict = Fields.text(i.verdict());
+            text(s, row, 11, Fields.text(i.verdictZh(), verdict == null ? "—" : zh.verdict(verdict)), s.verdict(Verdicts.colour(verdict)));
+            text(s, row, 12, Fields.text(i.verdictEn(), verdict == null ? "—" : en.verdict(verdict)), s.text);
             text(s, row, 13, verdict, s.text);
-            text(s, row, 14, Fields.text(i, "explanationZh"), s.text);
-            text(s, row, 15, Fields.text(i, "explanationEn"), s.text);
+            text(s, row, 14, i.explanationZh(), s.text);
+            text(s, row, 15, i.explanationEn(), s.text);
         }
-        finish(sheet, header.length, r);
+        finish(sheet, header.size(), r);
     }
 
-    private static void investment(XSSFWorkbook wb, Styles s, JsonNode projects, JsonNode byCategory) {
-        XSSFSheet sheet = wb.createSheet(INVESTMENT_SHEET);
-        String[][] header = {{"类别 Category", "22"}, {"Category (English)", "36"}, {"代码 Code", "22"}, {"项目数 Projects", "12"},
-                {"计划投资（元）Planned (yuan)", "22"}, {"完成投资（元）Completed (yuan)", "22"}, {"完成率（%）Completion %", "14"}};
+    private void investment(XSSFWorkbook wb, Styles s, ListSummaryDto projects) {
+        XSSFSheet sheet = wb.createSheet(both(zh.investmentSheet(), en.investmentSheet()));
+        List<Column> header = List.of(col(Wording::colCategory, 22), english(Wording::colCategory, 36), col(Wording::colCode, 22),
+                col(Wording::colProjectCount, 12), col(Wording::colPlannedYuan, 22), col(Wording::colCompletedYuan, 22),
+                col(Wording::colCompletionPercent, 14));
         header(sheet, s, header);
         int r = 1;
-        for (JsonNode c : byCategory) {
-            JsonNode category = Fields.object(c, "category");
-            investmentRow(sheet.createRow(r++), s, Fields.text(category, "nameZh"), Fields.text(category, "nameEn"), Fields.text(category, "code"),
-                    Fields.decimal(c, "projectCount"), Fields.object(c, "investment"), false);
+        for (ListSummaryDto.CategoryRollupDto c : projects.byCategory()) {
+            CodeNameDto category = c.category() == null ? new CodeNameDto(null, null, null) : c.category();
+            investmentRow(sheet.createRow(r++), s, category.nameZh(), category.nameEn(), category.code(), BigDecimal.valueOf(c.projectCount()),
+                    c.investment(), false);
         }
-        JsonNode total = Fields.object(projects, "investment");
-        if (total != null) {
-            investmentRow(sheet.createRow(r++), s, "合计", "Total", null, Fields.decimal(projects, "projectCount"), total, true);
+        if (projects.investment() != null) {
+            investmentRow(sheet.createRow(r++), s, zh.total(), en.total(), null, BigDecimal.valueOf(projects.projectCount()), projects.investment(),
+                    true);
         }
-        finish(sheet, header.length, r);
+        finish(sheet, header.size(), r);
     }
 
-    private static void investmentRow(Row row, Styles s, String zh, String en, String code, BigDecimal count, JsonNode investment, boolean total) {
+    private static void investmentRow(Row row, Styles s, String zh, String en, String code, BigDecimal count,
+                                      ListSummaryDto.InvestmentTotalsDto investment, boolean total) {
         text(s, row, 0, zh, total ? s.bold : s.text);
         text(s, row, 1, en, total ? s.bold : s.text);
         text(s, row, 2, code, s.text);
         number(row, 3, count, total ? s.boldInteger : s.integer);
-        number(row, 4, Fields.decimal(Fields.object(investment, "planned"), "yuan"), total ? s.boldYuan : s.yuan);
-        number(row, 5, Fields.decimal(Fields.object(investment, "completed"), "yuan"), total ? s.boldYuan : s.yuan);
-        number(row, 6, Fields.decimal(investment, "completionRatio"), total ? s.boldDecimal : s.decimal);
+        number(row, 4, investment == null ? null : Fields.yuan(investment.planned()), total ? s.boldYuan : s.yuan);
+        number(row, 5, investment == null ? null : Fields.yuan(investment.completed()), total ? s.boldYuan : s.yuan);
+        number(row, 6, investment == null ? null : investment.completionRatio(), total ? s.boldDecimal : s.decimal);
     }
 
-    private static void projects(XSSFWorkbook wb, Styles s, JsonNode rows) {
-        XSSFSheet sheet = wb.createSheet(PROJECT_SHEET);
-        String[][] header = {{"序号 No.", "8"}, {"代码 Code", "14"}, {"项目名称 Project", "40"}, {"Project (English)", "44"},
-                {"类别 Category", "20"}, {"状态 Status", "14"}, {"状态代码 Status code", "16"}, {"进度（%）Progress %", "12"},
-                {"计划投资（元）Planned (yuan)", "22"}, {"完成投资（元）Completed (yuan)", "22"}};
+    private void projects(XSSFWorkbook wb, Styles s, List<ProjectRowDto> rows) {
+        XSSFSheet sheet = wb.createSheet(both(zh.projectSheet(), en.projectSheet()));
+        List<Column> header = List.of(col(Wording::colNo, 8), col(Wording::colCode, 14), col(Wording::colProject, 40),
+                english(Wording::colProject, 44), col(Wording::colCategory, 20), col(Wording::colStatus, 14), col(Wording::colStatusCode, 16),
+                col(Wording::colProgressPercent, 12), col(Wording::colPlannedYuan, 22), col(Wording::colCompletedYuan, 22));
         header(sheet, s, header);
         int r = 1;
-        for (JsonNode p : rows) {
+        for (ProjectRowDto p : rows) {
             Row row = sheet.createRow(r++);
-            String status = Fields.text(p, "status");
-            number(row, 0, Fields.decimal(p, "seq"), s.integer);
-            text(s, row, 1, Fields.text(p, "code"), s.text);
-            text(s, row, 2, Fields.text(p, "nameZh"), s.text);
-            text(s, row, 3, Fields.text(p, "nameEn"), s.text);
-            text(s, row, 4, Fields.text(Fields.object(p, "category"), "nameZh"), s.text);
-            text(s, row, 5, status == null ? null : Labels.statusZh(status), s.text);
+            String status = Fields.text(p.status());
+            number(row, 0, p.seq() == null ? null : BigDecimal.valueOf(p.seq()), s.integer);
+            text(s, row, 1, p.code(), s.text);
+            text(s, row, 2, p.nameZh(), s.text);
+            text(s, row, 3, p.nameEn(), s.text);
+            text(s, row, 4, p.category() == null ? null : p.category().nameZh(), s.text);
+            text(s, row, 5, status == null ? null : zh.status(status), s.text);
             text(s, row, 6, status, s.text);
-            number(row, 7, Fields.decimal(p, "progressPercent"), s.decimal);
-            number(row, 8, Fields.decimal(Fields.object(p, "planned"), "yuan"), s.yuan);
-            number(row, 9, Fields.decimal(Fields.object(p, "completed"), "yuan"), s.yuan);
+            number(row, 7, p.progressPercent(), s.decimal);
+            number(row, 8, Fields.yuan(p.planned()), s.yuan);
+            number(row, 9, Fields.yuan(p.completed()), s.yuan);
         }
-        finish(sheet, header.length, r);
+        finish(sheet, header.size(), r);
     }
 
-    private static void about(XSSFWorkbook wb, Styles s, JsonNode r) {
-        XSSFSheet sheet = wb.createSheet(ABOUT_SHEET);
+    private void about(XSSFWorkbook wb, Styles s, ReportContentDto r) {
+        XSSFSheet sheet = wb.createSheet(both(zh.aboutSheet(), en.aboutSheet()));
         sheet.setColumnWidth(0, 22 * 256);
         sheet.setColumnWidth(1, 100 * 256);
         String[][] rows = {
-                {"标题 Title", Fields.text(r, "titleZh")}, {"Title (English)", Fields.text(r, "titleEn")},
-                {"报告类型 Type", Fields.text(r, "type")}, {"规划 Plan", Fields.text(r, "plan")}, {"年度 Year", Fields.text(r, "year")},
-                {"阶段 Stage", Fields.text(r, "stage")},
-                {"部门 Department", Fields.text(Fields.object(r, "department"), "nameZh")},
-                {"项目清单 Project list", Fields.text(Fields.object(r, "list"), "code")},
-                {"数据截至 Data as of", Fields.text(r, "asOf")},
-                {"综述 Narrative", Fields.text(r, "narrativeZh")}, {"Narrative (English)", Fields.text(r, "narrativeEn")}};
+                {both(zh.aboutTitle(), en.aboutTitle()), r.titleZh()}, {en.inEnglish(en.aboutTitle()), r.titleEn()},
+                {both(zh.aboutType(), en.aboutType()), r.type()}, {both(zh.plan(), en.plan()), r.plan()},
+                {both(zh.yearLabel(), en.yearLabel()), r.year() == null ? null : r.year().toString()},
+                {both(zh.stageLabel(), en.stageLabel()), r.stage()},
+                {both(zh.department(), en.department()), r.department() == null ? null : r.department().nameZh()},
+                {both(zh.projectList(), en.projectList()), r.list() == null ? null : r.list().code()},
+                {both(zh.dataAsOf(), en.dataAsOf()), r.asOf()},
+                {both(zh.aboutNarrative(), en.aboutNarrative()), r.narrativeZh()}, {en.inEnglish(en.aboutNarrative()), r.narrativeEn()}};
         int i = 0;
         for (String[] pair : rows) {
-            if (pair[1] == null) {
+            if (Fields.text(pair[1]) == null) {
                 continue;
             }
             Row row = sheet.createRow(i++);
@@ -174,24 +201,24 @@ public final class XlsxRenderer {
         }
     }
 
-    private static void properties(XSSFWorkbook wb, JsonNode r) {
+    private static void properties(XSSFWorkbook wb, ReportContentDto r) {
         POIXMLProperties.CoreProperties core = wb.getProperties().getCoreProperties();
-        core.setTitle(Fields.text(r, "titleZh"));
-        core.setDescription(Fields.text(r, "titleEn"));
+        core.setTitle(Fields.text(r.titleZh()));
+        core.setDescription(Fields.text(r.titleEn()));
         core.setCreator("report-service");
-        Instant asOf = Fields.instant(Fields.text(r, "asOf"));
+        Instant asOf = Fields.instant(Fields.text(r.asOf()));
         if (asOf != null) {
             core.setCreated(Optional.of(Date.from(asOf)));
             core.setModified(Optional.of(Date.from(asOf)));
         }
     }
 
-    private static void header(XSSFSheet sheet, Styles s, String[][] columns) {
+    private static void header(XSSFSheet sheet, Styles s, List<Column> columns) {
         Row row = sheet.createRow(0);
         row.setHeightInPoints(30);
-        for (int c = 0; c < columns.length; c++) {
-            text(s, row, c, columns[c][0], s.header);
-            sheet.setColumnWidth(c, Integer.parseInt(columns[c][1]) * 256);
+        for (int c = 0; c < columns.size(); c++) {
+            text(s, row, c, columns.get(c).label(), s.header);
+            sheet.setColumnWidth(c, columns.get(c).width() * 256);
         }
     }
 
@@ -202,9 +229,9 @@ public final class XlsxRenderer {
         }
     }
 
-    /** A text cell: a string cell even when the text looks like a formula, which then is also quote-prefixed. */
+    /** A text cell (blank text is none): a string cell even when the text looks like a formula, which then is also quote-prefixed. */
     private static void text(Styles s, Row row, int column, String value, CellStyle style) {
-        s.texts.set(row.createCell(column), value, style);
+        s.texts.set(row.createCell(column), Fields.text(value), style);
     }
 
     /** A numeric cell, or a blank one when the number is absent: never the text "null" or "—". */

@@ -1,169 +1,103 @@
 package gov.planmonitor.report.service;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import gov.planmonitor.report.render.Labels;
+import gov.planmonitor.report.mapping.ListSummaryDto;
+import gov.planmonitor.report.mapping.ReportContentDto;
+import gov.planmonitor.report.mapping.ReportContentDto.IndicatorRowDto;
+import gov.planmonitor.report.render.Verdicts;
+import gov.planmonitor.report.render.Wording;
+import io.quarkus.qute.i18n.Localized;
+import jakarta.enterprise.context.ApplicationScoped;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
 /**
- * The summary in words, generated from the numbers of a rendered report only, in the phrasing the bureau's own
- * reports use ("43个重点项目完成投资23.9亿元，完成年度计划投资的112.5%").
+ * The summary in words, generated from the numbers of a rendered report only: this class gathers the facts, the
+ * {@code narrative} message of each language words them.
  */
-final class Narrative {
+@ApplicationScoped
+public class Narrative {
 
     private static final BigDecimal BILLION = new BigDecimal("1000000000");
     private static final BigDecimal MILLION = new BigDecimal("1000000");
+    private static final Set<String> MET = Set.of("ACHIEVED", "AHEAD", "ON_TRACK");
 
-    private Narrative() {
+    private final Wording zh;
+    private final Wording en;
+
+    public Narrative(Wording zh, @Localized("en") Wording en) {
+        this.zh = zh;
+        this.en = en;
     }
 
-    static String zh(JsonNode r) {
-        StringBuilder sb = new StringBuilder();
-        JsonNode summary = r.path("summary");
-        int total = summary.path("total").asInt();
-        if (total > 0) {
-            if (r.hasNonNull("year")) {
-                sb.append(r.path("type").asText().equals("PLAN_EVALUATION") ? "截至" : "").append(r.path("year").asInt()).append("年，");
-            }
-            if (r.path("department").isObject()) {
-                sb.append(r.path("department").path("nameZh").asText()).append("负责的");
-            }
-            sb.append(total).append("项").append(r.path("type").asText().equals("ANNUAL_EXECUTION") ? "主要" : "").append("指标中");
-            List<String> parts = new ArrayList<>();
-            for (Labels.Verdict verdict : Labels.VERDICTS) {
-                int n = summary.path("byVerdict").path(verdict.code()).asInt();
-                if (n > 0) {
-                    parts.add(n + "项" + verdict.zh());
-                }
-            }
-            sb.append(String.join("，", parts)).append("。");
-            int binding = summary.path("byAttribute").path("BINDING").asInt();
-            if (binding > 0) {
-                long bindingAchieved = count(r, "BINDING", "ACHIEVED", "AHEAD", "ON_TRACK");
-                sb.append("约束性指标").append(binding).append("项，其中").append(bindingAchieved).append("项完成或达到预期进度。");
-            }
-        }
-        JsonNode projects = r.path("projects");
-        if (projects.isObject()) {
-            JsonNode investment = projects.path("investment");
-            int count = projects.path("projectCount").asInt();
-            boolean annual = projects.hasNonNull("year");
-            if (count > 0 && !hasInvestment(investment)) {
-                sb.append(count).append("个重点项目尚无投资数据。");
-            } else if (count > 0) {
-                sb.append(count).append("个重点项目").append(annual ? "" : "累计").append("完成投资")
-                        .append(investment.path("completed").path("display").asText("0元"));
-                if (investment.hasNonNull("completionRatio")) {
-                    sb.append(annual ? "，完成年度计划投资的" : "，为计划投资的").append(investment.path("completionRatio").asText()).append("%");
-                }
-                sb.append("。");
-            }
-            if (count > 0) {
-                List<String> statuses = new ArrayList<>();
-                projects.path("byStatus").fields().forEachRemaining(e -> {
-                    if (e.getValue().asInt() > 0) {
-                        statuses.add(Labels.statusZh(e.getKey()) + e.getValue().asInt() + "个");
-                    }
-                });
-                if (!statuses.isEmpty()) {
-                    sb.append("项目状态：").append(String.join("，", statuses)).append("。");
-                }
-                int overdue = projects.path("overdueMilestones").size();
-                if (overdue > 0) {
-                    sb.append(overdue).append("个里程碑逾期未完成。");
-                }
-            }
-            JsonNode reported = projects.path("list").path("reported");
-            if (reported.isObject() && reported.hasNonNull("projectCount")) {
-                sb.append("公布数据：").append(reported.path("projectCount").asInt()).append("个项目");
-                if (reported.path("completedInvestment").isObject()) {
-                    sb.append("完成投资").append(reported.path("completedInvestment").path("display").asText());
-                }
-                if (reported.hasNonNull("plannedInvestmentShare")) {
-                    sb.append("，完成年度计划投资的").append(reported.path("plannedInvestmentShare").asText()).append("%");
-                }
-                sb.append("。");
-                if (count == 0) {
-                    sb.append("成员项目尚未逐项录入，以上为公布数据。");
-                }
-            }
-        }
-        return sb.toString();
+    /** The content with its narrative in both languages, written from the rest of it. */
+    public ReportContentDto write(ReportContentDto content) {
+        NarrativeFacts facts = facts(content);
+        return content.withNarrative(zh.narrative(facts), en.narrative(facts));
     }
 
-    static String en(JsonNode r) {
-        StringBuilder sb = new StringBuilder();
-        JsonNode summary = r.path("summary");
-        int total = summary.path("total").asInt();
-        if (total > 0) {
-            sb.append(!r.hasNonNull("year") ? "Of " : r.path("type").asText().equals("PLAN_EVALUATION") ? "By " + r.path("year").asInt() + ", of "
-                    : "In " + r.path("year").asInt() + ", of ").append(total);
-            if (r.path("department").isObject()) {
-                sb.append(" indicators ").append(r.path("department").path("nameEn").asText()).append(" is responsible for: ");
-            } else {
-                sb.append(r.path("type").asText().equals("ANNUAL_EXECUTION") ? " main indicators: " : " indicators: ");
-            }
-            List<String> parts = new ArrayList<>();
-            for (Labels.Verdict verdict : Labels.VERDICTS) {
-                int n = summary.path("byVerdict").path(verdict.code()).asInt();
-                if (n > 0) {
-                    parts.add(n + " " + verdict.en().toLowerCase());
-                }
-            }
-            sb.append(String.join(", ", parts)).append('.');
-            int binding = summary.path("byAttribute").path("BINDING").asInt();
-            if (binding > 0) {
-                sb.append(" Of ").append(binding).append(" binding indicators, ").append(count(r, "BINDING", "ACHIEVED", "AHEAD", "ON_TRACK"))
-                        .append(" were achieved or on track.");
+    NarrativeFacts facts(ReportContentDto r) {
+        ReportContentDto.VerdictCountsDto summary = r.summary();
+        int total = summary == null ? 0 : summary.total();
+        List<NarrativeFacts.Count> verdicts = new ArrayList<>();
+        for (String code : Verdicts.ORDER) {
+            int n = count(summary == null ? null : summary.byVerdict(), code);
+            if (n > 0) {
+                // An English count reads "5 achieved": the label in lower case (Chinese has no case).
+                verdicts.add(new NarrativeFacts.Count(n, zh.verdict(code), en.verdict(code).toLowerCase(Locale.ROOT)));
             }
         }
-        JsonNode projects = r.path("projects");
-        if (projects.isObject()) {
-            JsonNode investment = projects.path("investment");
-            int count = projects.path("projectCount").asInt();
-            boolean annual = projects.hasNonNull("year");
-            if (count > 0 && !hasInvestment(investment)) {
-                sb.append(sb.isEmpty() ? "" : " ").append(count).append(" key projects have no investment figures yet.");
-            } else if (count > 0) {
-                sb.append(sb.isEmpty() ? "" : " ").append(count).append(" key projects completed investment of ")
-                        .append(yuanEn(investment.path("completed").path("yuan")));
-                if (investment.hasNonNull("completionRatio")) {
-                    sb.append(", ").append(investment.path("completionRatio").asText()).append(annual ? "% of the year's plan" : "% of plan");
+        int binding = count(summary == null ? null : summary.byAttribute(), "BINDING");
+        long bindingMet = Optional.ofNullable(r.indicators()).orElse(List.of()).stream()
+                .filter(i -> "BINDING".equals(i.attribute()) && MET.contains(i.verdict())).count();
+
+        ListSummaryDto projects = r.projects();
+        int count = projects == null ? 0 : projects.projectCount();
+        ListSummaryDto.InvestmentTotalsDto investment = projects == null ? null : projects.investment();
+        ListSummaryDto.MoneyDto completed = investment == null ? null : investment.completed();
+        List<NarrativeFacts.Count> statuses = new ArrayList<>();
+        if (projects != null && projects.byStatus() != null) {
+            projects.byStatus().forEach((status, n) -> {
+                if (n != null && n > 0) {
+                    statuses.add(new NarrativeFacts.Count(n, zh.status(status), en.status(status)));
                 }
-                sb.append('.');
-                int overdue = projects.path("overdueMilestones").size();
-                if (overdue > 0) {
-                    sb.append(' ').append(overdue).append(" milestones are overdue.");
-                }
-            }
-            JsonNode reported = projects.path("list").path("reported");
-            if (reported.isObject() && reported.hasNonNull("projectCount")) {
-                sb.append(sb.isEmpty() ? "" : " ").append("As published: ").append(reported.path("projectCount").asInt()).append(" projects");
-                if (reported.path("completedInvestment").isObject()) {
-                    sb.append(" completed investment of ").append(yuanEn(reported.path("completedInvestment").path("yuan")));
-                }
-                if (reported.hasNonNull("plannedInvestmentShare")) {
-                    sb.append(", ").append(reported.path("plannedInvestmentShare").asText()).append("% of the year's plan");
-                }
-                sb.append('.');
-                if (count == 0) {
-                    sb.append(" Member projects are not yet recorded one by one; these are the published figures.");
-                }
-            }
+            });
         }
-        return sb.toString();
+        ListSummaryDto.ReportedDto reported = projects == null || projects.list() == null ? null : projects.list().reported();
+        boolean published = reported != null && reported.projectCount() != null;
+        ListSummaryDto.MoneyDto reportedMoney = published ? reported.completedInvestment() : null;
+        return new NarrativeFacts(r.year(), "PLAN_EVALUATION".equals(r.type()), "ANNUAL_EXECUTION".equals(r.type()), r.department(), total,
+                verdicts, binding, bindingMet, count, hasInvestment(investment), projects != null && projects.year() != null,
+                completed == null ? null : completed.display(), yuanEn(completed),
+                investment == null || investment.completionRatio() == null ? null : investment.completionRatio().toString(),
+                statuses, projects == null || projects.overdueMilestones() == null ? 0 : projects.overdueMilestones().size(),
+                published ? reported.projectCount() : null, reportedMoney != null,
+                reportedMoney == null ? null : reportedMoney.display(), yuanEn(reportedMoney),
+                published && reported.plannedInvestmentShare() != null ? reported.plannedInvestmentShare().toString() : null);
     }
 
-    private static boolean hasInvestment(JsonNode investment) {
-        return investment.path("planned").path("yuan").asDouble() != 0 || investment.path("completed").path("yuan").asDouble() != 0;
+    private static int count(Map<String, Integer> counts, String key) {
+        Integer n = counts == null ? null : counts.get(key);
+        return n == null ? 0 : n;
+    }
+
+    private static boolean hasInvestment(ListSummaryDto.InvestmentTotalsDto investment) {
+        return investment != null && (nonZero(investment.planned()) || nonZero(investment.completed()));
+    }
+
+    private static boolean nonZero(ListSummaryDto.MoneyDto money) {
+        return money != null && money.yuan() != null && money.yuan().signum() != 0;
     }
 
     /** 2390000000 → "CNY 2.39 billion", the way English-language government documents print amounts. */
-    static String yuanEn(JsonNode yuan) {
-        BigDecimal amount = yuan.isNumber() ? yuan.decimalValue() : BigDecimal.ZERO;
+    static String yuanEn(ListSummaryDto.MoneyDto money) {
+        BigDecimal amount = money == null || money.yuan() == null ? BigDecimal.ZERO : money.yuan();
         BigDecimal abs = amount.abs();
         if (abs.compareTo(BILLION) >= 0) {
             return "CNY " + amount.divide(BILLION, 3, RoundingMode.HALF_UP).stripTrailingZeros().toPlainString() + " billion";
@@ -172,15 +106,5 @@ final class Narrative {
             return "CNY " + amount.divide(MILLION, 2, RoundingMode.HALF_UP).stripTrailingZeros().toPlainString() + " million";
         }
         return "CNY " + amount.stripTrailingZeros().toPlainString();
-    }
-
-    private static long count(JsonNode r, String attribute, String... verdicts) {
-        long n = 0;
-        for (JsonNode row : r.path("indicators")) {
-            if (attribute.equals(row.path("attribute").asText()) && List.of(verdicts).contains(row.path("verdict").asText())) {
-                n++;
-            }
-        }
-        return n;
     }
 }

@@ -1,7 +1,5 @@
 package gov.planmonitor.report.service;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -16,6 +14,7 @@ import gov.planmonitor.report.mapping.ReportContentDto.ProjectRowDto;
 import gov.planmonitor.report.mapping.ReportContentDto.VerdictCountsDto;
 import gov.planmonitor.report.render.VerdictsByCategory;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import org.eclipse.microprofile.faulttolerance.exceptions.FaultToleranceException;
 
 import java.math.BigDecimal;
@@ -45,6 +44,8 @@ public class ReportGenerator {
 
     private final Downstream downstream;
     private final ObjectMapper json;
+    @Inject
+    Narrative narrative;
 
     public ReportGenerator(Downstream downstream, ObjectMapper json) {
         this.downstream = downstream;
@@ -175,20 +176,12 @@ public class ReportGenerator {
                     item.path("verdictEn").asText(), item.path("explanation").path("zh").asText(), item.path("explanation").path("en").asText(),
                     departmentCode == null ? null : role(item, departmentCode)));
         }
-        List<CategoryVerdictsDto> byCategory = json.convertValue(VerdictsByCategory.of(json.valueToTree(rows)), new TypeReference<>() {
-        });
+        List<CategoryVerdictsDto> byCategory = VerdictsByCategory.of(rows);
         ReportContentDto content = new ReportContentDto(type, titleZh, titleEn, planCode, year, stage, data.path("asOf").asText(),
                 department == null ? null : codeName(department), projects == null ? null : codeName(projects.path("list")),
                 rows, byCategory, verdictCounts(rows), projects == null ? null : json.convertValue(projects, ListSummaryDto.class),
                 projectRows(data.path("projectRows")), null, null);
-        // The narrative is written from the rest of the content as its JSON reads back (90.0 stays 90.0, as renderers see it).
-        JsonNode tree;
-        try {
-            tree = json.readTree(json.writeValueAsString(content));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("report content does not serialize", e);
-        }
-        return content.withNarrative(Narrative.zh(tree), Narrative.en(tree));
+        return narrative.write(content);
     }
 
     private static BigDecimal number(JsonNode value) {

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import gov.planmonitor.report.client.Downstream;
+import gov.planmonitor.report.mapping.ReportContentDto;
 import gov.planmonitor.report.mapping.ReportDiffDto;
 import gov.planmonitor.report.mapping.ReportDto;
 import gov.planmonitor.report.mapping.ReportRequest;
@@ -222,12 +223,16 @@ public class ReportService {
 
     /** The structured content of a finished report. */
     public JsonNode content(UUID id) {
+        return parse(storedContent(id));
+    }
+
+    private String storedContent(UUID id) {
         ReportRepository.Stored report = reports.content(id).orElseThrow(() -> new ServiceException.NotFound("no report " + id));
         if (report.status() != Report.Status.SUCCEEDED) {
             throw new ServiceException.Conflict("report " + id + " is " + report.status()
                     + (report.failureReason() == null ? "" : " (" + report.failureReason() + ")") + "; its content exists once it SUCCEEDED");
         }
-        return parse(report.content());
+        return report.content();
     }
 
     /**
@@ -239,7 +244,13 @@ public class ReportService {
         if (stored != null) {
             return stored;
         }
-        byte[] body = renderer.render(content(id), format);
+        ReportContentDto content;
+        try {
+            content = json.readValue(storedContent(id), ReportContentDto.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored content is unreadable", e);
+        }
+        byte[] body = renderer.render(content, format);
         reports.storeRendition(id, format.name(), body, sha256(body), OffsetDateTime.now(ZoneOffset.UTC));
         // Another replica may have stored its rendition first; that one is the report from now on.
         return reports.rendition(id, format.name());
