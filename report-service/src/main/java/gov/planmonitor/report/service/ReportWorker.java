@@ -10,6 +10,8 @@ import gov.planmonitor.report.repository.Report;
 import gov.planmonitor.report.repository.ReportRepository;
 import gov.planmonitor.support.audit.AuditTrail;
 import gov.planmonitor.support.audit.RequestInfoFilter;
+import gov.planmonitor.support.jobs.JobRunner;
+import gov.planmonitor.support.jobs.LeasedJobs;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -23,18 +25,15 @@ import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
 import org.jboss.logging.MDC;
 
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -47,7 +46,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * if the job is still its own (still RUNNING under the attempt it claimed): a job taken over by another replica is
  * never overwritten. A job abandoned {@code report.worker.max-attempts} times is FAILED rather than taken again. A
  * replica that is stopping (SIGTERM) claims nothing more and puts the jobs it is generating back in the queue, so
- * another replica takes them at once instead of after the heartbeat goes stale.
+ * another replica takes them at once instead of after the heartbeat goes stale. The claiming, heartbeat, attempt cap
+ * and hand-back are the shared {@link JobRunner}'s; this class says what they mean for a report.
  *
  * <p>Metrics: {@code planmonitor_report_jobs{status}} (queued and running, all replicas together, as this replica last
  * counted them) and {@code planmonitor_report_generation_seconds{type,outcome}}.
@@ -64,10 +64,12 @@ public class ReportWorker {
     private final MeterRegistry registry;
     private final AuditTrail audit;
     private final ReportService service;
-    /** The jobs this replica is generating, with the attempt it claimed: what it releases when it stops. */
-    private final Map<UUID, Integer> inFlight = new ConcurrentHashMap<>();
     private final Map<Report.Status, AtomicLong> unfinished = new EnumMap<>(Report.Status.class);
-    private volatile boolean stopping;
+    /**
+     * One job at a time per replica, as the queue's fairness wants (each claim counts the jobs running now), with the
+     * heartbeat renewed every third of stale-after; the jobs in flight go back to the queue at once when it stops.
+     */
+    private final JobRunner<ReportRepository.Claim> runner;
 
     public ReportWorker(ReportRepository reports, ReportGenerator generator, ReportConfig config, ObjectMapper json,
                         MeterRegistry registry, AuditTrail audit, ReportService service) {
@@ -84,81 +86,88 @@ public class ReportWorker {
             Gauge.builder("planmonitor.report.jobs", count, AtomicLong::get).tag("status", status.name())
                     .description("Report jobs waiting (QUEUED) or being generated (RUNNING), by all replicas").register(registry);
         }
+        Duration beat = Duration.ofMillis(Math.max(1, config.worker().staleAfter().toMillis() / 3));
+        this.runner = new JobRunner<>("report-job", new Jobs(), new JobRunner.Settings(1, beat, config.worker().maxAttempts(), Duration.ZERO));
     }
-
-    /** Renews the heartbeats of the jobs being generated; daemon, so it never keeps the JVM alive. */
-    private final ScheduledExecutorService heartbeats = Executors.newSingleThreadScheduledExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "report-heartbeat");
-        thread.setDaemon(true);
-        return thread;
-    });
 
     @Scheduled(every = "${report.worker.poll}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP, delayed = "1s")
     void poll() {
-        if (stopping) {
-            return;
-        }
-        QuarkusTransaction.requiringNew().run(() -> {
-            OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-            int failed = reports.failExhausted(now, now.minus(config.worker().staleAfter()), config.worker().maxAttempts());
-            if (failed > 0) {
-                LOG.warnf("%d report job(s) abandoned %d times were failed", failed, config.worker().maxAttempts());
-            }
-            reports.countUnfinished().forEach((status, count) -> unfinished.get(status).set(count));
-        });
-        for (int i = 0; i < 10 && !stopping; i++) {
-            Optional<ReportRepository.Claim> claimed = QuarkusTransaction.requiringNew().call(() -> {
-                OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-                return reports.claimNext(now, now.minus(config.worker().staleAfter()));
-            });
-            if (claimed.isEmpty()) {
-                return;
-            }
-            generate(claimed.get().id(), claimed.get().attempt());
-        }
+        runner.poll();
     }
 
     /**
-     * Generates the job as the given attempt; public so tests can play a worker whose claim was taken over. With tracing
-     * on, the job is a trace of its own (a span "report job" with the report's id), and its reads of the other
-     * services are its child spans.
+     * Generates the job as the given attempt, its heartbeat renewed meanwhile; public so tests can play a worker whose
+     * claim was taken over.
      */
-    @WithSpan("report job")
-    public void generate(@SpanAttribute("report.id") UUID id, @SpanAttribute("report.attempt") int attempt) {
-        long every = Math.max(1, config.worker().staleAfter().toMillis() / 3);
-        ScheduledFuture<?> beat = heartbeats.scheduleAtFixedRate(() -> {
-            try {
-                QuarkusTransaction.requiringNew().run(() -> reports.heartbeat(id, attempt, OffsetDateTime.now(ZoneOffset.UTC)));
-            } catch (RuntimeException e) {
-                LOG.warnf("heartbeat of report %s failed: %s", id, e.toString());
-            }
-        }, every, every, TimeUnit.MILLISECONDS);
-        inFlight.put(id, attempt);
-        try {
-            if (stopping) {
-                release(id, attempt); // claimed as the replica began to stop
-            } else {
-                run(id, attempt);
-            }
-        } finally {
-            beat.cancel(false);
-            inFlight.remove(id);
-        }
+    public void generate(UUID id, int attempt) {
+        runner.run(new ReportRepository.Claim(id, attempt));
     }
 
     /** SIGTERM: claim nothing more, and hand the jobs in flight back to the queue for the other replicas. */
     void stop(@Observes ShutdownEvent shutdown) {
-        stopping = true;
-        inFlight.forEach(this::release);
+        runner.stop();
     }
 
-    private void release(UUID id, int attempt) {
-        try {
-            if (QuarkusTransaction.requiringNew().call(() -> reports.release(id, attempt))) {
-                LOG.infof("report %s: returned to the queue, this replica is stopping", id);
+    /**
+     * One attempt at a job. With tracing on, the job is a trace of its own (a span "report job" with the report's id),
+     * and its reads of the other services are its child spans.
+     */
+    @WithSpan("report job")
+    void attempt(@SpanAttribute("report.id") UUID id, @SpanAttribute("report.attempt") int attempt) {
+        run(id, attempt);
+    }
+
+    /** The report table as a queue of leased jobs: a claim is a RUNNING row under its attempt, the lease its heartbeat. */
+    private final class Jobs implements LeasedJobs<ReportRepository.Claim> {
+
+        @Override
+        public int failExhausted(int maxAttempts) {
+            return QuarkusTransaction.requiringNew().call(() -> {
+                OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+                return reports.failExhausted(now, now.minus(config.worker().staleAfter()), maxAttempts);
+            });
+        }
+
+        @Override
+        public void prepare() {
+            QuarkusTransaction.requiringNew().run(() -> reports.countUnfinished().forEach((status, count) -> unfinished.get(status).set(count)));
+        }
+
+        @Override
+        public List<ReportRepository.Claim> claim(int limit) {
+            List<ReportRepository.Claim> claims = new ArrayList<>();
+            while (claims.size() < limit) {
+                Optional<ReportRepository.Claim> claimed = QuarkusTransaction.requiringNew().call(() -> {
+                    OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+                    return reports.claimNext(now, now.minus(config.worker().staleAfter()));
+                });
+                if (claimed.isEmpty()) {
+                    break;
+                }
+                claims.add(claimed.get());
             }
-        } catch (RuntimeException e) {
-            LOG.warnf("report %s could not be returned to the queue (%s); another replica takes it once its heartbeat is stale", id, e.toString());
+            return claims;
+        }
+
+        @Override
+        public boolean renew(ReportRepository.Claim job) {
+            return QuarkusTransaction.requiringNew().call(() -> reports.heartbeat(job.id(), job.attempt(), OffsetDateTime.now(ZoneOffset.UTC)));
+        }
+
+        @Override
+        public Optional<ReportRepository.Claim> run(ReportRepository.Claim job) {
+            attempt(job.id(), job.attempt());
+            return Optional.empty();
+        }
+
+        @Override
+        public boolean release(ReportRepository.Claim job) {
+            return QuarkusTransaction.requiringNew().call(() -> reports.release(job.id(), job.attempt()));
+        }
+
+        @Override
+        public String describe(ReportRepository.Claim job) {
+            return "report " + job.id() + " (attempt " + job.attempt() + ")";
         }
     }
 

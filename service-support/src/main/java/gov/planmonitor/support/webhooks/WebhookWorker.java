@@ -3,6 +3,9 @@ package gov.planmonitor.support.webhooks;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import gov.planmonitor.support.changes.ChangeFeed;
+import gov.planmonitor.support.jobs.JobRunner;
+import gov.planmonitor.support.jobs.LeasedJobs;
+import gov.planmonitor.support.webhooks.DeliveryQueue.Claim;
 import io.agroal.api.AgroalDataSource;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -26,13 +29,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Sends the service's events to its webhook subscriptions; any number of replicas may run it, all through PostgreSQL.
@@ -51,7 +50,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Each attempt checks the target again ({@link TargetPolicy}: the host is resolved once, every address it resolves to
  * must be allowed) and connects to the address it checked ({@link WebhookSender}), so a name cannot rebind to an
  * internal address between the check and the send.
- * Everything is plain JDBC, outside Hibernate, so the worker's polling never shows in a request's statement count.
+ * Claiming, the lease's renewal and the hand-back on SIGTERM are the shared {@link JobRunner}'s, the delivery table's
+ * SQL {@link DeliveryQueue}'s. Everything is plain JDBC, outside Hibernate, so the worker's polling never shows in a
+ * request's statement count.
  */
 @ApplicationScoped
 public class WebhookWorker {
@@ -60,6 +61,7 @@ public class WebhookWorker {
     private static final int PAGE = 500;
 
     private final AgroalDataSource database;
+    private final DeliveryQueue deliveries;
     private final ChangeFeed feed;
     private final WebhookConfig config;
     private final TargetPolicy targets;
@@ -69,15 +71,13 @@ public class WebhookWorker {
     private final Counter delivered;
     private final Counter retrying;
     private final Counter failed;
-    private final AtomicInteger sending = new AtomicInteger();
-    private ScheduledExecutorService ticker;
-    private ExecutorService senders;
-    private volatile boolean stopping;
+    private JobRunner<Claim> runner;
     private volatile long lastPrune;
 
     public WebhookWorker(AgroalDataSource database, ChangeFeed feed, WebhookConfig config, ObjectMapper json, MeterRegistry registry,
                          Vertx vertx, TargetResolver resolver, @ConfigProperty(name = "quarkus.application.name") String service) {
         this.database = database;
+        this.deliveries = new DeliveryQueue(database, config);
         this.feed = feed;
         this.config = config;
         this.targets = new TargetPolicy(config.allowLoopback(), config.allowPrivate(), resolver);
@@ -94,50 +94,71 @@ public class WebhookWorker {
                 .description("Webhook delivery attempts: delivered (2xx), retrying (failed, tried again later), failed (given up)").register(registry);
     }
 
+    /**
+     * Sends on the shared {@link JobRunner}: as many sends at once as planmonitor.webhooks.concurrency, the lease renewed
+     * every third of planmonitor.webhooks.lease while a send lasts, no attempt cap (a delivery gives up by time instead).
+     */
     void start(@Observes StartupEvent startup) {
         if (!config.enabled()) {
             return;
         }
-        ticker = Executors.newSingleThreadScheduledExecutor(daemon("webhook-poll"));
-        senders = Executors.newFixedThreadPool(config.concurrency(), daemon("webhook-send"));
-        ticker.scheduleWithFixedDelay(this::tick, config.poll().toMillis(), config.poll().toMillis(), TimeUnit.MILLISECONDS);
+        Duration grace = config.timeout().plusSeconds(1);
+        runner = new JobRunner<>("webhook-send", new Jobs(), new JobRunner.Settings(config.concurrency(), config.lease().dividedBy(3), 0, grace));
+        runner.start(config.poll());
     }
 
-    /** SIGTERM: queue and claim nothing more; the sends under way finish (or time out) and record their outcome. */
+    /**
+     * SIGTERM: queue and claim nothing more; the sends under way finish (or time out) and record their outcome, and one
+     * still unrecorded after that goes back to the queue.
+     */
     void stop(@Observes ShutdownEvent shutdown) {
-        stopping = true;
-        if (ticker != null) {
-            ticker.shutdownNow();
-            senders.shutdown();
-            try {
-                senders.awaitTermination(config.timeout().toMillis() + 1000, TimeUnit.MILLISECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+        if (runner != null) {
+            runner.stop();
         }
         http.close();
     }
 
-    private static java.util.concurrent.ThreadFactory daemon(String name) {
-        AtomicInteger count = new AtomicInteger();
-        return runnable -> {
-            Thread thread = new Thread(runnable, name + "-" + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        };
-    }
+    /** The deliveries as the runner's jobs; each poll first turns the feed's new events into deliveries. */
+    private final class Jobs implements LeasedJobs<Claim> {
 
-    private void tick() {
-        try {
+        @Override
+        public void prepare() throws SQLException {
             queue();
-            send();
             if (System.currentTimeMillis() - lastPrune > 60_000) {
                 lastPrune = System.currentTimeMillis();
-                prune();
+                deliveries.prune();
             }
-        } catch (Exception e) {
-            // The database may be down for a while: the next tick tries again, nothing is lost (the feed and queue are in it).
-            LOG.warnf("webhook worker: %s", e.toString());
+        }
+
+        @Override
+        public List<Claim> claim(int limit) throws SQLException {
+            return deliveries.claim(null, limit);
+        }
+
+        @Override
+        public boolean renew(Claim claim) throws SQLException {
+            return deliveries.renew(claim);
+        }
+
+        /**
+         * A subscriber that took the event gets the next one at once, not at the next poll: one queue's throughput is
+         * set by its round trips, not by the polling interval.
+         */
+        @Override
+        public Optional<Claim> run(Claim claim) {
+            try {
+                if (attempt(claim) && !runner.stopping()) {
+                    return deliveries.claim(claim.subscription(), 1).stream().findFirst();
+                }
+            } catch (SQLException e) {
+                LOG.warnf("webhook worker: %s", e.toString()); // the next poll claims it
+            }
+            return Optional.empty();
+        }
+
+        @Override
+        public boolean release(Claim claim) throws SQLException {
+            return deliveries.release(claim);
         }
     }
 
@@ -211,82 +232,6 @@ public class WebhookWorker {
         }
     }
 
-    /** A delivery claimed for one attempt. */
-    record Claim(long id, UUID subscription, int attempt, String eventId, String payload, String targetUrl, String secret) {
-    }
-
-    /**
-     * Claims due heads of queues for one attempt each: where no other replica holds the head's lease and its retry is
-     * due. {@code heads} picks the candidates; the lease is checked again on the locked row, so two replicas never
-     * claim the same one.
-     */
-    private static final String CLAIM = """
-            UPDATE webhook_delivery d SET leased_until = now() + CAST(? AS interval), attempts = d.attempts + 1, last_attempt_at = now()
-            FROM webhook_subscription s
-            WHERE s.id = d.subscription_id
-              AND d.id IN (SELECT head.id FROM (%s) head
-                           WHERE head.next_attempt_at <= now() AND (head.leased_until IS NULL OR head.leased_until < now())
-                           LIMIT ?)
-              AND d.status = 'PENDING' AND (d.leased_until IS NULL OR d.leased_until < now())
-            RETURNING d.id, d.subscription_id, d.attempts, d.event_id, d.payload, s.target_url, s.secret""";
-    private static final String EVERY_HEAD = """
-            SELECT DISTINCT ON (subscription_id) id, next_attempt_at, leased_until
-            FROM webhook_delivery WHERE status = 'PENDING' ORDER BY subscription_id, id""";
-    private static final String ONE_HEAD = """
-            SELECT id, next_attempt_at, leased_until FROM webhook_delivery
-            WHERE subscription_id = ? AND status = 'PENDING' ORDER BY id LIMIT 1""";
-
-    /** Step 2: claim the due heads of the queues, as many as there are free sending threads, and send each. */
-    void send() throws SQLException {
-        int free = config.concurrency() - sending.get();
-        if (free <= 0 || stopping) {
-            return;
-        }
-        for (Claim claim : claim(null, free)) {
-            sending.incrementAndGet();
-            senders.execute(() -> {
-                try {
-                    // A subscriber that took the event gets the next one at once, not at the next poll: one queue's
-                    // throughput is set by its round trips, not by the polling interval.
-                    Claim next = claim;
-                    while (attempt(next) && !stopping) {
-                        List<Claim> more = claim(next.subscription(), 1);
-                        if (more.isEmpty()) {
-                            break;
-                        }
-                        next = more.get(0);
-                    }
-                } catch (SQLException e) {
-                    LOG.warnf("webhook worker: %s", e.toString());
-                } finally {
-                    sending.decrementAndGet();
-                }
-            });
-        }
-    }
-
-    /** Claims up to {@code limit} due heads: of every queue, or of one subscription's. */
-    private List<Claim> claim(UUID subscription, int limit) throws SQLException {
-        List<Claim> claims = new ArrayList<>();
-        try (Connection connection = database.getConnection();
-             PreparedStatement claim = connection.prepareStatement(CLAIM.formatted(subscription == null ? EVERY_HEAD : ONE_HEAD))) {
-            connection.setAutoCommit(true);
-            int p = 1;
-            claim.setString(p++, interval(config.lease()));
-            if (subscription != null) {
-                claim.setObject(p++, subscription);
-            }
-            claim.setInt(p, limit);
-            try (ResultSet row = claim.executeQuery()) {
-                while (row.next()) {
-                    claims.add(new Claim(row.getLong(1), row.getObject(2, UUID.class), row.getInt(3), row.getString(4), row.getString(5),
-                            row.getString(6), row.getString(7)));
-                }
-            }
-        }
-        return claims;
-    }
-
     /**
      * One attempt: POST the event, signed, and record the outcome (only if the claim is still this attempt's); true when
      * it was delivered.
@@ -335,68 +280,14 @@ public class WebhookWorker {
     }
 
     private void record(Claim claim, Integer status, String error, int millis) throws SQLException {
-        try (Connection connection = database.getConnection()) {
-            connection.setAutoCommit(true);
-            if (error == null) {
-                try (PreparedStatement done = connection.prepareStatement("""
-                        UPDATE webhook_delivery SET status = 'DELIVERED', leased_until = NULL, last_status = ?, last_error = NULL,
-                               last_duration_ms = ?, finished_at = now()
-                        WHERE id = ? AND attempts = ? AND status = 'PENDING'""")) {
-                    done.setInt(1, status);
-                    done.setInt(2, millis);
-                    done.setLong(3, claim.id());
-                    done.setInt(4, claim.attempt());
-                    done.executeUpdate();
-                }
-                delivered.increment();
-                return;
-            }
-            String giveUp = interval(config.retry().giveUpAfter());
-            try (PreparedStatement retry = connection.prepareStatement("""
-                    UPDATE webhook_delivery SET leased_until = NULL, last_status = ?, last_error = ?, last_duration_ms = ?,
-                           status = CASE WHEN now() >= created_at + CAST(? AS interval) THEN 'FAILED' ELSE 'PENDING' END,
-                           finished_at = CASE WHEN now() >= created_at + CAST(? AS interval) THEN now() END,
-                           next_attempt_at = now() + LEAST(CAST(? AS interval) * power(2, LEAST(attempts - 1, 30)), CAST(? AS interval))
-                    WHERE id = ? AND attempts = ? AND status = 'PENDING'
-                    RETURNING status""")) {
-                if (status == null) {
-                    retry.setNull(1, java.sql.Types.INTEGER);
-                } else {
-                    retry.setInt(1, status);
-                }
-                retry.setString(2, error.length() > 500 ? error.substring(0, 500) : error);
-                retry.setInt(3, millis);
-                retry.setString(4, giveUp);
-                retry.setString(5, giveUp);
-                retry.setString(6, interval(config.retry().first()));
-                retry.setString(7, interval(config.retry().maxInterval()));
-                retry.setLong(8, claim.id());
-                retry.setInt(9, claim.attempt());
-                try (ResultSet row = retry.executeQuery()) {
-                    if (row.next() && "FAILED".equals(row.getString(1))) {
-                        failed.increment();
-                        LOG.warnf("webhook delivery %d to %s given up after %d attempts: %s", claim.id(), claim.targetUrl(), claim.attempt(), error);
-                    } else {
-                        retrying.increment();
-                    }
-                }
-            }
-        }
-    }
-
-    /** A duration as PostgreSQL reads an interval (seconds: milliseconds overflow its field above 24 days). */
-    private static String interval(Duration duration) {
-        return String.format(java.util.Locale.ROOT, "%.3f seconds", duration.toMillis() / 1000.0);
-    }
-
-    /** Delivered and failed deliveries leave the log after planmonitor.webhooks.keep-log. */
-    private void prune() throws SQLException {
-        try (Connection connection = database.getConnection();
-             PreparedStatement delete = connection.prepareStatement(
-                     "DELETE FROM webhook_delivery WHERE status <> 'PENDING' AND finished_at < now() - CAST(? AS interval)")) {
-            connection.setAutoCommit(true);
-            delete.setString(1, interval(config.keepLog()));
-            delete.executeUpdate();
+        String recorded = deliveries.record(claim, status, error, millis);
+        if (error == null) {
+            delivered.increment();
+        } else if ("FAILED".equals(recorded)) {
+            failed.increment();
+            LOG.warnf("webhook delivery %d to %s given up after %d attempts: %s", claim.id(), claim.targetUrl(), claim.attempt(), error);
+        } else {
+            retrying.increment();
         }
     }
 }

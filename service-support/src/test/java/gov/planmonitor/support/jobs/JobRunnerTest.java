@@ -69,15 +69,8 @@ class JobRunnerTest {
     void aJobRunningLongerThanItsLeaseKeepsItByHeartbeat() throws Exception {
         // Lease 400 ms, renewed every 100 ms; the job takes 1.5 s.
         MemoryJobs jobs = new MemoryJobs(400);
-        CountDownLatch started = new CountDownLatch(1);
-        jobs.add("slow", claim -> {
-            started.countDown();
-            Thread.sleep(1500);
-        });
-        JobRunner<Claim> runner = runner(jobs, 1, 100, 0, Duration.ZERO, new JobRunner.Listener<>() {
-        });
-        runner.poll();
-        assertTrue(started.await(5, TimeUnit.SECONDS));
+        runSleeping(jobs, runner(jobs, 1, 100, 0, Duration.ZERO, new JobRunner.Listener<>() {
+        }), "slow", 1500);
         Thread.sleep(800);
         assertEquals(List.of(), jobs.claim(1), "another replica, past the first lease, finds the job still leased");
 
@@ -178,14 +171,8 @@ class JobRunnerTest {
     @Test
     void aStoppingRunnerLetsAJobFinishWithinTheGrace() throws Exception {
         MemoryJobs jobs = new MemoryJobs(10_000);
-        CountDownLatch started = new CountDownLatch(1);
-        jobs.add("short", claim -> {
-            started.countDown();
-            Thread.sleep(200);
-        });
         JobRunner<Claim> runner = runner(jobs, 1, 0, Duration.ofSeconds(5));
-        runner.poll();
-        assertTrue(started.await(5, TimeUnit.SECONDS));
+        runSleeping(jobs, runner, "short", 200);
         runner.stop();
         assertEquals(Status.DONE, jobs.status("short"));
     }
@@ -269,6 +256,17 @@ class JobRunnerTest {
                 () -> new JobRunner.Settings(1, Duration.ofSeconds(1), 0, Duration.ofSeconds(-1)))) {
             assertThrows(IllegalArgumentException.class, bad);
         }
+    }
+
+    /** Adds a job that sleeps, has the runner poll, and returns once the job runs. */
+    private static void runSleeping(MemoryJobs jobs, JobRunner<Claim> runner, String id, long millis) throws InterruptedException {
+        CountDownLatch started = new CountDownLatch(1);
+        jobs.add(id, claim -> {
+            started.countDown();
+            Thread.sleep(millis);
+        });
+        runner.poll();
+        assertTrue(started.await(5, TimeUnit.SECONDS), id + " started");
     }
 
     private static void await(BooleanSupplier condition) throws InterruptedException {
