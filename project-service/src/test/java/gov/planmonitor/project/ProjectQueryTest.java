@@ -5,7 +5,12 @@ import io.restassured.http.ContentType;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
 import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
@@ -88,6 +93,28 @@ class ProjectQueryTest {
         given().queryParam("status", "DONE").when().get("/api/v1/projects").then().statusCode(400).body("errors[0].field", equalTo("status"));
         given().queryParam("list", "NOPE").when().get("/api/v1/projects").then().statusCode(400).body("errors[0].field", equalTo("list"));
         given().queryParam("page", -1).when().get("/api/v1/projects").then().statusCode(400);
+    }
+
+    @Test
+    void sortKeysAndTheirRefusals() {
+        List<String> ascending = given().queryParam("list", "FYP13-KEY").queryParam("sort", "id").queryParam("size", 100)
+                .when().get("/api/v1/projects").then().statusCode(200).extract().jsonPath().getList("items.id", String.class);
+        List<String> descending = given().queryParam("list", "FYP13-KEY").queryParam("sort", "-id").queryParam("size", 100)
+                .when().get("/api/v1/projects").then().statusCode(200).extract().jsonPath().getList("items.id", String.class);
+        assertEquals(70, ascending.size());
+        List<String> reversed = new ArrayList<>(ascending);
+        Collections.reverse(reversed);
+        assertEquals(reversed, descending);
+        // seq is a place in a list: without list= there is none to sort by.
+        given().queryParam("sort", "seq").when().get("/api/v1/projects").then().statusCode(400)
+                .body("errors[0].field", equalTo("sort")).body("detail", equalTo("sort by seq needs list="));
+        given().queryParam("sort", "id,budget").when().get("/api/v1/projects").then().statusCode(400)
+                .body("detail", equalTo("cannot sort by 'budget'; allowed: seq, id, nameZh, nameEn, status, category"));
+        // Page and size first, then the filters, then the sort: a request with several faults hears of the same one.
+        given().queryParam("size", 0).queryParam("list", "NOPE").when().get("/api/v1/projects").then().statusCode(400)
+                .body("errors[0].field", equalTo("size"));
+        given().queryParam("list", "NOPE").queryParam("sort", "budget").when().get("/api/v1/projects").then().statusCode(400)
+                .body("errors[0].field", equalTo("list"));
     }
 
     @Test

@@ -20,6 +20,7 @@ import gov.planmonitor.project.mapping.StatusDto;
 import gov.planmonitor.project.service.Answerable;
 import gov.planmonitor.project.service.CancellationService;
 import gov.planmonitor.project.service.ProgressService;
+import gov.planmonitor.project.service.ProjectSearch;
 import gov.planmonitor.project.service.ProjectService;
 import gov.planmonitor.support.paging.PageDto;
 import gov.planmonitor.support.paging.Versioned;
@@ -61,9 +62,11 @@ public class ProjectResource {
     private final Caller caller;
     private final People people;
     private final Answerable answerable;
+    private final ProjectSearch search;
 
     public ProjectResource(ProjectService projects, ProgressService progress, CancellationService cancellations, Caller caller,
-                           People people, Answerable answerable) {
+                           People people, Answerable answerable, ProjectSearch search) {
+        this.search = search;
         this.projects = projects;
         this.progress = progress;
         this.cancellations = cancellations;
@@ -88,7 +91,7 @@ public class ProjectResource {
                                     @QueryParam("page") Integer page, @QueryParam("size") Integer size,
                                     @QueryParam("sort") @Parameter(description = "seq (in list; default with list=), id (default), nameZh, nameEn, status, category; - for descending") String sort,
                                     @QueryParam("updatedSince") @Parameter(schema = @Schema(type = SchemaType.STRING, format = "date-time"), description = Http.UPDATED_SINCE, example = "2018-02-08T00:00:00+08:00") String updatedSince) {
-        return projects.list(new ProjectService.Filter(list, category, status, zone, department, year, overdue, q,
+        return search.list(new ProjectSearch.Filter(list, category, status, zone, department, year, overdue, q,
                 Http.updatedSince(updatedSince)), page, size, sort);
     }
 

@@ -6,7 +6,6 @@ import gov.planmonitor.support.security.Roles;
 import gov.planmonitor.support.audit.AuditTrail;
 import gov.planmonitor.support.security.Caller;
 import gov.planmonitor.project.client.IndicatorClient;
-import gov.planmonitor.project.config.ProjectConfig;
 import gov.planmonitor.project.mapping.DepartmentRoleDto;
 import gov.planmonitor.project.mapping.MembershipDto;
 import gov.planmonitor.project.mapping.ProjectDto;
@@ -18,10 +17,8 @@ import gov.planmonitor.project.repository.CancellationRequest;
 import gov.planmonitor.project.repository.CancellationRequestRepository;
 import gov.planmonitor.project.repository.Category;
 import gov.planmonitor.project.repository.CategoryRepository;
-import gov.planmonitor.project.repository.Investment;
 import gov.planmonitor.project.repository.InvestmentRepository;
 import gov.planmonitor.project.repository.ListMember;
-import gov.planmonitor.project.repository.Milestone;
 import gov.planmonitor.project.repository.MilestoneRepository;
 import gov.planmonitor.project.repository.Project;
 import gov.planmonitor.project.repository.ProjectDepartment;
@@ -34,14 +31,11 @@ import gov.planmonitor.project.repository.StatusChangeRepository;
 import gov.planmonitor.project.service.rules.ProjectLifecycle;
 import gov.planmonitor.project.repository.Zone;
 import gov.planmonitor.project.repository.ZoneRepository;
-import gov.planmonitor.support.paging.PageDto;
 import gov.planmonitor.support.paging.Versioned;
 import gov.planmonitor.support.paging.Versions;
 import gov.planmonitor.support.problem.ServiceException;
 import gov.planmonitor.support.tabular.Outcome;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -49,12 +43,8 @@ import jakarta.validation.constraints.NotNull;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.stream.Collectors;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
@@ -62,9 +52,6 @@ import java.util.TreeSet;
 @ApplicationScoped
 @Transactional
 public class ProjectService {
-
-    private static final Map<String, String> SORT_FIELDS = Map.of("seq", "m.seq", "id", "p.code", "nameZh", "p.nameZh",
-            "nameEn", "p.nameEn", "status", "p.status", "category", "p.category.seq");
 
     private final ProjectRepository projects;
     private final ProjectQuery projectQuery;
@@ -77,14 +64,13 @@ public class ProjectService {
     private final CancellationRequestRepository cancellations;
     private final IndicatorClient indicatorClient;
     private final ProjectMapper mapper;
-    private final ProjectConfig config;
     private final Caller caller;
     private final AuditTrail audit;
     private final BureauClock clock;
 
     public ProjectService(ProjectRepository projects, ProjectListRepository lists, CategoryRepository categories, ZoneRepository zones,
                           InvestmentRepository investments, MilestoneRepository milestones, StatusChangeRepository statusChanges,
-                          IndicatorClient indicatorClient, ProjectMapper mapper, ProjectConfig config, Caller caller, AuditTrail audit, BureauClock clock,
+                          IndicatorClient indicatorClient, ProjectMapper mapper, Caller caller, AuditTrail audit, BureauClock clock,
                           ProjectQuery projectQuery, CancellationRequestRepository cancellations) {
         this.projectQuery = projectQuery;
         this.cancellations = cancellations;
@@ -100,108 +86,6 @@ public class ProjectService {
         this.statusChanges = statusChanges;
         this.indicatorClient = indicatorClient;
         this.mapper = mapper;
-        this.config = config;
-    }
-
-    /** Query filters of the project list. */
-    public record Filter(String list, String category, String status, String zone, String department, Integer year, Boolean overdue, String q,
-                         OffsetDateTime updatedSince) {
-    }
-
-    public PageDto<ProjectDto> list(Filter f, Integer page, Integer size, String sort) {
-        gov.planmonitor.support.paging.PageRequest bounds = gov.planmonitor.support.paging.PageRequest.of(page, size,
-                config.paging().defaultSize(), config.paging().maxSize());
-        int p = bounds.page();
-        int s = bounds.size();
-        if (f.list() != null && lists.findByCode(f.list()).isEmpty()) {
-            throw new ServiceException.BadQuery("list", "no project list with code " + f.list());
-        }
-        String from = f.list() != null ? " from Project p join p.memberships m where m.list.code = :list" : " from Project p where 1 = 1";
-        Map<String, Object> params = new HashMap<>();
-        if (f.list() != null) {
-            params.put("list", f.list());
-        }
-        StringBuilder where = new StringBuilder();
-        if (f.updatedSince() != null) {
-            where.append(" and p.updatedAt >= :since");
-            params.put("since", f.updatedSince());
-        }
-        if (f.category() != null) {
-            where.append(" and p.category.code = :category");
-            params.put("category", f.category());
-        }
-        if (f.status() != null) {
-            try {
-                params.put("status", Project.Status.valueOf(f.status()));
-            } catch (IllegalArgumentException e) {
-                throw new ServiceException.BadQuery("status", "status must be one of " + List.of(Project.Status.values()));
-            }
-            where.append(" and p.status = :status");
-        }
-        if (f.zone() != null) {
-            if (f.zone().equals("NONE")) {
-                where.append(" and p.zone is null");
-            } else {
-                where.append(" and p.zone.code = :zone");
-                params.put("zone", f.zone());
-            }
-        }
-        if (f.department() != null) {
-            where.append(" and exists (select 1 from ProjectDepartment d where d.project = p and d.id.departmentCode = :department)");
-            params.put("department", f.department());
-        }
-        if (f.year() != null) {
-            where.append(" and (exists (select 1 from Investment i where i.project = p and i.year = :year)"
-                    + " or exists (select 1 from ListMember ym where ym.project = p and ym.list.year = :year))");
-            params.put("year", f.year());
-        }
-        if (f.overdue() != null) {
-            where.append(f.overdue() ? " and " : " and not ");
-            where.append("exists (select 1 from Milestone ms where ms.project = p and ms.state = :planned and ms.plannedDate < :today)");
-            params.put("planned", gov.planmonitor.project.repository.Milestone.State.PLANNED);
-            params.put("today", clock.today());
-        }
-        if (f.q() != null && !f.q().isBlank()) {
-            where.append(" and (p.nameZh like :qExact or coalesce(p.tasksZh, '') like :qExact or lower(p.nameEn) like :qLower"
-                    + " or lower(coalesce(p.tasksEn, '')) like :qLower or lower(p.code) like :qLower)");
-            params.put("qExact", "%" + f.q().trim() + "%");
-            params.put("qLower", "%" + f.q().trim().toLowerCase() + "%");
-        }
-        String order = orderBy(sort, f.list() != null);
-        EntityManager em = projects.getEntityManager();
-        TypedQuery<Long> count = em.createQuery("select count(p)" + from + where, Long.class);
-        TypedQuery<Project> query = em.createQuery("select p" + from + where + order, Project.class);
-        params.forEach((k, v) -> {
-            count.setParameter(k, v);
-            query.setParameter(k, v);
-        });
-        List<Project> found = query.setFirstResult(p * s).setMaxResults(s).getResultList();
-        // Two queries for the whole page rather than two per project.
-        Map<Project, List<Investment>> investmentsOf = found.isEmpty() ? Map.of() : investments
-                .list("project in ?1 order by year", found).stream().collect(Collectors.groupingBy(i -> i.project));
-        Map<Project, List<Milestone>> milestonesOf = found.isEmpty() ? Map.of() : milestones
-                .list("project in ?1 order by plannedDate", found).stream().collect(Collectors.groupingBy(m -> m.project));
-        List<ProjectDto> items = found.stream().map(project -> mapper.toDto(project, f.list(),
-                investmentsOf.getOrDefault(project, List.of()), milestonesOf.getOrDefault(project, List.of()))).toList();
-        return new PageDto<>(items, count.getSingleResult(), p, s);
-    }
-
-    private static String orderBy(String sort, boolean inList) {
-        String spec = sort == null || sort.isBlank() ? (inList ? "seq" : "id") : sort;
-        List<String> parts = new ArrayList<>();
-        for (String part : spec.split(",")) {
-            String name = part.trim();
-            boolean desc = name.startsWith("-");
-            name = desc ? name.substring(1) : name;
-            String property = SORT_FIELDS.get(name);
-            if (property == null || (name.equals("seq") && !inList)) {
-                throw new ServiceException.BadQuery("sort", name.equals("seq") ? "sort by seq needs list=" :
-                        "cannot sort by '" + name + "'; allowed: " + String.join(", ", SORT_FIELDS.keySet()));
-            }
-            parts.add(property + (desc ? " desc" : ""));
-        }
-        parts.add("p.id");
-        return " order by " + String.join(", ", parts);
     }
 
     public Project get(String id) {

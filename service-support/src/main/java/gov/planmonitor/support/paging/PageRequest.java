@@ -33,11 +33,21 @@ public record PageRequest(int page, int size, Sort sort) {
      */
     public static PageRequest of(Integer page, Integer size, String sortParam, int defaultSize, int maxSize,
                                  Map<String, String> fields, String defaultSort) {
-        PageRequest bounds = of(page, size, defaultSize, maxSize);
-        int p = bounds.page();
-        int s = bounds.size();
+        return of(page, size, defaultSize, maxSize).sorted(sortParam, fields, defaultSort, Map.of());
+    }
+
+    /**
+     * This page sorted as {@code sortParam} asks (400 naming "sort" for a field not in {@code fields}), for a list
+     * that checks its filters between the page's bounds and its sort, as the project list does.
+     *
+     * @param fields      API field name to property, the only fields one may sort by (their order is the order the
+     *                    refusal lists them in)
+     * @param unavailable fields of {@code fields} this request cannot sort by, each with the reason the 400 gives (a
+     *                    project's seq belongs to a list, so sorting by it needs list=)
+     */
+    public PageRequest sorted(String sortParam, Map<String, String> fields, String defaultSort, Map<String, String> unavailable) {
         String spec = sortParam == null || sortParam.isBlank() ? defaultSort : sortParam;
-        Sort sort = null;
+        Sort sorted = null;
         for (String part : spec.split(",")) {
             String name = part.trim();
             boolean descending = name.startsWith("-");
@@ -48,9 +58,17 @@ public record PageRequest(int page, int size, Sort sort) {
             if (property == null) {
                 throw new ServiceException.BadQuery("sort", "cannot sort by '" + name + "'; allowed: " + String.join(", ", fields.keySet()));
             }
+            if (unavailable.containsKey(name)) {
+                throw new ServiceException.BadQuery("sort", unavailable.get(name));
+            }
             Sort.Direction direction = descending ? Sort.Direction.Descending : Sort.Direction.Ascending;
-            sort = sort == null ? Sort.by(property, direction) : sort.and(property, direction);
+            sorted = sorted == null ? Sort.by(property, direction) : sorted.and(property, direction);
         }
-        return new PageRequest(p, s, sort);
+        return new PageRequest(page, size, sorted);
+    }
+
+    /** The first row of this page, for a query's offset (of() keeps it below 2^31). */
+    public int offset() {
+        return page * size;
     }
 }
