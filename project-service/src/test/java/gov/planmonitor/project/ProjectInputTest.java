@@ -61,6 +61,8 @@ class ProjectInputTest {
         rejected(body(id, ",\"category\":\"NOPE\"").replace("\"category\":\"PEOPLES_LIVELIHOOD\",", ""), 422, "category");
         rejected(body(id, ",\"lists\":[{\"code\":\"NOPE\",\"seq\":1}]"), 422, "lists");
         rejected(body(id, ",\"departments\":[{\"code\":\"DRC\",\"role\":\"SUPPORT\"}]"), 422, "departments");
+        // the index of the department at fault follows the list's name
+        rejected(body(id, ",\"departments\":[{\"code\":\"DRC\",\"role\":\"LEAD\"},{\"code\":\"FIN\",\"role\":\"BOSS\"}]"), 400, "departments[1].role");
         rejected(body(id, ",\"location\":{\"latitude\":123}"), 400, "location.latitude");
         rejected(body(id, ",\"progressPercent\":101"), 400, "progressPercent");
         rejected(body(id, "").replace("测试项目", "长".repeat(301)), 400, "nameZh");

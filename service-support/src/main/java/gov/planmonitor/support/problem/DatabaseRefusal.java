@@ -48,9 +48,10 @@ public enum DatabaseRefusal {
                         }
                 }
             }
-            // The pool's own refusal carries no SQLSTATE.
+            // The pool's own refusal carries no SQLSTATE. Agroal words it "Sorry, acquisition timeout!" when every
+            // connection is busy and "Acquisition timeout while waiting for new connection" when one is being opened.
             if (t instanceof java.sql.SQLException sql && sql.getSQLState() == null && sql.getMessage() != null
-                    && sql.getMessage().contains("Acquisition timeout")) {
+                    && sql.getMessage().toLowerCase(java.util.Locale.ROOT).contains("acquisition timeout")) {
                 return Optional.of(UNAVAILABLE);
             }
         }
