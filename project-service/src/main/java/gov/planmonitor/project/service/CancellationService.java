@@ -30,12 +30,15 @@ import java.util.List;
 public class CancellationService {
 
     private final ProjectService projects;
+    private final ProjectSteps steps;
     private final CancellationRequestRepository requests;
     private final ProjectMapper mapper;
     private final Caller caller;
     private final AuditTrail audit;
 
-    public CancellationService(ProjectService projects, CancellationRequestRepository requests, ProjectMapper mapper, Caller caller, AuditTrail audit) {
+    public CancellationService(ProjectService projects, CancellationRequestRepository requests, ProjectMapper mapper, Caller caller, AuditTrail audit,
+                               ProjectSteps steps) {
+        this.steps = steps;
         this.projects = projects;
         this.requests = requests;
         this.mapper = mapper;
@@ -58,7 +61,7 @@ public class CancellationService {
     public CancellationRequestDto request(String id, @NotNull @Valid CancellationRequestInput input, String user) {
         Project project = projects.get(id);
         projects.requireResponsible(project, "asking to cancel project " + id, Roles.PLANNER);
-        projects.requireCancellable(project);
+        steps.requireCancellable(project);
         requests.find("project = ?1 and state = ?2", project, CancellationRequest.State.OPEN).firstResultOptional().ifPresent(open -> {
             throw new ServiceException.Conflict("project " + id + " already has an open cancellation request (" + open.id
                     + "): a planner approves or refuses it before another can be made");
@@ -82,9 +85,9 @@ public class CancellationService {
         caller.require("approving a cancellation request", Roles.PLANNER);
         Project project = projects.get(id);
         CancellationRequest request = open(project, requestId);
-        projects.requireCancellable(project);
+        steps.requireCancellable(project);
         String comment = input.comment().trim();
-        projects.move(project, Project.Status.CANCELLED, null,
+        steps.move(project, Project.Status.CANCELLED, null,
                 request.reason + " (cancellation request " + request.id + " approved: " + comment + ")", user, request, comment);
         return mapper.toDto(request);
     }
@@ -94,7 +97,7 @@ public class CancellationService {
         caller.require("refusing a cancellation request", Roles.PLANNER);
         Project project = projects.get(id);
         CancellationRequest request = open(project, requestId);
-        projects.decide(request, CancellationRequest.State.REFUSED, input.comment().trim(), user);
+        steps.decide(request, CancellationRequest.State.REFUSED, input.comment().trim(), user);
         return mapper.toDto(request);
     }
 

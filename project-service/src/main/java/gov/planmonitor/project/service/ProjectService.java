@@ -28,7 +28,6 @@ import gov.planmonitor.project.repository.ProjectQuery;
 import gov.planmonitor.project.repository.ProjectRepository;
 import gov.planmonitor.project.repository.StatusChange;
 import gov.planmonitor.project.repository.StatusChangeRepository;
-import gov.planmonitor.project.service.rules.ProjectLifecycle;
 import gov.planmonitor.project.repository.Zone;
 import gov.planmonitor.project.repository.ZoneRepository;
 import gov.planmonitor.support.paging.Versioned;
@@ -40,7 +39,6 @@ import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 
-import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.HashSet;
@@ -55,6 +53,7 @@ public class ProjectService {
 
     private final ProjectRepository projects;
     private final ProjectQuery projectQuery;
+    private final ProjectSteps steps;
     private final ProjectListRepository lists;
     private final CategoryRepository categories;
     private final ZoneRepository zones;
@@ -71,7 +70,8 @@ public class ProjectService {
     public ProjectService(ProjectRepository projects, ProjectListRepository lists, CategoryRepository categories, ZoneRepository zones,
                           InvestmentRepository investments, MilestoneRepository milestones, StatusChangeRepository statusChanges,
                           IndicatorClient indicatorClient, ProjectMapper mapper, Caller caller, AuditTrail audit, BureauClock clock,
-                          ProjectQuery projectQuery, CancellationRequestRepository cancellations) {
+                          ProjectQuery projectQuery, CancellationRequestRepository cancellations, ProjectSteps steps) {
+        this.steps = steps;
         this.projectQuery = projectQuery;
         this.cancellations = cancellations;
         this.clock = clock;
@@ -136,7 +136,7 @@ public class ProjectService {
         projects.persist(project);
         projects.flush();
         setMemberships(project, input.lists());
-        record(project, null, project.status, clock.today(), "created", user);
+        steps.record(project, null, project.status, clock.today(), "created", user);
         projects.flush();
         audit.record("project", project.code, null, toDto(project, null));
         return project;
@@ -160,17 +160,17 @@ public class ProjectService {
             Project.Status from = project.status;
             Project.Status to = Project.Status.valueOf(input.status());
             // An import moves a project only along its lifecycle, as POST …/status does (a new project may start anywhere).
-            Set<Project.Status> allowed = allowedNext(project);
+            Set<Project.Status> allowed = steps.allowedNext(project);
             if (!allowed.contains(to)) {
                 throw new ServiceException.Invalid("status", "project " + project.code + " is " + from + " and cannot move to " + to
                         + (allowed.isEmpty() ? " (" + from + " is final)" : "; allowed: " + allowed));
             }
             CancellationRequest open = to == Project.Status.CANCELLED ? cancellations.findOpenForUpdate(project).orElse(null) : null;
             project.status = to;
-            StatusChange step = record(project, from, project.status, clock.today(), "imported", user);
+            StatusChange step = steps.record(project, from, project.status, clock.today(), "imported", user);
             if (open != null) {
                 step.cancellationRequestId = open.id;
-                decide(open, CancellationRequest.State.APPROVED, "cancelled by an import", user);
+                steps.decide(open, CancellationRequest.State.APPROVED, "cancelled by an import", user);
             }
             changed = true;
         }
@@ -302,7 +302,7 @@ public class ProjectService {
 
     public StatusDto status(String id) {
         Project project = get(id);
-        return new StatusDto(project.status.name(), allowedNext(project).stream().map(Enum::name).toList(),
+        return new StatusDto(project.status.name(), steps.allowedNext(project).stream().map(Enum::name).toList(),
                 statusChanges.list("project = ?1 order by recordedAt, id", project).stream().map(mapper::toDto).toList());
     }
 
@@ -311,123 +311,15 @@ public class ProjectService {
         requireResponsible(project, "changing the status of project " + id, Roles.PLANNER);
         Project.Status to = Project.Status.valueOf(input.to());
         if (to == Project.Status.CANCELLED) {
-            requireCanceller(project);
+            steps.requireCanceller(project);
         }
         // A change based on a stale read gets 412. Optional, as contract 1.0 had no If-Match here; two changes at the same
         // moment are still kept apart by the version check when the change is flushed.
         if (ifMatch != null) {
             Versions.check(ifMatch, project.version);
         }
-        move(project, to, input.date(), Inputs.blankToNull(input.reason()), user, null, null);
+        steps.move(project, to, input.date(), Inputs.blankToNull(input.reason()), user, null, null);
         return new Versioned<>(status(id), project.version);
-    }
-
-    /**
-     * CANCELLED is final, so cancelling is a planner's decision (or an admin's): a department responsible for the project
-     * asks for it with a cancellation request instead, which a planner approves or refuses.
-     */
-    private void requireCanceller(Project project) {
-        if (caller.has(Roles.PLANNER) || caller.has(Roles.ADMIN)) {
-            return;
-        }
-        Set<String> roles = caller.roles();
-        throw new ServiceException.Forbidden("cancelling project " + project.code + " is a planner's decision (role planner or admin), as CANCELLED is final;"
-                + " your token has " + (roles.isEmpty() ? "no role" : "the role(s) " + String.join(", ", roles))
-                + ". A department responsible for the project asks for it instead: POST /api/v1/projects/" + project.code
-                + "/cancellation-requests with the reason, which a planner approves or refuses");
-    }
-
-    /**
-     * The one lifecycle path of POST …/status and of an approved cancellation request: checks the step (allowed next,
-     * reason, date), records it in the history and audits it. A step to CANCELLED approves the project's open cancellation
-     * request ({@code request} when approving one, else any that is open) and names it.
-     *
-     * @param date the day of the change; null for today (or the last change's day, if that is later)
-     * @param comment the planner's comment on the request approved; null to take the reason
-     */
-    StatusChange move(Project project, Project.Status to, LocalDate date, String reason, String user, CancellationRequest request, String comment) {
-        // Locked before the project is written, as approving a request does (request, then project): no deadlock.
-        CancellationRequest open = to != Project.Status.CANCELLED ? null
-                : request != null ? request : cancellations.findOpenForUpdate(project).orElse(null);
-        String before = project.status.name();
-        Set<Project.Status> allowed = allowedNext(project);
-        if (!allowed.contains(to)) {
-            throw new ServiceException.Invalid("to", "a project in " + project.status + " cannot move to " + to
-                    + (allowed.isEmpty() ? " (" + project.status + " is final)" : "; allowed: " + allowed));
-        }
-        if (ProjectLifecycle.needsReason(to) && Inputs.blankToNull(reason) == null) {
-            throw new ServiceException.Invalid("reason", "give the reason for moving the project to " + to);
-        }
-        // The record of a project's entry into the system does not count: its history may be entered afterwards.
-        StatusChange last = statusChanges.find("project = ?1 and fromStatus is not null order by recordedAt desc, id desc", project).firstResult();
-        LocalDate today = clock.today();
-        if (date == null) {
-            date = last != null && last.changedOn.isAfter(today) ? last.changedOn : today;
-        }
-        if (last != null && date.isBefore(last.changedOn)) {
-            throw new ServiceException.Invalid("date", "dates out of order: " + date + " is before the last change (" + last.changedOn + ")");
-        }
-        if (date.isAfter(today.plusDays(1))) {
-            throw new ServiceException.Invalid("date", "a status change cannot be dated in the future");
-        }
-        Project.Status from = project.status;
-        project.status = to;
-        project.touch(user, OffsetDateTime.now(ZoneOffset.UTC));
-        StatusChange step = record(project, from, to, date, reason, user);
-        if (open != null) {
-            step.cancellationRequestId = open.id;
-        }
-        projects.flush();
-        // The step made is the status's new representation (StatusChange in the contract), as the change feed announces it.
-        audit.record("project-status", project.code, java.util.Map.of("status", before), mapper.toDto(step));
-        if (open != null) {
-            decide(open, CancellationRequest.State.APPROVED, comment != null ? comment : reason, user);
-        }
-        return step;
-    }
-
-    /** Whether the project may still be cancelled (409 otherwise): CANCELLED is among its allowed next steps. */
-    void requireCancellable(Project project) {
-        Set<Project.Status> allowed = allowedNext(project);
-        if (!allowed.contains(Project.Status.CANCELLED)) {
-            throw new ServiceException.Conflict("project " + project.code + " is " + project.status + " and cannot move to CANCELLED"
-                    + (allowed.isEmpty() ? " (" + project.status + " is final)" : "; allowed next: " + allowed));
-        }
-    }
-
-    /** Records a planner's decision on an open cancellation request, and audits it. */
-    void decide(CancellationRequest request, CancellationRequest.State state, String comment, String user) {
-        Object before = mapper.toDto(request);
-        request.state = state;
-        request.comment = comment;
-        request.decidedBy = user;
-        request.decidedAt = OffsetDateTime.now(ZoneOffset.UTC);
-        cancellations.flush();
-        audit.record("cancellation-request", request.project.code + "/" + request.id, before, mapper.toDto(request));
-    }
-
-    /** The lifecycle's next steps (ProjectLifecycle), for a suspended project with the stage its suspension interrupted. */
-    private Set<Project.Status> allowedNext(Project project) {
-        Project.Status interrupted = null;
-        if (project.status == Project.Status.SUSPENDED) {
-            StatusChange suspension = statusChanges.find("project = ?1 and toStatus = ?2 order by recordedAt desc, id desc",
-                    project, Project.Status.SUSPENDED).firstResult();
-            interrupted = suspension == null ? null : suspension.fromStatus;
-        }
-        return ProjectLifecycle.allowedNext(project.status, interrupted);
-    }
-
-    private StatusChange record(Project project, Project.Status from, Project.Status to, LocalDate date, String reason, String user) {
-        StatusChange change = new StatusChange();
-        change.project = project;
-        change.fromStatus = from;
-        change.toStatus = to;
-        change.changedOn = date;
-        change.reason = reason;
-        change.author = user;
-        change.recordedAt = OffsetDateTime.now(ZoneOffset.UTC);
-        statusChanges.persist(change);
-        return change;
     }
 
     /**

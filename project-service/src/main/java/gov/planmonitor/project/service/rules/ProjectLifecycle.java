@@ -9,7 +9,7 @@ import java.util.Set;
 
 /**
  * A key project's lifecycle as pure rules (README, "Lifecycle"): which step may follow which, and which steps need a
- * reason. No loading: ProjectService finds the stage a suspension interrupted and records the step; these decide.
+ * reason. No loading: ProjectSteps finds the stage a suspension interrupted and records the step; these decide.
  */
 public final class ProjectLifecycle {
 
