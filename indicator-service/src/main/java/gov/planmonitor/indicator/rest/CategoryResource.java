@@ -1,11 +1,11 @@
 package gov.planmonitor.indicator.rest;
 
+import gov.planmonitor.support.write.IfMatch;
 import gov.planmonitor.indicator.mapping.CategoryDto;
 import gov.planmonitor.indicator.mapping.CategoryInput;
 import gov.planmonitor.indicator.service.CategoryService;
 import gov.planmonitor.support.cache.CachedRead;
 import gov.planmonitor.support.rest.Http;
-import gov.planmonitor.support.security.Caller;
 import gov.planmonitor.support.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
@@ -41,11 +41,9 @@ import java.util.List;
 public class CategoryResource {
 
     private final CategoryService categories;
-    private final Caller caller;
 
-    public CategoryResource(CategoryService categories, Caller caller) {
+    public CategoryResource(CategoryService categories) {
         this.categories = categories;
-        this.caller = caller;
     }
 
     @GET
@@ -83,7 +81,7 @@ public class CategoryResource {
     public Response put(@PathParam("code") @Parameter(example = "ECONOMY") String code,
                         @HeaderParam("If-Match") @Parameter(description = "Required to replace an existing category") String ifMatch,
                         CategoryInput input) {
-        CategoryService.Written written = categories.put(code, input, ifMatch, caller.name());
+        CategoryService.Written written = categories.put(code, input, IfMatch.of(ifMatch));
         return written.created()
                 ? Http.created(UriBuilder.fromResource(CategoryResource.class).path(code).build(), written.value())
                 : Http.ok(written.value());
@@ -99,7 +97,7 @@ public class CategoryResource {
     @APIResponse(responseCode = "412", description = "If-Match was sent and the category changed since it was read")
     public Response delete(@PathParam("code") @Parameter(example = "ECONOMY") String code,
                            @HeaderParam("If-Match") @Parameter(description = "Optional: the ETag of the last read, so that a category changed since is not deleted unseen (412); without it no 428, the delete goes ahead", example = "\"1\"") String ifMatch) {
-        categories.delete(code, ifMatch);
+        categories.delete(code, IfMatch.of(ifMatch));
         return Response.noContent().build();
     }
 }

@@ -1,5 +1,6 @@
 package gov.planmonitor.indicator.rest;
 
+import gov.planmonitor.support.write.IfMatch;
 import gov.planmonitor.support.cache.CachedRead;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import gov.planmonitor.support.security.Roles;
@@ -94,7 +95,7 @@ public class DepartmentResource {
     public Response update(@PathParam("code") String code,
                            @HeaderParam("If-Match") @Parameter(description = "ETag from the last read", required = true) String ifMatch,
                            DepartmentDto input) {
-        return Http.ok(departments.updateView(code, input, ifMatch, caller.name()));
+        return Http.ok(departments.update(code, input, IfMatch.of(ifMatch)));
     }
 
     @GET

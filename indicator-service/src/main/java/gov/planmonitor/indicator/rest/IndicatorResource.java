@@ -1,5 +1,6 @@
 package gov.planmonitor.indicator.rest;
 
+import gov.planmonitor.support.write.IfMatch;
 import gov.planmonitor.support.cache.CachedRead;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import gov.planmonitor.support.security.Roles;
@@ -85,7 +86,7 @@ public class IndicatorResource {
     public Response update(@PathParam("code") String code,
                            @HeaderParam("If-Match") @Parameter(description = "ETag from the last read", required = true) String ifMatch,
                            IndicatorInput input) {
-        return Http.ok(indicators.updateView(code, input, ifMatch, caller.name()));
+        return Http.ok(indicators.update(code, input, IfMatch.of(ifMatch)));
     }
 
     @GET
@@ -143,7 +144,7 @@ public class IndicatorResource {
     public Response putObservation(@PathParam("code") String code, @PathParam("year") int year,
                                    @HeaderParam("If-Match") @Parameter(description = "ETag from the last read; required to replace a value") String ifMatch,
                                    ObservationInput input) {
-        ObservationService.WrittenView written = observations.putView(code, year, input, ifMatch, caller.name());
+        ObservationService.WrittenView written = observations.putView(code, year, input, IfMatch.of(ifMatch));
         if (written.created()) {
             return Http.created(UriBuilder.fromResource(IndicatorResource.class).path(code).path("observations").path(String.valueOf(year)).build(),
                     written.value());

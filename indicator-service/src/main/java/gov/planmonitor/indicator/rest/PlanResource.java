@@ -1,5 +1,6 @@
 package gov.planmonitor.indicator.rest;
 
+import gov.planmonitor.support.write.IfMatch;
 import gov.planmonitor.support.cache.CachedRead;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import gov.planmonitor.support.security.Roles;
@@ -98,7 +99,7 @@ public class PlanResource {
     public Response update(@PathParam("code") String code,
                            @HeaderParam("If-Match") @Parameter(description = "ETag from the last read", required = true) String ifMatch,
                            PlanInput input) {
-        return Http.ok(plans.updateView(code, input, ifMatch, caller.name()));
+        return Http.ok(plans.update(code, input, IfMatch.of(ifMatch)));
     }
 
     @GET

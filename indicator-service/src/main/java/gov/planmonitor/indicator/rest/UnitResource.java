@@ -1,10 +1,10 @@
 package gov.planmonitor.indicator.rest;
 
+import gov.planmonitor.support.write.IfMatch;
 import gov.planmonitor.indicator.mapping.UnitDto;
 import gov.planmonitor.indicator.mapping.UnitInput;
 import gov.planmonitor.indicator.service.UnitService;
 import gov.planmonitor.support.cache.CachedRead;
-import gov.planmonitor.support.security.Caller;
 import gov.planmonitor.support.security.Roles;
 import gov.planmonitor.support.rest.Http;
 import jakarta.annotation.security.RolesAllowed;
@@ -38,11 +38,9 @@ import java.util.List;
 public class UnitResource {
 
     private final UnitService units;
-    private final Caller caller;
 
-    public UnitResource(UnitService units, Caller caller) {
+    public UnitResource(UnitService units) {
         this.units = units;
-        this.caller = caller;
     }
 
     @GET
@@ -75,7 +73,7 @@ public class UnitResource {
     public Response put(@PathParam("code") @Parameter(example = "ROOM") String code,
                         @HeaderParam("If-Match") @Parameter(description = "ETag from the last read; required to replace a unit") String ifMatch,
                         UnitInput input) {
-        UnitService.Written written = units.put(code, input, ifMatch, caller.name());
+        UnitService.Written written = units.put(code, input, IfMatch.of(ifMatch));
         return written.created() ? Http.created(UriBuilder.fromResource(UnitResource.class).path(code).build(), written.unit())
                 : Http.ok(written.unit());
     }
@@ -89,7 +87,7 @@ public class UnitResource {
     @APIResponse(responseCode = "412", description = "If-Match was sent and the unit changed since it was read")
     public Response delete(@PathParam("code") @Parameter(example = "ROOM") String code,
                            @HeaderParam("If-Match") @Parameter(description = "ETag from the last read (optional)") String ifMatch) {
-        units.delete(code, ifMatch);
+        units.delete(code, IfMatch.of(ifMatch));
         return Response.noContent().build();
     }
 }

@@ -5,22 +5,19 @@ import gov.planmonitor.indicator.mapping.CategoryInput;
 import gov.planmonitor.indicator.mapping.IndicatorMapper;
 import gov.planmonitor.indicator.repository.Category;
 import gov.planmonitor.indicator.repository.CategoryRepository;
-import gov.planmonitor.support.audit.AuditTrail;
+import gov.planmonitor.support.input.Codes;
 import gov.planmonitor.support.paging.Versioned;
-import gov.planmonitor.support.paging.Versions;
 import gov.planmonitor.support.problem.ServiceException;
 import gov.planmonitor.support.security.Caller;
 import gov.planmonitor.support.security.Roles;
+import gov.planmonitor.support.write.IfMatch;
+import gov.planmonitor.support.write.VersionedWrites;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Objects;
-import java.util.regex.Pattern;
 
 /**
  * The indicator categories (经济发展, 创新水平, …), kept by planners as project-service keeps its categories and zones
@@ -31,7 +28,6 @@ import java.util.regex.Pattern;
 @Transactional
 public class CategoryService {
 
-    private static final Pattern CODE = Pattern.compile("[A-Z][A-Z0-9_]*");
     /** The column's width (category.code, and indicator.category_code that refers to it). */
     private static final int CODE_MAX = 40;
     /** How many of the indicators still in a category a refused delete names. */
@@ -40,13 +36,15 @@ public class CategoryService {
     private final CategoryRepository categories;
     private final IndicatorMapper mapper;
     private final Caller caller;
-    private final AuditTrail audit;
+    private final VersionedWrites writes;
+    private final VersionedWrites.Kind<Category, CategoryDto> kind;
 
-    public CategoryService(CategoryRepository categories, IndicatorMapper mapper, Caller caller, AuditTrail audit) {
+    public CategoryService(CategoryRepository categories, IndicatorMapper mapper, Caller caller, VersionedWrites writes) {
         this.categories = categories;
         this.mapper = mapper;
         this.caller = caller;
-        this.audit = audit;
+        this.writes = writes;
+        this.kind = new VersionedWrites.Kind<>("category", c -> c.code, mapper::toCategoryDto);
     }
 
     /** A category as written, its version (the ETag), and whether it was created (201) or replaced (200). */
@@ -63,69 +61,35 @@ public class CategoryService {
     }
 
     /** Creates the category, or replaces it (If-Match required); a replace that changes nothing writes nothing. */
-    public Written put(String code, @NotNull @Valid CategoryInput input, String ifMatch, String user) {
+    public Written put(String code, @NotNull @Valid CategoryInput input, IfMatch ifMatch) {
         caller.require("changing the indicator categories", Roles.PLANNER);
-        checkCode(code, input.code());
-        Category category = categories.findById(code);
-        Versions.checkCreateOrReplace(ifMatch, category == null ? null : category.version, "category " + code);
+        Codes.checkPathCode(code, input.code(), CODE_MAX);
         String nameZh = input.nameZh().trim();
-        String nameEn = english(input.nameEn(), nameZh);
-        int sortOrder = input.sortOrder();
-        if (category != null && category.nameZh.equals(nameZh) && Objects.equals(category.nameEn, nameEn) && category.sortOrder == sortOrder) {
-            return new Written(new Versioned<>(mapper.toCategoryDto(category), category.version), false);
-        }
-        CategoryDto before = category == null ? null : mapper.toCategoryDto(category);
-        if (category == null) {
-            category = new Category();
+        VersionedWrites.Put<CategoryDto> put = writes.put(kind, code, categories.findById(code), ifMatch, Category::new, category -> {
             category.code = code;
-        }
-        category.nameZh = nameZh;
-        category.nameEn = nameEn;
-        category.sortOrder = sortOrder;
-        category.touch(user, OffsetDateTime.now(ZoneOffset.UTC));
-        if (before == null) {
-            categories.persist(category);
-        }
-        categories.flush();
-        CategoryDto after = mapper.toCategoryDto(category);
-        audit.record("category", code, before, after);
-        return new Written(new Versioned<>(after, category.version), before == null);
+            category.nameZh = nameZh;
+            category.nameEn = english(input.nameEn(), nameZh);
+            category.sortOrder = input.sortOrder();
+        });
+        return new Written(put.value(), put.created());
     }
 
     /** Deletes the category unless an indicator is in it (409 naming them); If-Match, when sent, must match. */
-    public void delete(String code, String ifMatch) {
+    public void delete(String code, IfMatch ifMatch) {
         caller.require("deleting an indicator category", Roles.PLANNER);
         Category category = find(code);
-        if (ifMatch != null && !ifMatch.isBlank()) {
-            Versions.check(ifMatch, category.version);
-        }
-        List<String> indicators = categories.indicatorsIn(category, NAMED + 1);
-        if (!indicators.isEmpty()) {
-            String named = String.join(", ", indicators.subList(0, Math.min(NAMED, indicators.size()))) + (indicators.size() > NAMED ? ", …" : "");
-            throw new ServiceException.Conflict("category " + code + " is still used by indicator(s) " + named + "; give them another category first");
-        }
-        CategoryDto before = mapper.toCategoryDto(category);
-        categories.delete(category);
-        // An indicator given this category meanwhile fails here (foreign key: 409), not at commit after the audit entry.
-        categories.flush();
-        audit.record("category", code, before, null);
+        writes.delete(kind, category, ifMatch, () -> {
+            List<String> indicators = categories.indicatorsIn(category, NAMED + 1);
+            if (!indicators.isEmpty()) {
+                String named = String.join(", ", indicators.subList(0, Math.min(NAMED, indicators.size()))) + (indicators.size() > NAMED ? ", …" : "");
+                throw new ServiceException.Conflict("category " + code + " is still used by indicator(s) " + named + "; give them another category first");
+            }
+        });
     }
 
     private Category find(String code) {
         return categories.findByIdOptional(code).orElseThrow(() -> new ServiceException.NotFound("no indicator category with code " + code));
     }
-
-    /** The path names the code (400 when it cannot be one); a code in the body must be the same (codes cannot change). */
-    private static void checkCode(String code, String inBody) {
-        if (code.length() > CODE_MAX || !CODE.matcher(code).matches()) {
-            throw new ServiceException.BadQuery("code", "the code in the path must be UPPER_SNAKE_CASE (A-Z, 0-9, _; a letter first), at most "
-                    + CODE_MAX + " characters");
-        }
-        if (inBody != null && !inBody.equals(code)) {
-            throw new ServiceException.Invalid("code", "the code in the body (" + inBody + ") differs from the path (" + code + "); codes cannot change");
-        }
-    }
-
 
     /**
      * The English name to keep, or null where there is none: absent, blank, or the Chinese name itself (what a category

@@ -1,7 +1,6 @@
 package gov.planmonitor.indicator.service;
 
 import gov.planmonitor.support.security.Roles;
-import gov.planmonitor.support.audit.AuditTrail;
 import gov.planmonitor.support.security.Caller;
 import gov.planmonitor.indicator.config.IndicatorConfig;
 import gov.planmonitor.indicator.mapping.DepartmentDto;
@@ -11,7 +10,9 @@ import gov.planmonitor.indicator.repository.DepartmentRepository;
 import gov.planmonitor.support.paging.PageDto;
 import gov.planmonitor.support.paging.PageRequest;
 import gov.planmonitor.support.paging.Versioned;
-import gov.planmonitor.support.paging.Versions;
+import gov.planmonitor.support.input.Codes;
+import gov.planmonitor.support.write.IfMatch;
+import gov.planmonitor.support.write.VersionedWrites;
 import gov.planmonitor.support.problem.ServiceException;
 import gov.planmonitor.support.tabular.Outcome;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
@@ -36,11 +37,13 @@ public class DepartmentService {
     private final IndicatorMapper mapper;
     private final IndicatorConfig config;
     private final Caller caller;
-    private final AuditTrail audit;
+    private final VersionedWrites writes;
+    private final VersionedWrites.Kind<Department, DepartmentDto> kind;
 
-    public DepartmentService(DepartmentRepository departments, IndicatorMapper mapper, IndicatorConfig config, Caller caller, AuditTrail audit) {
+    public DepartmentService(DepartmentRepository departments, IndicatorMapper mapper, IndicatorConfig config, Caller caller, VersionedWrites writes) {
         this.caller = caller;
-        this.audit = audit;
+        this.writes = writes;
+        this.kind = new VersionedWrites.Kind<>("department", d -> d.code, mapper::toDto);
         this.departments = departments;
         this.mapper = mapper;
         this.config = config;
@@ -75,23 +78,16 @@ public class DepartmentService {
         }
         Department department = new Department();
         apply(department, input, user);
-        departments.persist(department);
-        audit.record("department", department.code, null, mapper.toDto(department));
+        writes.create(kind, department);
         return department;
     }
 
-    public Department update(String code, @NotNull @Valid DepartmentDto input, String ifMatch, String user) {
+    public Versioned<DepartmentDto> update(String code, @NotNull @Valid DepartmentDto input, IfMatch ifMatch) {
         caller.require("changing a department", Roles.PLANNER);
-        Department department = get(code);
-        Versions.check(ifMatch, department.version);
-        DepartmentDto before = mapper.toDto(department);
-        if (!code.equals(input.code())) {
-            throw new ServiceException.Invalid("code", "the code in the body (" + input.code() + ") differs from the path (" + code + "); codes cannot change");
-        }
-        apply(department, input, user);
-        departments.flush();
-        audit.record("department", department.code, before, mapper.toDto(department));
-        return department;
+        return writes.update(kind, get(code), ifMatch, department -> {
+            Codes.requireUnchanged("code", code, input.code());
+            apply(department, input, writes.author());
+        });
     }
 
     /** Import: create or update by code. */
@@ -105,9 +101,7 @@ public class DepartmentService {
         if (Objects.equals(department.nameZh, input.nameZh()) && Objects.equals(department.nameEn, input.nameEn())) {
             return Outcome.UNCHANGED;
         }
-        DepartmentDto before = mapper.toDto(department);
-        apply(department, input, user);
-        audit.record("department", department.code, before, mapper.toDto(department));
+        writes.change(kind, department, d -> apply(d, input, user));
         return Outcome.UPDATED;
     }
 
@@ -126,11 +120,6 @@ public class DepartmentService {
     public Versioned<DepartmentDto> createView(@NotNull @Valid DepartmentDto input, String user) {
         Department department = create(input, user);
         departments.flush();
-        return new Versioned<>(mapper.toDto(department), department.version);
-    }
-
-    public Versioned<DepartmentDto> updateView(String code, @NotNull @Valid DepartmentDto input, String ifMatch, String user) {
-        Department department = update(code, input, ifMatch, user);
         return new Versioned<>(mapper.toDto(department), department.version);
     }
 }

@@ -3,7 +3,6 @@ package gov.planmonitor.indicator.service;
 import gov.planmonitor.support.input.Inputs;
 import gov.planmonitor.support.time.BureauClock;
 import gov.planmonitor.support.security.Roles;
-import gov.planmonitor.support.audit.AuditTrail;
 import gov.planmonitor.support.security.Caller;
 import gov.planmonitor.indicator.config.IndicatorConfig;
 import gov.planmonitor.indicator.mapping.DepartmentRoleDto;
@@ -25,7 +24,9 @@ import gov.planmonitor.indicator.repository.Target;
 import gov.planmonitor.support.paging.PageDto;
 import gov.planmonitor.support.paging.PageRequest;
 import gov.planmonitor.support.paging.Versioned;
-import gov.planmonitor.support.paging.Versions;
+import gov.planmonitor.support.input.Codes;
+import gov.planmonitor.support.write.IfMatch;
+import gov.planmonitor.support.write.VersionedWrites;
 import gov.planmonitor.support.problem.ServiceException;
 import gov.planmonitor.support.tabular.Outcome;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -57,27 +58,28 @@ public class IndicatorService {
     private final CategoryRepository categories;
     private final DepartmentRepository departments;
     private final PlanService plans;
-    private final TargetParser parser;
+    private final IndicatorTargets targets;
+    private final VersionedWrites writes;
+    private final VersionedWrites.Kind<Indicator, IndicatorDto> kind = new VersionedWrites.Kind<>("indicator", i -> i.code, this::toDto);
     private final IndicatorMapper mapper;
     private final IndicatorConfig config;
     private final Caller caller;
-    private final AuditTrail audit;
     private final BureauClock clock;
     private final UnitCatalog units;
 
     public IndicatorService(IndicatorRepository indicators, CategoryRepository categories, DepartmentRepository departments,
-                            PlanService plans, TargetParser parser, IndicatorMapper mapper, IndicatorConfig config, Caller caller, AuditTrail audit, BureauClock clock,
-                            IndicatorPageQuery pageQuery, UnitCatalog units) {
+                            PlanService plans, IndicatorTargets targets, IndicatorMapper mapper, IndicatorConfig config, Caller caller,
+                            BureauClock clock, IndicatorPageQuery pageQuery, UnitCatalog units, VersionedWrites writes) {
+        this.targets = targets;
+        this.writes = writes;
         this.pageQuery = pageQuery;
         this.units = units;
         this.clock = clock;
         this.caller = caller;
-        this.audit = audit;
         this.indicators = indicators;
         this.categories = categories;
         this.departments = departments;
         this.plans = plans;
-        this.parser = parser;
         this.mapper = mapper;
         this.config = config;
     }
@@ -163,35 +165,30 @@ public class IndicatorService {
         if (indicators.findByCode(input.code()).isPresent()) {
             throw new ServiceException.Conflict("an indicator with code " + input.code() + " already exists");
         }
-        if (indicators.findByPlanAndSeq(plan, input.seq()).isPresent()) {
-            throw new ServiceException.Conflict("plan " + planCode + " already has an indicator with seq " + input.seq());
-        }
+        requireSeqFree(plan, input.seq(), null);
         Indicator indicator = new Indicator();
         indicator.plan = plan;
         apply(indicator, input, user);
-        setTarget(indicator, input.target(), targetRecordedAt, user);
-        indicators.persist(indicator);
-        indicators.flush();
-        audit.record("indicator", indicator.code, null, toDto(indicator));
+        targets.set(indicator, input.target(), targetRecordedAt, user);
+        writes.create(kind, indicator);
         return indicator;
     }
 
-    public Indicator update(String code, @NotNull @Valid IndicatorInput input, String ifMatch, String user) {
+    public Versioned<IndicatorDto> update(String code, @NotNull @Valid IndicatorInput input, IfMatch ifMatch) {
         caller.require("changing an indicator", Roles.PLANNER);
-        Indicator indicator = get(code);
-        Versions.check(ifMatch, indicator.version);
-        IndicatorDto before = toDto(indicator);
-        if (!code.equals(input.code())) {
-            throw new ServiceException.Invalid("code", "the code in the body (" + input.code() + ") differs from the path (" + code + "); codes cannot change");
-        }
-        indicators.findByPlanAndSeq(indicator.plan, input.seq()).filter(other -> other != indicator).ifPresent(other -> {
-            throw new ServiceException.Conflict("plan " + indicator.plan.code + " already has an indicator with seq " + input.seq());
+        return writes.update(kind, get(code), ifMatch, indicator -> {
+            Codes.requireUnchanged("code", code, input.code());
+            requireSeqFree(indicator.plan, input.seq(), indicator);
+            apply(indicator, input, writes.author());
+            targets.set(indicator, input.target(), null, writes.author());
         });
-        apply(indicator, input, user);
-        setTarget(indicator, input.target(), null, user);
-        indicators.flush();
-        audit.record("indicator", indicator.code, before, toDto(indicator));
-        return indicator;
+    }
+
+    /** 409 when another indicator of the plan ({@code self} aside) has the seq. */
+    private void requireSeqFree(Plan plan, int seq, Indicator self) {
+        indicators.findByPlanAndSeq(plan, seq).filter(other -> other != self).ifPresent(other -> {
+            throw new ServiceException.Conflict("plan " + plan.code + " already has an indicator with seq " + seq);
+        });
     }
 
     /**
@@ -208,21 +205,19 @@ public class IndicatorService {
         if (!indicator.plan.code.equals(planCode)) {
             throw new ServiceException.Invalid("plan", "indicator " + input.code() + " belongs to plan " + indicator.plan.code + ", not " + planCode);
         }
-        indicators.findByPlanAndSeq(indicator.plan, input.seq()).filter(other -> other != indicator).ifPresent(other -> {
-            throw new ServiceException.Conflict("plan " + planCode + " already has an indicator with seq " + input.seq());
+        requireSeqFree(indicator.plan, input.seq(), indicator);
+        boolean changed = writes.changeIf(kind, indicator, i -> {
+            boolean fields = !same(i, input);
+            if (fields) {
+                apply(i, input, user);
+            }
+            if (targets.set(i, input.target(), targetRecordedAt, user) || fields) {
+                // A new target is a change of the indicator: a new version, so a client's stale If-Match cannot undo it.
+                i.touch(user, OffsetDateTime.now(ZoneOffset.UTC));
+                return true;
+            }
+            return false;
         });
-        IndicatorDto before = toDto(indicator);
-        boolean changed = !same(indicator, input);
-        if (changed) {
-            apply(indicator, input, user);
-        }
-        changed |= setTarget(indicator, input.target(), targetRecordedAt, user);
-        if (changed) {
-            // A new target is a change of the indicator: a new version, so a client's stale If-Match cannot undo it.
-            indicator.touch(user, OffsetDateTime.now(ZoneOffset.UTC));
-            indicators.flush();
-            audit.record("indicator", indicator.code, before, toDto(indicator));
-        }
         return changed ? Outcome.UPDATED : Outcome.UNCHANGED;
     }
 
@@ -231,30 +226,14 @@ public class IndicatorService {
     }
 
     /** A target revision (规划调整): a new target from a later date; the original stays for comparison. */
-    public Target revise(String code, @NotNull @Valid TargetInput input, String user) {
+    public TargetDto reviseView(String code, @NotNull @Valid TargetInput input, String user) {
         caller.require("revising a target", Roles.PLANNER);
-        Indicator indicator = get(code);
-        IndicatorDto before = toDto(indicator);
-        if (input.effectiveFrom() == null) {
-            throw new ServiceException.Invalid("effectiveFrom", "a target revision needs the date it takes effect");
-        }
-        if (input.reason() == null || input.reason().isBlank()) {
-            throw new ServiceException.Invalid("reason", "a target revision needs a reason (the adjustment decision)");
-        }
-        for (Target existing : indicator.targets) {
-            if (!input.effectiveFrom().isAfter(existing.effectiveFrom)) {
-                throw new ServiceException.Invalid("effectiveFrom", "a revision must take effect after the latest target (" + existing.effectiveFrom + ")");
-            }
-        }
-        if (input.effectiveFrom().getYear() > indicator.plan.endYear) {
-            throw new ServiceException.Invalid("effectiveFrom", "the plan ends in " + indicator.plan.endYear);
-        }
-        Target target = newTarget(indicator, input, OffsetDateTime.now(ZoneOffset.UTC), user);
-        indicator.targets.add(target);
-        indicator.touch(user, OffsetDateTime.now(ZoneOffset.UTC));
-        indicators.flush();
-        audit.record("indicator", indicator.code, before, toDto(indicator));
-        return target;
+        List<Target> made = new ArrayList<>(1);
+        writes.change(kind, get(code), indicator -> {
+            made.add(targets.revise(indicator, input, user));
+            indicator.touch(user, OffsetDateTime.now(ZoneOffset.UTC));
+        });
+        return mapper.toDto(made.get(0));
     }
 
     private boolean same(Indicator indicator, IndicatorInput input) {
@@ -349,112 +328,6 @@ public class IndicatorService {
         return links;
     }
 
-    /**
-     * Sets the first target or corrects the one in force, recorded at {@code recordedAt} (null: now); a correction keeps
-     * the values it replaces as a superseded row. Returns whether anything changed.
-     */
-    private boolean setTarget(Indicator indicator, TargetInput input, OffsetDateTime recordedAt, String user) {
-        if (input == null) {
-            return false; // no target given: a statistic without one, or the one in force stays
-        }
-        LocalDate effectiveFrom = input.effectiveFrom() != null ? input.effectiveFrom() : LocalDate.of(indicator.plan.startYear, 1, 1);
-        Target existing = indicator.targets.stream().filter(t -> t.effectiveFrom.equals(effectiveFrom)).findFirst().orElse(null);
-        OffsetDateTime at = RecordedAt.resolve(recordedAt, OffsetDateTime.now(ZoneOffset.UTC), "targetRecordedAt");
-        Target parsed = newTarget(indicator, new TargetInput(input.text(), input.kind(), input.referenceIndicator(), effectiveFrom, input.reason()),
-                at, user);
-        if (existing == null) {
-            indicator.targets.add(parsed);
-            indicator.targets.sort((a, b) -> a.effectiveFrom.compareTo(b.effectiveFrom));
-            return true;
-        }
-        if (existing.text.equals(parsed.text) && existing.kind == parsed.kind && existing.referenceIndicator == parsed.referenceIndicator
-                && Objects.equals(existing.reason, parsed.reason)) {
-            return false;
-        }
-        RecordedAt.requireAfter(at, existing.createdAt, "targetRecordedAt");
-        // The row in the indicator's collection stays the current one (orphan removal would delete a row taken out of it);
-        // what it held until now becomes a superseded row of its own.
-        Target replaced = copyOf(existing);
-        replaced.supersededAt = at;
-        replaced.supersededBy = user;
-        indicators.getEntityManager().persist(replaced);
-        existing.text = parsed.text;
-        existing.kind = parsed.kind;
-        existing.measure = parsed.measure;
-        existing.value = parsed.value;
-        existing.valueHigh = parsed.valueHigh;
-        existing.stretchValue = parsed.stretchValue;
-        existing.everyYear = parsed.everyYear;
-        existing.baseYear = parsed.baseYear;
-        existing.tolerance = parsed.tolerance;
-        existing.textUnit = parsed.textUnit;
-        existing.referenceIndicator = parsed.referenceIndicator;
-        existing.reason = parsed.reason;
-        existing.createdAt = parsed.createdAt;
-        existing.createdBy = user;
-        return true;
-    }
-
-    private static Target copyOf(Target t) {
-        Target copy = new Target();
-        copy.indicator = t.indicator;
-        copy.effectiveFrom = t.effectiveFrom;
-        copy.text = t.text;
-        copy.kind = t.kind;
-        copy.measure = t.measure;
-        copy.value = t.value;
-        copy.tolerance = t.tolerance;
-        copy.valueHigh = t.valueHigh;
-        copy.stretchValue = t.stretchValue;
-        copy.everyYear = t.everyYear;
-        copy.baseYear = t.baseYear;
-        copy.textUnit = t.textUnit;
-        copy.referenceIndicator = t.referenceIndicator;
-        copy.reason = t.reason;
-        copy.createdAt = t.createdAt;
-        copy.createdBy = t.createdBy;
-        return copy;
-    }
-
-    private Target newTarget(Indicator indicator, TargetInput input, OffsetDateTime recordedAt, String user) {
-        TargetParser.Parsed parsed = parser.parse(input.text(), Inputs.blankToNull(input.kind()),
-                new TargetParser.Context(indicator.plan.kind, indicator.plan.startYear, indicator.nameZh, indicator.unit,
-                        indicator.direction, indicator.measures, units.snapshot()));
-        Target target = new Target();
-        target.indicator = indicator;
-        target.effectiveFrom = input.effectiveFrom();
-        target.text = input.text().trim();
-        target.kind = parsed.kind();
-        target.measure = parsed.measure();
-        target.value = parsed.value();
-        target.valueHigh = parsed.valueHigh();
-        target.stretchValue = parsed.stretch();
-        target.everyYear = parsed.everyYear();
-        target.baseYear = parsed.baseYear();
-        target.tolerance = parsed.tolerance();
-        target.textUnit = parsed.textUnit();
-        target.reason = Inputs.blankToNull(input.reason());
-        target.createdAt = recordedAt;
-        target.createdBy = user;
-        String reference = Inputs.blankToNull(input.referenceIndicator());
-        if (parsed.kind() == Target.Kind.RELATIVE) {
-            if (reference == null) {
-                reference = indicators.find("plan = ?1 and series = 'GDP_GROWTH'", indicator.plan).firstResultOptional()
-                        .map(i -> i.code).orElseThrow(() -> new ServiceException.Invalid("target.referenceIndicator",
-                                "a RELATIVE target (" + input.text() + ") needs referenceIndicator: the indicator it keeps in step with"));
-            }
-            String code = reference;
-            target.referenceIndicator = indicators.findByCode(code).orElseThrow(() ->
-                    new ServiceException.Invalid("target.referenceIndicator", "unknown reference indicator " + code));
-            if (target.referenceIndicator == indicator) {
-                throw new ServiceException.Invalid("target.referenceIndicator", "an indicator cannot be relative to itself");
-            }
-        } else if (reference != null) {
-            throw new ServiceException.Invalid("target.referenceIndicator", "only a RELATIVE target takes a reference indicator");
-        }
-        return target;
-    }
-
     public Versioned<IndicatorDto> view(String code) {
         LocalDate today = clock.today();
         return pageQuery.findByCode(code).map(row -> new Versioned<>(mapper.toDto(row, today), row.version()))
@@ -464,14 +337,5 @@ public class IndicatorService {
     public Versioned<IndicatorDto> createView(String planCode, @NotNull @Valid IndicatorInput input, String user) {
         Indicator indicator = create(planCode, input, user);
         return new Versioned<>(toDto(indicator), indicator.version);
-    }
-
-    public Versioned<IndicatorDto> updateView(String code, @NotNull @Valid IndicatorInput input, String ifMatch, String user) {
-        Indicator indicator = update(code, input, ifMatch, user);
-        return new Versioned<>(toDto(indicator), indicator.version);
-    }
-
-    public TargetDto reviseView(String code, @NotNull @Valid TargetInput input, String user) {
-        return mapper.toDto(revise(code, input, user));
     }
 }

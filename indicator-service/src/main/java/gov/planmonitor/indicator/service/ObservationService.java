@@ -13,7 +13,7 @@ import gov.planmonitor.indicator.repository.IndicatorRepository;
 import gov.planmonitor.indicator.repository.ObservationRepository;
 import gov.planmonitor.indicator.repository.ObservationRepository.Key;
 import gov.planmonitor.support.paging.Versioned;
-import gov.planmonitor.support.paging.Versions;
+import gov.planmonitor.support.write.IfMatch;
 import gov.planmonitor.support.problem.DatabaseRefusal;
 import gov.planmonitor.support.problem.ServiceException;
 import gov.planmonitor.support.tabular.Outcome;
@@ -80,15 +80,15 @@ public class ObservationService {
     }
 
     /** Creates the value for a year, or replaces it (If-Match required) keeping the old one as history. */
-    public Written put(String code, int year, @NotNull @Valid ObservationInput input, String ifMatch, String user) {
+    public Written put(String code, int year, @NotNull @Valid ObservationInput input, IfMatch ifMatch) {
         Indicator indicator = indicators.get(code);
         requireReporter(indicator);
         serialize(indicator);
         Observation current = observations.findCurrent(indicator, year).orElse(null);
         if (current != null) {
-            Versions.check(ifMatch, current.revision);
+            ifMatch.require(current.revision);
         }
-        return write(indicator, year, current, input, user);
+        return write(indicator, year, current, input, caller.name());
     }
 
     /**
@@ -305,8 +305,8 @@ public class ObservationService {
     public record WrittenView(Versioned<ObservationDto> value, boolean created) {
     }
 
-    public WrittenView putView(String code, int year, @NotNull @Valid ObservationInput input, String ifMatch, String user) {
-        Written written = put(code, year, input, ifMatch, user);
+    public WrittenView putView(String code, int year, @NotNull @Valid ObservationInput input, IfMatch ifMatch) {
+        Written written = put(code, year, input, ifMatch);
         return new WrittenView(new Versioned<>(mapper.toDto(written.observation()), written.observation().revision), written.created());
     }
 }

@@ -2,7 +2,6 @@ package gov.planmonitor.indicator.service;
 
 import gov.planmonitor.support.input.Inputs;
 import gov.planmonitor.support.security.Roles;
-import gov.planmonitor.support.audit.AuditTrail;
 import gov.planmonitor.support.security.Caller;
 import gov.planmonitor.indicator.config.IndicatorConfig;
 import gov.planmonitor.indicator.mapping.IndicatorMapper;
@@ -14,7 +13,9 @@ import gov.planmonitor.indicator.repository.PlanRepository;
 import gov.planmonitor.support.paging.PageDto;
 import gov.planmonitor.support.paging.PageRequest;
 import gov.planmonitor.support.paging.Versioned;
-import gov.planmonitor.support.paging.Versions;
+import gov.planmonitor.support.input.Codes;
+import gov.planmonitor.support.write.IfMatch;
+import gov.planmonitor.support.write.VersionedWrites;
 import gov.planmonitor.support.problem.ServiceException;
 import gov.planmonitor.support.tabular.Outcome;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
@@ -43,11 +44,12 @@ public class PlanService {
     private final IndicatorMapper mapper;
     private final IndicatorConfig config;
     private final Caller caller;
-    private final AuditTrail audit;
+    private final VersionedWrites writes;
+    private final VersionedWrites.Kind<Plan, PlanDto> kind = new VersionedWrites.Kind<>("plan", p -> p.code, this::toDto);
 
-    public PlanService(PlanRepository plans, IndicatorRepository indicators, IndicatorMapper mapper, IndicatorConfig config, Caller caller, AuditTrail audit) {
+    public PlanService(PlanRepository plans, IndicatorRepository indicators, IndicatorMapper mapper, IndicatorConfig config, Caller caller, VersionedWrites writes) {
         this.caller = caller;
-        this.audit = audit;
+        this.writes = writes;
         this.plans = plans;
         this.indicators = indicators;
         this.mapper = mapper;
@@ -99,24 +101,16 @@ public class PlanService {
         }
         Plan plan = new Plan();
         apply(plan, input, user);
-        plans.persist(plan);
-        plans.flush();
-        audit.record("plan", plan.code, null, toDto(plan));
+        writes.create(kind, plan);
         return plan;
     }
 
-    public Plan update(String code, @NotNull @Valid PlanInput input, String ifMatch, String user) {
+    public Versioned<PlanDto> update(String code, @NotNull @Valid PlanInput input, IfMatch ifMatch) {
         caller.require("changing a plan", Roles.PLANNER);
-        Plan plan = get(code);
-        Versions.check(ifMatch, plan.version);
-        PlanDto before = toDto(plan);
-        if (!code.equals(input.code())) {
-            throw new ServiceException.Invalid("code", "the code in the body (" + input.code() + ") differs from the path (" + code + "); codes cannot change");
-        }
-        apply(plan, input, user);
-        plans.flush();
-        audit.record("plan", plan.code, before, toDto(plan));
-        return plan;
+        return writes.update(kind, get(code), ifMatch, plan -> {
+            Codes.requireUnchanged("code", code, input.code());
+            apply(plan, input, writes.author());
+        });
     }
 
     public Outcome upsert(PlanInput input, String user) {
@@ -129,10 +123,7 @@ public class PlanService {
         if (same(plan, input)) {
             return Outcome.UNCHANGED;
         }
-        PlanDto before = toDto(plan);
-        apply(plan, input, user);
-        plans.flush();
-        audit.record("plan", plan.code, before, toDto(plan));
+        writes.change(kind, plan, p -> apply(p, input, user));
         return Outcome.UPDATED;
     }
 
@@ -182,11 +173,6 @@ public class PlanService {
     public Versioned<PlanDto> createView(@NotNull @Valid PlanInput input, String user) {
         Plan plan = create(input, user);
         plans.flush();
-        return new Versioned<>(toDto(plan), plan.version);
-    }
-
-    public Versioned<PlanDto> updateView(String code, @NotNull @Valid PlanInput input, String ifMatch, String user) {
-        Plan plan = update(code, input, ifMatch, user);
         return new Versioned<>(toDto(plan), plan.version);
     }
 }

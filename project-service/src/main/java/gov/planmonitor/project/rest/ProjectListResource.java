@@ -1,5 +1,6 @@
 package gov.planmonitor.project.rest;
 
+import gov.planmonitor.support.write.IfMatch;
 import gov.planmonitor.support.cache.CachedRead;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import gov.planmonitor.support.security.Roles;
@@ -87,7 +88,7 @@ public class ProjectListResource {
     public Response update(@PathParam("code") String code,
                            @HeaderParam("If-Match") @Parameter(description = "ETag from the last read", required = true) String ifMatch,
                            ProjectListInput input) {
-        return Http.ok(lists.update(code, input, ifMatch, caller.name()));
+        return Http.ok(lists.update(code, input, IfMatch.of(ifMatch)));
     }
 
     @GET

@@ -1,5 +1,6 @@
 package gov.planmonitor.project.rest;
 
+import gov.planmonitor.support.write.IfMatch;
 import gov.planmonitor.support.cache.CachedRead;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import gov.planmonitor.support.security.Roles;
@@ -126,7 +127,7 @@ public class ProjectResource {
     public Response update(@PathParam("id") String id,
                            @HeaderParam("If-Match") @Parameter(description = "ETag from the last read", required = true) String ifMatch,
                            ProjectInput input) {
-        return Http.ok(projects.update(id, input, ifMatch, caller.name()));
+        return Http.ok(projects.update(id, input, IfMatch.of(ifMatch)));
     }
 
     @GET
@@ -156,7 +157,7 @@ public class ProjectResource {
     public Response changeStatus(@PathParam("id") String id,
                                  @HeaderParam("If-Match") @Parameter(description = "The project's ETag from the last read (recommended; optional for clients of contract 1.0)") String ifMatch,
                                  StatusChangeInput input) {
-        Versioned<StatusDto> status = projects.changeStatus(id, input, ifMatch, caller.name());
+        Versioned<StatusDto> status = projects.changeStatus(id, input, IfMatch.of(ifMatch));
         return Response.created(UriBuilder.fromResource(ProjectResource.class).path(id).path("status").build()).entity(status.body())
                 .header("ETag", gov.planmonitor.support.paging.Versions.etag(status.version())).build();
     }
@@ -260,7 +261,7 @@ public class ProjectResource {
     public Response putInvestment(@PathParam("id") String id, @PathParam("year") int year,
                                   @HeaderParam("If-Match") @Parameter(description = "Required to replace existing figures") String ifMatch,
                                   InvestmentInput input) {
-        ProgressService.Written<InvestmentDto> written = progress.putInvestment(id, year, input, ifMatch, caller.name());
+        ProgressService.Written<InvestmentDto> written = progress.putInvestment(id, year, input, IfMatch.of(ifMatch));
         return written.created()
                 ? Http.created(UriBuilder.fromResource(ProjectResource.class).path(id).path("investments").path(String.valueOf(year)).build(), written.value())
                 : Http.ok(written.value());
@@ -307,7 +308,7 @@ public class ProjectResource {
     public Response updateMilestone(@PathParam("id") String id, @PathParam("milestoneId") long milestoneId,
                                     @HeaderParam("If-Match") @Parameter(description = "ETag from the last read", required = true) String ifMatch,
                                     MilestoneInput input) {
-        return Http.ok(progress.updateMilestone(id, milestoneId, input, ifMatch, caller.name()));
+        return Http.ok(progress.updateMilestone(id, milestoneId, input, IfMatch.of(ifMatch)));
     }
 
     @GET

@@ -1,5 +1,6 @@
 package gov.planmonitor.project.rest;
 
+import gov.planmonitor.support.write.IfMatch;
 import gov.planmonitor.project.mapping.CategoryDto;
 import gov.planmonitor.project.mapping.CategoryInput;
 import gov.planmonitor.project.mapping.ZoneDto;
@@ -8,7 +9,6 @@ import gov.planmonitor.project.service.ProgressService.Written;
 import gov.planmonitor.project.service.ReferenceService;
 import gov.planmonitor.support.cache.CachedRead;
 import gov.planmonitor.support.rest.Http;
-import gov.planmonitor.support.security.Caller;
 import gov.planmonitor.support.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
@@ -44,11 +44,9 @@ import java.util.List;
 public class ReferenceResource {
 
     private final ReferenceService reference;
-    private final Caller caller;
 
-    public ReferenceResource(ReferenceService reference, Caller caller) {
+    public ReferenceResource(ReferenceService reference) {
         this.reference = reference;
-        this.caller = caller;
     }
 
     @GET
@@ -86,7 +84,7 @@ public class ReferenceResource {
     public Response putCategory(@PathParam("code") @Parameter(example = "PEOPLES_LIVELIHOOD") String code,
                                 @HeaderParam("If-Match") @Parameter(description = "Required to replace an existing category") String ifMatch,
                                 CategoryInput input) {
-        Written<CategoryDto> written = reference.putCategory(code, input, ifMatch, caller.name());
+        Written<CategoryDto> written = reference.putCategory(code, input, IfMatch.of(ifMatch));
         return answer(written, "categories", code);
     }
 
@@ -100,7 +98,7 @@ public class ReferenceResource {
     @APIResponse(responseCode = "412", description = "If-Match was sent and the category changed since it was read")
     public Response deleteCategory(@PathParam("code") @Parameter(example = "PEOPLES_LIVELIHOOD") String code,
                                    @HeaderParam("If-Match") @Parameter(description = "Optional: the ETag of the last read, so that a category changed since is not deleted unseen (412); without it no 428, the delete goes ahead", example = "\"1\"") String ifMatch) {
-        reference.deleteCategory(code, ifMatch);
+        reference.deleteCategory(code, IfMatch.of(ifMatch));
         return Response.noContent().build();
     }
 
@@ -139,7 +137,7 @@ public class ReferenceResource {
     public Response putZone(@PathParam("code") @Parameter(example = "BEIJING_ROAD_CULTURAL_CORE") String code,
                             @HeaderParam("If-Match") @Parameter(description = "Required to replace an existing zone") String ifMatch,
                             ZoneInput input) {
-        Written<ZoneDto> written = reference.putZone(code, input, ifMatch, caller.name());
+        Written<ZoneDto> written = reference.putZone(code, input, IfMatch.of(ifMatch));
         return answer(written, "zones", code);
     }
 
@@ -153,7 +151,7 @@ public class ReferenceResource {
     @APIResponse(responseCode = "412", description = "If-Match was sent and the zone changed since it was read")
     public Response deleteZone(@PathParam("code") @Parameter(example = "BEIJING_ROAD_CULTURAL_CORE") String code,
                                @HeaderParam("If-Match") @Parameter(description = "Optional: the ETag of the last read, so that a zone changed since is not deleted unseen (412); without it no 428, the delete goes ahead", example = "\"1\"") String ifMatch) {
-        reference.deleteZone(code, ifMatch);
+        reference.deleteZone(code, IfMatch.of(ifMatch));
         return Response.noContent().build();
     }
 

@@ -18,7 +18,8 @@ import gov.planmonitor.project.repository.ProgressUpdate;
 import gov.planmonitor.project.repository.ProgressUpdateRepository;
 import gov.planmonitor.project.repository.Project;
 import gov.planmonitor.support.paging.Versioned;
-import gov.planmonitor.support.paging.Versions;
+import gov.planmonitor.support.write.IfMatch;
+import gov.planmonitor.support.write.VersionedWrites;
 import gov.planmonitor.support.problem.ServiceException;
 import gov.planmonitor.support.tabular.Outcome;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -48,9 +49,15 @@ public class ProgressService {
     private final ProjectMapper mapper;
     private final AuditTrail audit;
     private final BureauClock clock;
+    private final VersionedWrites writes;
+    private final VersionedWrites.Kind<Milestone, MilestoneDto> milestoneKind;
+    private final VersionedWrites.Kind<Investment, InvestmentDto> investmentKind;
 
     public ProgressService(ProjectService projects, InvestmentRepository investments, MilestoneRepository milestones,
-                           ProgressUpdateRepository updates, ProjectMapper mapper, AuditTrail audit, BureauClock clock) {
+                           ProgressUpdateRepository updates, ProjectMapper mapper, AuditTrail audit, BureauClock clock, VersionedWrites writes) {
+        this.writes = writes;
+        this.milestoneKind = new VersionedWrites.Kind<>("milestone", m -> m.project.code + "/" + m.id, mapper::toDto);
+        this.investmentKind = new VersionedWrites.Kind<>("investment", i -> i.project.code + "/" + i.year, mapper::toDto);
         this.clock = clock;
         this.audit = audit;
         this.projects = projects;
@@ -71,15 +78,14 @@ public class ProgressService {
     }
 
     /** Records a year's planned and completed investment, or replaces them (If-Match required). */
-    public Written<InvestmentDto> putInvestment(String id, int year, @NotNull @Valid InvestmentInput input, String ifMatch, String user) {
+    public Written<InvestmentDto> putInvestment(String id, int year, @NotNull @Valid InvestmentInput input, IfMatch ifMatch) {
         Project project = projects.get(id);
         projects.requireResponsible(project, "reporting investment of project " + id);
         Investment existing = investments.find("project = ?1 and year = ?2", project, year).firstResult();
         if (existing != null) {
-            Versions.check(ifMatch, existing.version);
+            ifMatch.require(existing.version);
         }
-        Investment i = write(project, year, existing, input, user);
-        return new Written<>(new Versioned<>(mapper.toDto(i), i.version), existing == null);
+        return new Written<>(write(project, year, existing, input, writes.author()), existing == null);
     }
 
     public Outcome upsertInvestment(String id, int year, InvestmentInput input, String user) {
@@ -94,27 +100,21 @@ public class ProgressService {
         return existing == null ? Outcome.CREATED : Outcome.UPDATED;
     }
 
-    private Investment write(Project project, int year, Investment existing, InvestmentInput input, String user) {
+    private Versioned<InvestmentDto> write(Project project, int year, Investment existing, InvestmentInput input, String user) {
         if (year < 1949 || year > 2100) {
             throw new ServiceException.Invalid("year", "year " + year + " is out of range");
         }
         if (input.planned() == null && input.completed() == null) {
             throw new ServiceException.Invalid("planned", "give planned or completed investment (or both)");
         }
-        InvestmentDto before = existing == null ? null : mapper.toDto(existing);
-        Investment i = existing != null ? existing : new Investment();
-        i.project = project;
-        i.year = year;
-        i.planned = input.planned();
-        i.completed = input.completed();
-        i.note = Inputs.blankToNull(input.note());
-        i.touch(user, OffsetDateTime.now(ZoneOffset.UTC));
-        if (existing == null) {
-            investments.persist(i);
-        }
-        investments.flush();
-        audit.record("investment", project.code + "/" + year, before, mapper.toDto(i));
-        return i;
+        return writes.save(investmentKind, existing, Investment::new, i -> {
+            i.project = project;
+            i.year = year;
+            i.planned = input.planned();
+            i.completed = input.completed();
+            i.note = Inputs.blankToNull(input.note());
+            i.touch(user, OffsetDateTime.now(ZoneOffset.UTC));
+        });
     }
 
     public List<MilestoneDto> milestones(String id) {
@@ -126,10 +126,7 @@ public class ProgressService {
         m.project = projects.get(id);
         projects.requireResponsible(m.project, "adding a milestone to project " + id);
         apply(m, input, user);
-        milestones.persist(m);
-        milestones.flush();
-        audit.record("milestone", id + "/" + m.id, null, mapper.toDto(m));
-        return new Versioned<>(mapper.toDto(m), m.version);
+        return writes.create(milestoneKind, m);
     }
 
     public Outcome upsertMilestone(String id, MilestoneInput input, String user) {
@@ -141,15 +138,10 @@ public class ProgressService {
                 && existing.state.name().equals(state(input).name())) {
             return Outcome.UNCHANGED;
         }
-        MilestoneDto before = existing == null ? null : mapper.toDto(existing);
-        Milestone m = existing != null ? existing : new Milestone();
-        m.project = project;
-        apply(m, input, user);
-        if (existing == null) {
-            milestones.persist(m);
-        }
-        milestones.flush();
-        audit.record("milestone", id + "/" + m.id, before, mapper.toDto(m));
+        writes.save(milestoneKind, existing, Milestone::new, m -> {
+            m.project = project;
+            apply(m, input, user);
+        });
         return existing == null ? Outcome.CREATED : Outcome.UPDATED;
     }
 
@@ -158,15 +150,10 @@ public class ProgressService {
         return new Versioned<>(mapper.toDto(m), m.version);
     }
 
-    public Versioned<MilestoneDto> updateMilestone(String id, long milestoneId, @NotNull @Valid MilestoneInput input, String ifMatch, String user) {
+    public Versioned<MilestoneDto> updateMilestone(String id, long milestoneId, @NotNull @Valid MilestoneInput input, IfMatch ifMatch) {
         Milestone m = findMilestone(id, milestoneId);
         projects.requireResponsible(m.project, "changing a milestone of project " + id);
-        Versions.check(ifMatch, m.version);
-        MilestoneDto before = mapper.toDto(m);
-        apply(m, input, user);
-        milestones.flush();
-        audit.record("milestone", id + "/" + m.id, before, mapper.toDto(m));
-        return new Versioned<>(mapper.toDto(m), m.version);
+        return writes.update(milestoneKind, m, ifMatch, milestone -> apply(milestone, input, writes.author()));
     }
 
     private Milestone findMilestone(String id, long milestoneId) {

@@ -3,7 +3,6 @@ package gov.planmonitor.project.service;
 import gov.planmonitor.support.input.Inputs;
 import gov.planmonitor.support.time.BureauClock;
 import gov.planmonitor.support.security.Roles;
-import gov.planmonitor.support.audit.AuditTrail;
 import gov.planmonitor.support.security.Caller;
 import gov.planmonitor.project.config.ProjectConfig;
 import gov.planmonitor.project.mapping.CodeNameDto;
@@ -27,7 +26,9 @@ import gov.planmonitor.project.repository.ProjectListRepository;
 import gov.planmonitor.support.paging.PageDto;
 import gov.planmonitor.support.paging.PageRequest;
 import gov.planmonitor.support.paging.Versioned;
-import gov.planmonitor.support.paging.Versions;
+import gov.planmonitor.support.input.Codes;
+import gov.planmonitor.support.write.IfMatch;
+import gov.planmonitor.support.write.VersionedWrites;
 import gov.planmonitor.support.problem.ServiceException;
 import gov.planmonitor.support.tabular.Outcome;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
@@ -61,14 +62,16 @@ public class ProjectListService {
     private final ProjectMapper mapper;
     private final ProjectConfig config;
     private final Caller caller;
-    private final AuditTrail audit;
     private final BureauClock clock;
+    private final VersionedWrites writes;
+    private final VersionedWrites.Kind<ProjectList, ProjectListDto> kind;
 
-    public ProjectListService(ProjectListRepository lists, InvestmentRepository investments,
-                              MilestoneRepository milestones, ProjectMapper mapper, ProjectConfig config, Caller caller, AuditTrail audit, BureauClock clock) {
+    public ProjectListService(ProjectListRepository lists, InvestmentRepository investments, MilestoneRepository milestones, ProjectMapper mapper,
+                              ProjectConfig config, Caller caller, BureauClock clock, VersionedWrites writes) {
+        this.writes = writes;
+        this.kind = new VersionedWrites.Kind<>("project-list", l -> l.code, mapper::toDto);
         this.clock = clock;
         this.caller = caller;
-        this.audit = audit;
         this.lists = lists;
         this.investments = investments;
         this.milestones = milestones;
@@ -110,24 +113,15 @@ public class ProjectListService {
         }
         ProjectList list = new ProjectList();
         apply(list, input, user);
-        lists.persist(list);
-        lists.flush();
-        audit.record("project-list", list.code, null, mapper.toDto(list));
-        return new Versioned<>(mapper.toDto(list), list.version);
+        return writes.create(kind, list);
     }
 
-    public Versioned<ProjectListDto> update(String code, @NotNull @Valid ProjectListInput input, String ifMatch, String user) {
+    public Versioned<ProjectListDto> update(String code, @NotNull @Valid ProjectListInput input, IfMatch ifMatch) {
         caller.require("changing a project list", Roles.PLANNER);
-        ProjectList list = get(code);
-        Versions.check(ifMatch, list.version);
-        ProjectListDto before = mapper.toDto(list);
-        if (!code.equals(input.code())) {
-            throw new ServiceException.Invalid("code", "the code in the body (" + input.code() + ") differs from the path (" + code + "); codes cannot change");
-        }
-        apply(list, input, user);
-        lists.flush();
-        audit.record("project-list", list.code, before, mapper.toDto(list));
-        return new Versioned<>(mapper.toDto(list), list.version);
+        return writes.update(kind, get(code), ifMatch, list -> {
+            Codes.requireUnchanged("code", code, input.code());
+            apply(list, input, writes.author());
+        });
     }
 
     public Outcome upsert(ProjectListInput input, String user) {
@@ -145,10 +139,7 @@ public class ProjectListService {
                 && Objects.equals(list.reportedNote, Inputs.blankToNull(input.reportedNote()))) {
             return Outcome.UNCHANGED;
         }
-        ProjectListDto before = mapper.toDto(list);
-        apply(list, input, user);
-        lists.flush();
-        audit.record("project-list", list.code, before, mapper.toDto(list));
+        writes.change(kind, list, l -> apply(l, input, user));
         return Outcome.UPDATED;
     }
 

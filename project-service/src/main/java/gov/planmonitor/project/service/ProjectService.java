@@ -31,7 +31,9 @@ import gov.planmonitor.project.repository.StatusChangeRepository;
 import gov.planmonitor.project.repository.Zone;
 import gov.planmonitor.project.repository.ZoneRepository;
 import gov.planmonitor.support.paging.Versioned;
-import gov.planmonitor.support.paging.Versions;
+import gov.planmonitor.support.input.Codes;
+import gov.planmonitor.support.write.IfMatch;
+import gov.planmonitor.support.write.VersionedWrites;
 import gov.planmonitor.support.problem.ServiceException;
 import gov.planmonitor.support.tabular.Outcome;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -66,11 +68,14 @@ public class ProjectService {
     private final Caller caller;
     private final AuditTrail audit;
     private final BureauClock clock;
+    private final VersionedWrites writes;
+    private final VersionedWrites.Kind<Project, ProjectDto> kind = new VersionedWrites.Kind<>("project", p -> p.code, p -> toDto(p, null));
 
     public ProjectService(ProjectRepository projects, ProjectListRepository lists, CategoryRepository categories, ZoneRepository zones,
                           InvestmentRepository investments, MilestoneRepository milestones, StatusChangeRepository statusChanges,
                           IndicatorClient indicatorClient, ProjectMapper mapper, Caller caller, AuditTrail audit, BureauClock clock,
-                          ProjectQuery projectQuery, CancellationRequestRepository cancellations, ProjectSteps steps) {
+                          ProjectQuery projectQuery, CancellationRequestRepository cancellations, ProjectSteps steps, VersionedWrites writes) {
+        this.writes = writes;
         this.steps = steps;
         this.projectQuery = projectQuery;
         this.cancellations = cancellations;
@@ -107,22 +112,15 @@ public class ProjectService {
         return new Versioned<>(toDto(project, null), project.version);
     }
 
-    public Versioned<ProjectDto> update(String id, @NotNull @Valid ProjectInput input, String ifMatch, String user) {
+    public Versioned<ProjectDto> update(String id, @NotNull @Valid ProjectInput input, IfMatch ifMatch) {
         caller.require("changing a project", Roles.PLANNER);
-        Project project = get(id);
-        Versions.check(ifMatch, project.version);
-        ProjectDto before = toDto(project, null);
-        if (!id.equals(input.id())) {
-            throw new ServiceException.Invalid("id", "the id in the body (" + input.id() + ") differs from the path (" + id + "); ids cannot change");
-        }
-        if (input.status() != null && !input.status().equals(project.status.name())) {
-            throw new ServiceException.Invalid("status", "change the status through POST /api/v1/projects/" + id + "/status, which checks the lifecycle");
-        }
-        apply(project, input, user);
-        projects.flush();
-        ProjectDto after = toDto(project, null);
-        audit.record("project", project.code, before, after);
-        return new Versioned<>(after, project.version);
+        return writes.update(kind, get(id), ifMatch, project -> {
+            Codes.requireUnchanged("id", id, input.id());
+            if (input.status() != null && !input.status().equals(project.status.name())) {
+                throw new ServiceException.Invalid("status", "change the status through POST /api/v1/projects/" + id + "/status, which checks the lifecycle");
+            }
+            apply(project, input, writes.author());
+        });
     }
 
     Project createProject(ProjectInput input, String user) {
@@ -150,7 +148,12 @@ public class ProjectService {
             createProject(input, user);
             return Outcome.CREATED;
         }
-        ProjectDto before = toDto(project, null);
+        boolean changed = writes.changeIf(kind, project, p -> importRow(p, input, user));
+        return changed ? Outcome.UPDATED : Outcome.UNCHANGED;
+    }
+
+    /** An import row's changes of an existing project (fields, lists, a step of its lifecycle); whether there were any. */
+    private boolean importRow(Project project, ProjectInput input, String user) {
         boolean changed = !same(project, input);
         if (changed) {
             apply(project, input, user);
@@ -174,11 +177,7 @@ public class ProjectService {
             }
             changed = true;
         }
-        if (changed) {
-            projects.flush();
-            audit.record("project", project.code, before, toDto(project, null));
-        }
-        return changed ? Outcome.UPDATED : Outcome.UNCHANGED;
+        return changed;
     }
 
     private boolean same(Project p, ProjectInput in) {
@@ -306,7 +305,7 @@ public class ProjectService {
                 statusChanges.list("project = ?1 order by recordedAt, id", project).stream().map(mapper::toDto).toList());
     }
 
-    public Versioned<StatusDto> changeStatus(String id, @NotNull @Valid StatusChangeInput input, String ifMatch, String user) {
+    public Versioned<StatusDto> changeStatus(String id, @NotNull @Valid StatusChangeInput input, IfMatch ifMatch) {
         Project project = get(id);
         requireResponsible(project, "changing the status of project " + id, Roles.PLANNER);
         Project.Status to = Project.Status.valueOf(input.to());
@@ -315,10 +314,8 @@ public class ProjectService {
         }
         // A change based on a stale read gets 412. Optional, as contract 1.0 had no If-Match here; two changes at the same
         // moment are still kept apart by the version check when the change is flushed.
-        if (ifMatch != null) {
-            Versions.check(ifMatch, project.version);
-        }
-        steps.move(project, to, input.date(), Inputs.blankToNull(input.reason()), user, null, null);
+        ifMatch.checkIfSent(project.version);
+        steps.move(project, to, input.date(), Inputs.blankToNull(input.reason()), caller.name(), null, null);
         return new Versioned<>(status(id), project.version);
     }
 

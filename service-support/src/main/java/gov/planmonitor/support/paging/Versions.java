@@ -1,8 +1,6 @@
 package gov.planmonitor.support.paging;
 
-import gov.planmonitor.support.problem.ServiceException;
-
-/** ETag handling: the ETag is the quoted row version; updates must send it back in If-Match. */
+/** ETag handling: the ETag is the quoted row version; updates send it back in If-Match (checked by write.IfMatch). */
 public final class Versions {
 
     private Versions() {
@@ -10,29 +8,6 @@ public final class Versions {
 
     public static String etag(long version) {
         return "\"" + version + "\"";
-    }
-
-    public static void check(String ifMatch, long currentVersion) {
-        if (ifMatch == null || ifMatch.isBlank()) {
-            throw new ServiceException.PreconditionRequired();
-        }
-        String current = etag(currentVersion);
-        if (!matchesStrongly(ifMatch, current)) {
-            throw new ServiceException.PreconditionFailed(current);
-        }
-    }
-
-    /**
-     * The precondition of a PUT that creates or replaces by key: If-Match is required to replace what exists
-     * ({@code currentVersion}), and sent for something that does not exist (deleted since it was read) it fails
-     * (412) rather than bring it back; without it a PUT creates.
-     */
-    public static void checkCreateOrReplace(String ifMatch, Long currentVersion, String what) {
-        if (currentVersion != null) {
-            check(ifMatch, currentVersion);
-        } else if (ifMatch != null && !ifMatch.isBlank()) {
-            throw ServiceException.PreconditionFailed.lostRace(what + " (deleted since it was read)");
-        }
     }
 
     /**
