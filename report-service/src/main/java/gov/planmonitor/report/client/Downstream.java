@@ -1,6 +1,5 @@
 package gov.planmonitor.report.client;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import gov.planmonitor.support.observability.SuiteMetrics;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.ProcessingException;
@@ -49,32 +48,32 @@ public class Downstream {
         this.metrics = metrics;
     }
 
-    public JsonNode annualPlans(int year) {
+    public Page<Plan> annualPlans(int year) {
         return call(() -> indicators.listPlans("ANNUAL", year), "annual plans of " + year, INDICATOR_SERVICE);
     }
 
-    public JsonNode plan(String code) {
+    public Plan plan(String code) {
         return call(() -> indicators.getPlan(code), "plan " + code, INDICATOR_SERVICE);
     }
 
-    public JsonNode evaluation(String plan, Integer year, String asOf) {
+    public PlanEvaluation evaluation(String plan, Integer year, String asOf) {
         return call(() -> indicators.evaluatePlan(plan, year, asOf), "plan " + plan, INDICATOR_SERVICE);
     }
 
-    public JsonNode department(String code) {
+    public Department department(String code) {
         return call(() -> indicators.getDepartment(code), "department " + code, INDICATOR_SERVICE);
     }
 
-    public JsonNode projectList(String code) {
+    public ProjectList projectList(String code) {
         return call(() -> projects.getProjectList(code), "project list " + code, PROJECT_SERVICE);
     }
 
-    public JsonNode projectSummary(String list, Integer year) {
+    public ProjectListSummary projectSummary(String list, Integer year) {
         return call(() -> projects.summarizeProjectList(list, year), "project list " + list, PROJECT_SERVICE);
     }
 
     /** One page of a list's projects in printed order. */
-    public JsonNode projectsPage(String list, int page) {
+    public Page<Project> projectsPage(String list, int page) {
         return call(() -> projects.listProjects(list, page, PAGE_SIZE, "seq"), "project list " + list, PROJECT_SERVICE);
     }
 
@@ -82,7 +81,7 @@ public class Downstream {
     public static final String INDICATOR_SERVICE = "indicator-service";
     public static final String PROJECT_SERVICE = "project-service";
 
-    private JsonNode call(Supplier<JsonNode> request, String what, String service) {
+    private <T> T call(Supplier<T> request, String what, String service) {
         try {
             return request.get();
         } catch (WebApplicationException e) {

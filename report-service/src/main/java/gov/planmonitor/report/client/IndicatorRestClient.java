@@ -1,6 +1,5 @@
 package gov.planmonitor.report.client;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -11,7 +10,8 @@ import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
 /**
  * The indicator service operations reports read, named by their operationIds in the committed contract
- * (indicator-service/src/main/resources/openapi/openapi.yaml; ClientContractTest checks they exist there).
+ * (indicator-service/src/main/resources/openapi/openapi.yaml; ClientContractTest checks they exist there,
+ * and that every field of the records they return is in the operation's response schema with a compatible type).
  * Wrapped by {@link Downstream}.
  */
 @Path("/api/v1")
@@ -21,17 +21,17 @@ interface IndicatorRestClient {
 
     @GET
     @Path("/plans")
-    JsonNode listPlans(@QueryParam("kind") String kind, @QueryParam("year") Integer year);
+    Page<Plan> listPlans(@QueryParam("kind") String kind, @QueryParam("year") Integer year);
 
     @GET
     @Path("/plans/{code}")
-    JsonNode getPlan(@PathParam("code") String code);
+    Plan getPlan(@PathParam("code") String code);
 
     @GET
     @Path("/plans/{code}/evaluation")
-    JsonNode evaluatePlan(@PathParam("code") String code, @QueryParam("year") Integer year, @QueryParam("asOf") String asOf);
+    PlanEvaluation evaluatePlan(@PathParam("code") String code, @QueryParam("year") Integer year, @QueryParam("asOf") String asOf);
 
     @GET
     @Path("/departments/{code}")
-    JsonNode getDepartment(@PathParam("code") String code);
+    Department getDepartment(@PathParam("code") String code);
 }

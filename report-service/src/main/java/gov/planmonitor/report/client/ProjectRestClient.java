@@ -1,6 +1,5 @@
 package gov.planmonitor.report.client;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -11,7 +10,8 @@ import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
 /**
  * The project service operations reports read, named by their operationIds in the committed contract
- * (project-service/src/main/resources/openapi/openapi.yaml; ClientContractTest checks they exist there).
+ * (project-service/src/main/resources/openapi/openapi.yaml; ClientContractTest checks they exist there,
+ * and that every field of the records they return is in the operation's response schema with a compatible type).
  * Wrapped by {@link Downstream}.
  */
 @Path("/api/v1")
@@ -21,14 +21,14 @@ interface ProjectRestClient {
 
     @GET
     @Path("/project-lists/{code}")
-    JsonNode getProjectList(@PathParam("code") String code);
+    ProjectList getProjectList(@PathParam("code") String code);
 
     @GET
     @Path("/project-lists/{code}/summary")
-    JsonNode summarizeProjectList(@PathParam("code") String code, @QueryParam("year") Integer year);
+    ProjectListSummary summarizeProjectList(@PathParam("code") String code, @QueryParam("year") Integer year);
 
     @GET
     @Path("/projects")
-    JsonNode listProjects(@QueryParam("list") String list, @QueryParam("page") int page, @QueryParam("size") int size,
+    Page<Project> listProjects(@QueryParam("list") String list, @QueryParam("page") int page, @QueryParam("size") int size,
                           @QueryParam("sort") String sort);
 }

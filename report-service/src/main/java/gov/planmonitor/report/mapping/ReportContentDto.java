@@ -12,8 +12,9 @@ import java.util.Map;
  * The structured content of a report, as GET /api/v1/reports/{id}/content serves it in JSON. The report worker builds
  * the content as this record and stores its JSON, so the contract's schema is the content's own type. One schema for
  * every report type: the sections a type does not have are null (department, list, projects) or empty (indicators,
- * projectRows).
+ * projectRows). Stored content is read back as this record; a field it no longer has is ignored.
  */
+@JsonIgnoreProperties(ignoreUnknown = true)
 @Schema(name = "ReportContent", description = "A report's structured content. ANNUAL_EXECUTION: the annual plan's indicators and its key "
         + "project list (projects, when the list exists); PLAN_EVALUATION: the plan's indicators, binding first; DEPARTMENT_SCORECARD: "
         + "the department's indicators of the plan with its role; PROJECT_PROGRESS: the list's roll-up (projects) and its projects "
@@ -52,6 +53,7 @@ public record ReportContentDto(
             @Schema(examples = "Economic development", nullable = true) String nameEn) {
     }
 
+    @JsonIgnoreProperties(ignoreUnknown = true)
     @Schema(name = "ReportIndicatorRow", description = "One indicator as the report shows it: target, value, verdict and why")
     public record IndicatorRowDto(
             @Schema(examples = "AP2017-01") String code,
@@ -77,6 +79,7 @@ public record ReportContentDto(
             @Schema(enumeration = {"LEAD", "SUPPORT"}, description = "DEPARTMENT_SCORECARD only: the department's role", examples = "LEAD") String role) {
     }
 
+    @JsonIgnoreProperties(ignoreUnknown = true)
     @Schema(name = "ReportCategoryVerdicts", description = "Verdict counts of one indicator category (code NONE: uncategorised)")
     public record CategoryVerdictsDto(
             @Schema(examples = "ECONOMY") String code,
@@ -85,6 +88,7 @@ public record ReportContentDto(
             @Schema(description = "Indicators per verdict, best verdict first", examples = "{\"ACHIEVED\": 3}") Map<String, Integer> counts) {
     }
 
+    @JsonIgnoreProperties(ignoreUnknown = true)
     @Schema(name = "ReportVerdictCounts", description = "Counts of the indicators shown (a scorecard shows only its department's)")
     public record VerdictCountsDto(
             @Schema(examples = "6") int total,
@@ -92,6 +96,7 @@ public record ReportContentDto(
             @Schema(description = "By attribute; NONE where the plan gives none", examples = "{\"EXPECTED\": 6}") Map<String, Integer> byAttribute) {
     }
 
+    @JsonIgnoreProperties(ignoreUnknown = true)
     @Schema(name = "ReportProjectRow", description = "One project of the list as the report shows it")
     public record ProjectRowDto(
             @Schema(description = "The project's id in project-service", examples = "FYP13-KP-20") String code,

@@ -1,6 +1,5 @@
 package gov.planmonitor.report.mapping;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.OffsetDateTime;
@@ -16,10 +15,11 @@ public record ReportDiffDto(ReportRefDto from, ReportRefDto to,
 
     @Schema(name = "ReportRef")
     public record ReportRefDto(UUID id, @Schema(examples = "ANNUAL_EXECUTION") String type,
-                               @Schema(implementation = ReportParameters.class) JsonNode parameters, OffsetDateTime asOf,
+                               ReportParameters parameters, OffsetDateTime asOf,
                                String contentHash) {
     }
 
+    /** from and to are the field's values as the contents hold them: a text, a number or null (JsonValue in the contract). */
     @Schema(name = "ReportChange", description = "One difference; from is null for an addition, to for a removal.")
     public record ChangeDto(
             @Schema(enumeration = {"INDICATOR_ADDED", "INDICATOR_REMOVED", "INDICATOR_VALUE", "INDICATOR_GROWTH_RATE", "INDICATOR_TARGET",
@@ -28,7 +28,7 @@ public record ReportDiffDto(ReportRefDto from, ReportRefDto to,
             @Schema(description = "Indicator code, project id, or the roll-up field", examples = "FYP12-01") String key,
             @Schema(description = "Chinese name of the indicator or project; null for a list roll-up", examples = "地区生产总值年均增长率", nullable = true) String nameZh,
             @Schema(description = "The field that changed; null for an addition or removal", examples = "verdict", nullable = true) String field,
-            @Schema(examples = "ON_TRACK") JsonNode from,
-            @Schema(examples = "ACHIEVED") JsonNode to) {
+            @Schema(ref = "JsonValue", examples = "ON_TRACK") Object from,
+            @Schema(ref = "JsonValue", examples = "ACHIEVED") Object to) {
     }
 }

@@ -1,6 +1,5 @@
 package gov.planmonitor.report.mapping;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import gov.planmonitor.support.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -13,7 +12,7 @@ public record ReportDto(
         @Schema(description = "One of ReportRequest's types. Not an enum on purpose: a report type added later must not break a client"
                 + " generated from this version (generated Java clients refuse an enum value they do not know)",
                 examples = "ANNUAL_EXECUTION") String type,
-        @Schema(description = "The request's parameters, completed (the annual plan of the year, the plan's last year)", implementation = ReportParameters.class) JsonNode parameters,
+        @Schema(description = "The request's parameters, completed (the annual plan of the year, the plan's last year)", implementation = ReportParameters.class) ReportParameters parameters,
         @Schema(enumeration = {"QUEUED", "RUNNING", "SUCCEEDED", "FAILED"}, examples = "SUCCEEDED") String status,
         @Schema(description = "Why generation failed; null unless FAILED", nullable = true) String failureReason,
         @Schema(examples = "1") int attempts,

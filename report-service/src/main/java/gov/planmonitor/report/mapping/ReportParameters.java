@@ -1,11 +1,15 @@
 package gov.planmonitor.report.mapping;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
- * The shape of a report's stored parameters, for the contract only: the service keeps them as the JSON it checked
- * and completed at request time, and returns that JSON as it is.
+ * A report's parameters as checked and completed at request time: stored with the report as this record's JSON and
+ * served as they were stored. A parameter the report type does not take is null and left out.
  */
+@JsonIgnoreProperties(ignoreUnknown = true)
+@JsonInclude(JsonInclude.Include.NON_NULL)
 @Schema(name = "ReportParameters", description = "What the report covers; which fields are set depends on the type.")
 public record ReportParameters(
         @Schema(description = "Plan code (all but PROJECT_PROGRESS)", examples = "AP2017") String plan,

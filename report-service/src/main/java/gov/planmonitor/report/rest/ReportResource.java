@@ -5,7 +5,6 @@ import gov.planmonitor.support.cache.CachedRead;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import gov.planmonitor.support.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
-import com.fasterxml.jackson.databind.JsonNode;
 import gov.planmonitor.report.mapping.ReportDiffDto;
 import gov.planmonitor.report.mapping.ReportContentDto;
 import gov.planmonitor.report.mapping.ReportDto;

@@ -1,28 +1,29 @@
 package gov.planmonitor.report.service;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import gov.planmonitor.report.client.CodeName;
+import gov.planmonitor.report.client.Department;
 import gov.planmonitor.report.client.Downstream;
+import gov.planmonitor.report.client.EvaluatedIndicator;
+import gov.planmonitor.report.client.EvaluatedIndicator.Observation;
+import gov.planmonitor.report.client.Page;
+import gov.planmonitor.report.client.Plan;
+import gov.planmonitor.report.client.PlanEvaluation;
+import gov.planmonitor.report.client.Project;
+import gov.planmonitor.report.client.ProjectList;
+import gov.planmonitor.report.client.ProjectListSummary;
 import gov.planmonitor.report.mapping.ListSummaryDto;
 import gov.planmonitor.report.mapping.ReportContentDto;
-import gov.planmonitor.report.mapping.ReportContentDto.CategoryVerdictsDto;
+import gov.planmonitor.report.render.VerdictsByCategory;
 import gov.planmonitor.report.mapping.ReportContentDto.CodeNameDto;
 import gov.planmonitor.report.mapping.ReportContentDto.IndicatorRowDto;
 import gov.planmonitor.report.mapping.ReportContentDto.ProjectRowDto;
-import gov.planmonitor.report.mapping.ReportContentDto.VerdictCountsDto;
-import gov.planmonitor.report.render.VerdictsByCategory;
+import gov.planmonitor.report.mapping.ReportParameters;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import org.eclipse.microprofile.faulttolerance.exceptions.FaultToleranceException;
 
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 import java.util.function.Supplier;
 
 import static gov.planmonitor.report.client.Downstream.INDICATOR_SERVICE;
@@ -43,50 +44,47 @@ public class ReportGenerator {
     }
 
     private final Downstream downstream;
-    private final ObjectMapper json;
-    @Inject
-    Narrative narrative;
+    private final Narrative narrative;
 
-    public ReportGenerator(Downstream downstream, ObjectMapper json) {
+    public ReportGenerator(Downstream downstream, Narrative narrative) {
         this.downstream = downstream;
-        this.json = json;
+        this.narrative = narrative;
     }
 
     /** Reads what the report needs from the other services, as of a time. */
-    public ObjectNode fetch(String type, JsonNode params, String asOf) {
-        ObjectNode data = json.createObjectNode();
-        data.put("asOf", asOf);
-        Integer year = params.hasNonNull("year") ? params.get("year").asInt() : null;
-        String plan = params.path("plan").asText(null);
+    public PinnedData fetch(String type, ReportParameters params, String asOf) {
+        Integer year = params.year();
+        String plan = params.plan();
         try {
             switch (type) {
                 case "ANNUAL_EXECUTION" -> {
-                    data.set("evaluation", from(INDICATOR_SERVICE, () -> downstream.evaluation(plan, year, asOf)));
-                    data.set("projects", optionalSummary(plan + "-KEY", year));
+                    PlanEvaluation evaluation = from(INDICATOR_SERVICE, () -> downstream.evaluation(plan, year, asOf));
+                    return new PinnedData(asOf, evaluation, null, optionalSummary(plan + "-KEY", year), null);
                 }
-                case "PLAN_EVALUATION" -> data.set("evaluation", from(INDICATOR_SERVICE, () -> downstream.evaluation(plan, year, asOf)));
+                case "PLAN_EVALUATION" -> {
+                    return new PinnedData(asOf, from(INDICATOR_SERVICE, () -> downstream.evaluation(plan, year, asOf)), null, null, null);
+                }
                 case "DEPARTMENT_SCORECARD" -> {
-                    data.set("department", from(INDICATOR_SERVICE, () -> downstream.department(params.path("department").asText())));
-                    data.set("evaluation", from(INDICATOR_SERVICE, () -> downstream.evaluation(plan, year, asOf)));
+                    Department department = from(INDICATOR_SERVICE, () -> downstream.department(text(params.department())));
+                    return new PinnedData(asOf, from(INDICATOR_SERVICE, () -> downstream.evaluation(plan, year, asOf)), department, null, null);
                 }
                 case "PROJECT_PROGRESS" -> {
-                    String list = params.path("list").asText();
-                    data.set("projects", from(PROJECT_SERVICE, () -> downstream.projectSummary(list, year)));
-                    data.set("projectRows", allProjects(list));
+                    String list = text(params.list());
+                    ProjectListSummary summary = from(PROJECT_SERVICE, () -> downstream.projectSummary(list, year));
+                    return new PinnedData(asOf, null, null, summary, allProjects(list));
                 }
                 default -> throw new Refused("report type " + type + " cannot be generated");
             }
         } catch (Downstream.NotFound e) {
             throw new Refused(e.getMessage());
         }
-        return data;
     }
 
     /**
      * A read from a service; the refusals of fault tolerance around {@link Downstream} (its timeout, its open circuit
      * breaker), which name no service, become the {@link Downstream.Unavailable} of the service read.
      */
-    private static JsonNode from(String service, Supplier<JsonNode> read) {
+    private static <T> T from(String service, Supplier<T> read) {
         try {
             return read.get();
         } catch (FaultToleranceException e) {
@@ -94,21 +92,22 @@ public class ReportGenerator {
         }
     }
 
-    private JsonNode optionalSummary(String list, Integer year) {
+    private ProjectListSummary optionalSummary(String list, Integer year) {
         try {
             return from(PROJECT_SERVICE, () -> downstream.projectSummary(list, year));
         } catch (Downstream.NotFound noList) {
-            return json.nullNode();
+            return null;
         }
     }
 
-    private ArrayNode allProjects(String list) {
-        ArrayNode all = json.createArrayNode();
+    private List<Project> allProjects(String list) {
+        List<Project> all = new ArrayList<>();
         for (int page = 0; ; page++) {
             int number = page;
-            JsonNode answer = from(PROJECT_SERVICE, () -> downstream.projectsPage(list, number));
-            answer.path("items").forEach(all::add);
-            if (answer.path("items").size() < answer.path("size").asInt(1) || all.size() >= answer.path("total").asLong()) {
+            Page<Project> answer = from(PROJECT_SERVICE, () -> downstream.projectsPage(list, number));
+            List<Project> items = answer.items() == null ? List.of() : answer.items();
+            all.addAll(items);
+            if (items.size() < answer.size() || all.size() >= answer.total()) {
                 return all;
             }
         }
@@ -116,118 +115,97 @@ public class ReportGenerator {
 
     /**
      * The structured report, from the pinned data only: built as the contract's ReportContent record, so what is stored
-     * and served is what the contract describes.
+     * and served is what the contract describes. A text the services left out reads as empty, as it always has.
      */
-    public ReportContentDto render(String type, JsonNode data) {
-        JsonNode evaluation = data.path("evaluation");
-        JsonNode plan = evaluation.path("plan");
-        JsonNode projects = data.path("projects").isObject() ? data.path("projects") : null;
-        JsonNode department = data.path("department").isObject() ? data.path("department") : null;
-        String stage = evaluation.path("stage").asText(null);
+    public ReportContentDto render(String type, PinnedData data) {
+        PlanEvaluation evaluation = data.evaluation();
+        Plan plan = evaluation == null ? null : evaluation.plan();
+        ProjectListSummary projects = data.projects();
+        Department department = data.department();
+        String stage = evaluation == null ? null : evaluation.stage();
         boolean finalStage = "FINAL".equals(stage);
-        Integer year = evaluation.has("year") ? Integer.valueOf(evaluation.path("year").asInt())
-                : projects != null && projects.hasNonNull("year") ? Integer.valueOf(projects.path("year").asInt()) : null;
+        Integer year = evaluation != null && evaluation.year() != null ? evaluation.year() : projects != null ? projects.year() : null;
         String yearZh = year == null ? "" : year + "年";
         String yearEn = year == null ? "" : ", " + year;
+        String planZh = plan == null ? "" : text(plan.titleZh());
+        String planEn = plan == null ? "" : text(plan.titleEn());
 
         String titleZh;
         String titleEn;
         switch (type) {
             case "ANNUAL_EXECUTION" -> {
-                titleZh = plan.path("titleZh").asText() + "执行情况报告";
-                titleEn = "Execution report: " + plan.path("titleEn").asText();
+                titleZh = planZh + "执行情况报告";
+                titleEn = "Execution report: " + planEn;
             }
             case "PLAN_EVALUATION" -> {
-                titleZh = plan.path("titleZh").asText() + (finalStage ? "实施情况总结评估报告" : "实施情况中期评估报告");
-                titleEn = (finalStage ? "Final evaluation: " : "Mid-term evaluation: ") + plan.path("titleEn").asText()
-                        + (finalStage ? "" : " (" + year + ")");
+                titleZh = planZh + (finalStage ? "实施情况总结评估报告" : "实施情况中期评估报告");
+                titleEn = (finalStage ? "Final evaluation: " : "Mid-term evaluation: ") + planEn + (finalStage ? "" : " (" + year + ")");
             }
             case "DEPARTMENT_SCORECARD" -> {
-                titleZh = department.path("nameZh").asText() + "负责指标完成情况（" + plan.path("titleZh").asText() + "，" + yearZh + "）";
-                titleEn = "Department scorecard: " + department.path("nameEn").asText() + " (" + plan.path("titleEn").asText() + yearEn + ")";
+                titleZh = text(department.nameZh()) + "负责指标完成情况（" + planZh + "，" + yearZh + "）";
+                titleEn = "Department scorecard: " + text(department.nameEn()) + " (" + planEn + yearEn + ")";
             }
             default -> {
-                JsonNode list = projects.path("list");
-                titleZh = list.path("nameZh").asText() + "进展情况报告" + (year == null ? "" : "（" + yearZh + "）");
-                titleEn = "Project progress: " + list.path("nameEn").asText() + (year == null ? "" : " (" + year + ")");
+                ProjectList list = projects.list();
+                titleZh = (list == null ? "" : text(list.nameZh())) + "进展情况报告" + (year == null ? "" : "（" + yearZh + "）");
+                titleEn = "Project progress: " + (list == null ? "" : text(list.nameEn())) + (year == null ? "" : " (" + year + ")");
             }
         }
-        String planCode = plan.isObject() ? plan.path("code").asText() : projects.path("list").path("plan").asText(null);
+        String planCode = plan != null ? text(plan.code()) : projects == null || projects.list() == null ? null : projects.list().plan();
 
-        List<JsonNode> items = new ArrayList<>();
-        evaluation.path("items").forEach(items::add);
-        String departmentCode = department == null ? null : department.path("code").asText();
+        String departmentCode = department == null ? null : text(department.code());
+        List<EvaluatedIndicator> items = new ArrayList<>(evaluation == null || evaluation.items() == null ? List.of() : evaluation.items());
         if (departmentCode != null) {
             items.removeIf(i -> role(i, departmentCode) == null);
         }
         if (!type.equals("ANNUAL_EXECUTION")) {
             // The plan asks for binding indicators first (第十五章第三节).
-            items.sort(Comparator.comparingInt((JsonNode i) -> "BINDING".equals(i.path("attribute").asText()) ? 0 : 1)
-                    .thenComparingInt(i -> i.path("seq").asInt()));
+            items.sort(Comparator.comparingInt((EvaluatedIndicator i) -> "BINDING".equals(i.attribute()) ? 0 : 1).thenComparingInt(i -> zero(i.seq())));
         }
-        List<IndicatorRowDto> rows = new ArrayList<>();
-        for (JsonNode item : items) {
-            JsonNode observation = item.path("observation");
-            rows.add(new IndicatorRowDto(item.path("code").asText(), item.path("seq").asInt(), item.path("nameZh").asText(),
-                    item.path("nameEn").asText(), codeName(item.path("category")), textOrNull(item.path("attribute")),
-                    item.path("unit").path("printed").asText(), item.path("target").path("text").asText(),
-                    number(observation.path("value")), number(observation.path("growthRate")), textOrNull(observation.path("qualitativeZh")),
-                    textOrNull(observation.path("status")), item.path("verdict").asText(), item.path("verdictZh").asText(),
-                    item.path("verdictEn").asText(), item.path("explanation").path("zh").asText(), item.path("explanation").path("en").asText(),
-                    departmentCode == null ? null : role(item, departmentCode)));
-        }
-        List<CategoryVerdictsDto> byCategory = VerdictsByCategory.of(rows);
-        ReportContentDto content = new ReportContentDto(type, titleZh, titleEn, planCode, year, stage, data.path("asOf").asText(),
-                department == null ? null : codeName(department), projects == null ? null : codeName(projects.path("list")),
-                rows, byCategory, verdictCounts(rows), projects == null ? null : json.convertValue(projects, ListSummaryDto.class),
-                projectRows(data.path("projectRows")), null, null);
+        List<IndicatorRowDto> rows = items.stream().map(item -> row(item, departmentCode)).toList();
+        ProjectList list = projects == null ? null : projects.list();
+        ReportContentDto content = new ReportContentDto(type, titleZh, titleEn, planCode, year, stage, text(data.asOf()),
+                department == null ? null : new CodeNameDto(department.code(), department.nameZh(), department.nameEn()),
+                projects == null ? null : list == null ? new CodeNameDto(null, null, null) : new CodeNameDto(list.code(), list.nameZh(), list.nameEn()),
+                rows, VerdictsByCategory.of(rows), VerdictCounts.summary(rows), ListSummaryDto.of(projects),
+                data.projectRows() == null ? List.of() : data.projectRows().stream().map(ReportGenerator::projectRow).toList(), null, null);
         return narrative.write(content);
     }
 
-    private static BigDecimal number(JsonNode value) {
-        return value.isNumber() ? value.decimalValue() : null;
+    private static IndicatorRowDto row(EvaluatedIndicator item, String departmentCode) {
+        Observation observation = item.observation() == null ? new Observation(null, null, null, null) : item.observation();
+        return new IndicatorRowDto(text(item.code()), zero(item.seq()), text(item.nameZh()), text(item.nameEn()), codeName(item.category()),
+                item.attribute(), item.unit() == null ? "" : text(item.unit().printed()), item.target() == null ? "" : text(item.target().text()),
+                observation.value(), observation.growthRate(), observation.qualitativeZh(), observation.status(), text(item.verdict()),
+                text(item.verdictZh()), text(item.verdictEn()), item.explanation() == null ? "" : text(item.explanation().zh()),
+                item.explanation() == null ? "" : text(item.explanation().en()), departmentCode == null ? null : role(item, departmentCode));
     }
 
-    private static String textOrNull(JsonNode value) {
-        return value.isTextual() ? value.asText() : null;
+    private static ProjectRowDto projectRow(Project p) {
+        return new ProjectRowDto(text(p.id()), p.seq(), text(p.nameZh()), text(p.nameEn()), codeName(p.category()), text(p.status()),
+                p.zone() == null ? null : codeName(p.zone()), p.progressPercent(), ListSummaryDto.MoneyDto.of(p.plannedToDate()),
+                ListSummaryDto.MoneyDto.of(p.completedToDate()), zero(p.overdueMilestones()));
     }
 
-    private static CodeNameDto codeName(JsonNode node) {
-        return new CodeNameDto(node.path("code").asText(null), node.path("nameZh").asText(null), node.path("nameEn").asText(null));
+    /** A category as the report shows it: present, with null parts, even when the service gave none. */
+    private static CodeNameDto codeName(CodeName c) {
+        return c == null ? new CodeNameDto(null, null, null) : new CodeNameDto(c.code(), c.nameZh(), c.nameEn());
     }
 
-    private static String role(JsonNode item, String department) {
-        for (JsonNode d : item.path("departments")) {
-            if (department.equals(d.path("code").asText())) {
-                return d.path("role").asText();
+    private static String role(EvaluatedIndicator item, String department) {
+        for (EvaluatedIndicator.DepartmentRole d : item.departments() == null ? List.<EvaluatedIndicator.DepartmentRole>of() : item.departments()) {
+            if (department.equals(d.code())) {
+                return text(d.role());
             }
         }
         return null;
     }
 
-    /** Counts of the rows shown (a scorecard shows only the department's), by verdict and attribute. */
-    private static VerdictCountsDto verdictCounts(List<IndicatorRowDto> rows) {
-        Map<String, Integer> byVerdict = new TreeMap<>();
-        Map<String, Integer> byAttribute = new TreeMap<>();
-        for (IndicatorRowDto row : rows) {
-            byVerdict.merge(row.verdict(), 1, Integer::sum);
-            byAttribute.merge(row.attribute() != null ? row.attribute() : "NONE", 1, Integer::sum);
-        }
-        return new VerdictCountsDto(rows.size(), byVerdict, byAttribute);
+    private static String text(String s) {
+        return s == null ? "" : s;
     }
 
-    private List<ProjectRowDto> projectRows(JsonNode projects) {
-        List<ProjectRowDto> rows = new ArrayList<>();
-        for (JsonNode p : projects) {
-            rows.add(new ProjectRowDto(p.path("id").asText(), p.path("seq").isNumber() ? Integer.valueOf(p.path("seq").asInt()) : null,
-                    p.path("nameZh").asText(), p.path("nameEn").asText(), codeName(p.path("category")), p.path("status").asText(),
-                    p.path("zone").isObject() ? codeName(p.path("zone")) : null, number(p.path("progressPercent")),
-                    money(p.path("plannedToDate")), money(p.path("completedToDate")), p.path("overdueMilestones").asInt()));
-        }
-        return rows;
-    }
-
-    private ListSummaryDto.MoneyDto money(JsonNode value) {
-        return value.isObject() ? json.convertValue(value, ListSummaryDto.MoneyDto.class) : null;
+    private static int zero(Integer n) {
+        return n == null ? 0 : n;
     }
 }

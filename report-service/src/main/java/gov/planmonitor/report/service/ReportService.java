@@ -4,13 +4,13 @@ import gov.planmonitor.support.security.Roles;
 import gov.planmonitor.support.audit.AuditTrail;
 import gov.planmonitor.support.security.Caller;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import gov.planmonitor.report.client.Downstream;
+import gov.planmonitor.report.client.Plan;
 import gov.planmonitor.report.mapping.ReportContentDto;
 import gov.planmonitor.report.mapping.ReportDiffDto;
 import gov.planmonitor.report.mapping.ReportDto;
+import gov.planmonitor.report.mapping.ReportParameters;
 import gov.planmonitor.report.mapping.ReportRequest;
 import gov.planmonitor.report.render.ReportFormat;
 import gov.planmonitor.report.render.ReportRenderer;
@@ -85,34 +85,29 @@ public class ReportService {
         // A requester at the quota is refused before the other services are asked; in a transaction of its own, so no
         // connection is held while they answer.
         checkQuota(QuarkusTransaction.requiringNew().call(() -> reports.countUnfinished(requester)));
-        ObjectNode params = json.createObjectNode();
+        ReportParameters params;
         try {
             switch (request.type()) {
                 case "ANNUAL_EXECUTION" -> {
                     int year = require(request.year(), "year", "an ANNUAL_EXECUTION report needs the year");
-                    JsonNode plans = downstream.annualPlans(year).path("items");
-                    if (plans.isEmpty()) {
+                    List<Plan> plans = downstream.annualPlans(year).items();
+                    if (plans == null || plans.isEmpty()) {
                         throw new ServiceException.Invalid("year", "the indicator service has no annual plan for " + year);
                     }
-                    params.put("plan", plans.get(0).path("code").asText());
-                    params.put("year", year);
+                    params = new ReportParameters(plans.get(0).code(), year, null, null);
                 }
-                case "PLAN_EVALUATION" -> putPlanAndYear(params, require(request.plan(), "plan", "a PLAN_EVALUATION report needs the plan code"),
-                        request.year());
+                case "PLAN_EVALUATION" -> params = planAndYear(require(request.plan(), "plan", "a PLAN_EVALUATION report needs the plan code"),
+                        request.year(), null);
                 case "DEPARTMENT_SCORECARD" -> {
                     String department = require(request.department(), "department", "a DEPARTMENT_SCORECARD report needs the department code");
                     String plan = require(request.plan(), "plan", "a DEPARTMENT_SCORECARD report needs the plan code");
                     exists(() -> downstream.department(department), "department");
-                    params.put("department", department);
-                    putPlanAndYear(params, plan, request.year());
+                    params = planAndYear(plan, request.year(), department);
                 }
                 default -> {
                     String list = require(request.list(), "list", "a PROJECT_PROGRESS report needs the project list code");
                     exists(() -> downstream.projectList(list), "list");
-                    params.put("list", list);
-                    if (request.year() != null) {
-                        params.put("year", request.year());
-                    }
+                    params = new ReportParameters(null, request.year(), null, list);
                 }
             }
         } catch (ServiceException e) {
@@ -130,7 +125,7 @@ public class ReportService {
         Report report = new Report();
         report.id = UUID.randomUUID();
         report.type = Report.Type.valueOf(request.type());
-        report.parameters = params.toString();
+        report.parameters = write(params);
         report.status = Report.Status.QUEUED;
         report.asOf = request.asOf() == null ? now : request.asOf().withOffsetSameInstant(ZoneOffset.UTC);
         report.createdAt = now;
@@ -156,15 +151,15 @@ public class ReportService {
         }
     }
 
-    private void putPlanAndYear(ObjectNode params, String code, Integer year) {
-        JsonNode plan = exists(() -> downstream.plan(code), "plan");
-        int start = plan.path("startYear").asInt();
-        int end = plan.path("endYear").asInt();
+    /** The plan's code with the year asked for, checked to lie in the plan's period, or the plan's last year. */
+    private ReportParameters planAndYear(String code, Integer year, String department) {
+        Plan plan = exists(() -> downstream.plan(code), "plan");
+        int start = plan.startYear() == null ? 0 : plan.startYear();
+        int end = plan.endYear() == null ? 0 : plan.endYear();
         if (year != null && (year < start || year > end)) {
             throw new ServiceException.Invalid("year", "plan " + code + " runs from " + start + " to " + end + "; " + year + " is outside it");
         }
-        params.put("plan", code);
-        params.put("year", year == null ? end : year);
+        return new ReportParameters(code, year == null ? end : year, department, null);
     }
 
     @SuppressWarnings("unchecked")
@@ -175,7 +170,7 @@ public class ReportService {
         return value instanceof String text ? (T) text.trim() : value;
     }
 
-    private static JsonNode exists(Supplier<JsonNode> lookup, String field) {
+    private static <T> T exists(Supplier<T> lookup, String field) {
         try {
             return lookup.get();
         } catch (Downstream.NotFound e) {
@@ -222,17 +217,13 @@ public class ReportService {
     }
 
     /** The structured content of a finished report. */
-    public JsonNode content(UUID id) {
-        return parse(storedContent(id));
-    }
-
-    private String storedContent(UUID id) {
+    public ReportContentDto content(UUID id) {
         ReportRepository.Stored report = reports.content(id).orElseThrow(() -> new ServiceException.NotFound("no report " + id));
         if (report.status() != Report.Status.SUCCEEDED) {
             throw new ServiceException.Conflict("report " + id + " is " + report.status()
                     + (report.failureReason() == null ? "" : " (" + report.failureReason() + ")") + "; its content exists once it SUCCEEDED");
         }
-        return report.content();
+        return read(report.content(), ReportContentDto.class);
     }
 
     /**
@@ -244,13 +235,7 @@ public class ReportService {
         if (stored != null) {
             return stored;
         }
-        ReportContentDto content;
-        try {
-            content = json.readValue(storedContent(id), ReportContentDto.class);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("stored content is unreadable", e);
-        }
-        byte[] body = renderer.render(content, format);
+        byte[] body = renderer.render(content(id), format);
         reports.storeRendition(id, format.name(), body, sha256(body), OffsetDateTime.now(ZoneOffset.UTC));
         // Another replica may have stored its rendition first; that one is the report from now on.
         return reports.rendition(id, format.name());
@@ -265,19 +250,32 @@ public class ReportService {
     }
 
     private ReportDiffDto.ReportRefDto ref(Report r) {
-        return new ReportDiffDto.ReportRefDto(r.id, r.type.name(), parse(r.parameters), r.asOf, r.contentHash);
+        return new ReportDiffDto.ReportRefDto(r.id, r.type.name(), parameters(r), r.asOf, r.contentHash);
     }
 
     public ReportDto toDto(Report r) {
-        return new ReportDto(r.id, r.type.name(), parse(r.parameters), r.status.name(), r.failureReason, r.attempts, r.asOf,
+        return new ReportDto(r.id, r.type.name(), parameters(r), r.status.name(), r.failureReason, r.attempts, r.asOf,
                 r.contentHash, r.createdAt, r.createdBy, r.startedAt, r.finishedAt);
     }
 
-    private JsonNode parse(String text) {
+    /** The report's stored parameters, as checked and completed when it was requested. */
+    public ReportParameters parameters(Report r) {
+        return read(r.parameters, ReportParameters.class);
+    }
+
+    private <T> T read(String text, Class<T> type) {
         try {
-            return json.readTree(text);
+            return json.readValue(text, type);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("stored JSON is unreadable", e);
+        }
+    }
+
+    private String write(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("JSON does not serialize", e);
         }
     }
 

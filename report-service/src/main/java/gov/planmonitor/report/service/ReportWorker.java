@@ -1,8 +1,6 @@
 package gov.planmonitor.report.service;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import gov.planmonitor.report.client.Downstream;
 import gov.planmonitor.report.config.ReportConfig;
 import gov.planmonitor.report.mapping.ReportDto;
@@ -199,10 +197,10 @@ public class ReportWorker {
         Timer.Sample generation = Timer.start(registry);
         String outcome = "failed";
         try {
-            JsonNode params = json.readTree(job.parameters);
-            ObjectNode data = generator.fetch(job.type.name(), params, asOf);
+            PinnedData data = generator.fetch(job.type.name(), service.parameters(job), asOf);
             String pinned = json.writeValueAsString(data);
-            String content = json.writeValueAsString(generator.render(job.type.name(), data));
+            // The content is rendered from the pinned data as stored, so rendering the stored row again gives it again.
+            String content = json.writeValueAsString(generator.render(job.type.name(), json.readValue(pinned, PinnedData.class)));
             QuarkusTransaction.requiringNew().run(() -> reports.heldBy(id, attempt).ifPresentOrElse(r -> {
                 ReportDto before = service.toDto(r);
                 r.pinnedData = pinned;

@@ -23,7 +23,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 /**
  * The report service's clients and the WireMock answers its tests rely on, checked against the committed contracts of
  * the indicator and project services: an incompatible change there (a renamed path, parameter or response field) fails
- * this build, not a report in production.
+ * this build, not a report in production. The records the clients read answers into are checked field by field against
+ * the answers' schemas ({@link RecordContract}; RecordContractTest shows it failing on records that do not fit).
  */
 class ClientContractTest {
 
@@ -36,6 +37,14 @@ class ClientContractTest {
         List<String> problems = new ArrayList<>();
         checkClient(IndicatorRestClient.class, YAML.readTree(INDICATOR.toFile()), problems);
         checkClient(ProjectRestClient.class, YAML.readTree(PROJECT.toFile()), problems);
+        assertEquals(List.of(), problems);
+    }
+
+    @Test
+    void everyFieldTheClientsReadIsInTheResponseSchemaWithACompatibleType() throws IOException {
+        List<String> problems = new ArrayList<>();
+        checkRecords(IndicatorRestClient.class, YAML.readTree(INDICATOR.toFile()), problems);
+        checkRecords(ProjectRestClient.class, YAML.readTree(PROJECT.toFile()), problems);
         assertEquals(List.of(), problems);
     }
 
@@ -60,6 +69,22 @@ class ClientContractTest {
             }
         }
         assertEquals(List.of(), problems);
+    }
+
+    /** The record each operation returns against the schema of its 200 answer (RecordContract says what is checked). */
+    private static void checkRecords(Class<?> client, JsonNode contract, List<String> problems) {
+        String base = client.getAnnotation(Path.class).value();
+        for (Method m : client.getDeclaredMethods()) {
+            String path = base + (m.isAnnotationPresent(Path.class) ? m.getAnnotation(Path.class).value() : "");
+            JsonNode schema = contract.path("paths").path(path).path("get").path("responses").path("200").path("content")
+                    .path("application/json").path("schema");
+            if (schema.isMissingNode()) {
+                problems.add(client.getSimpleName() + "." + m.getName() + ": the contract has no JSON 200 answer at GET " + path);
+                continue;
+            }
+            RecordContract.check(contract, m.getGenericReturnType(), schema)
+                    .forEach(p -> problems.add(client.getSimpleName() + "." + m.getName() + ": " + p));
+        }
     }
 
     private static void checkClient(Class<?> client, JsonNode contract, List<String> problems) {

@@ -1,0 +1,62 @@
+package gov.planmonitor.report.service;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * The pinned data of a report as rows stored before it was typed hold it (the other services' whole answers under
+ * asOf, evaluation, department, projects and projectRows) still reads as {@link PinnedData}, and renders to the very
+ * content the tree-reading generator produced from it (src/test/resources/pinned/*.content.json, written by that
+ * generator from the same data before the change).
+ */
+class PinnedDataTest {
+
+    /** As Quarkus configures it for the service: unknown properties fail unless a record ignores them. */
+    private static final ObjectMapper JSON = JsonMapper.builder().findAndAddModules().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).build();
+
+    @ParameterizedTest
+    @CsvSource({"annual-execution, ANNUAL_EXECUTION", "annual-execution-no-list, ANNUAL_EXECUTION", "plan-evaluation, PLAN_EVALUATION",
+            "department-scorecard, DEPARTMENT_SCORECARD", "project-progress, PROJECT_PROGRESS"})
+    void anOldRowsPinnedDataRendersTheContentItAlwaysGave(String name, String type) throws IOException {
+        PinnedData old = JSON.readValue(resource(name + ".pinned.json"), PinnedData.class);
+        String content = JSON.writeValueAsString(new ReportGenerator(null, JSON).render(type, old));
+        assertEquals(resource(name + ".content.json"), content);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"annual-execution", "department-scorecard", "project-progress"})
+    void pinnedDataIsStoredUnderTheNamesItAlwaysHadAndReadsBackTheSame(String name) throws IOException {
+        PinnedData data = JSON.readValue(resource(name + ".pinned.json"), PinnedData.class);
+        String stored = JSON.writeValueAsString(data);
+        assertEquals(data, JSON.readValue(stored, PinnedData.class));
+        List<String> names = new java.util.ArrayList<>();
+        JSON.readTree(stored).fieldNames().forEachRemaining(names::add);
+        List<String> before = new java.util.ArrayList<>();
+        JsonNode old = JSON.readTree(resource(name + ".pinned.json"));
+        old.fieldNames().forEachRemaining(f -> {
+            if (!old.get(f).isNull()) {
+                before.add(f);
+            }
+        });
+        assertEquals(before.stream().sorted().toList(), names.stream().sorted().toList());
+    }
+
+    private static String resource(String name) throws IOException {
+        try (InputStream in = PinnedDataTest.class.getResourceAsStream("/pinned/" + name)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+}
