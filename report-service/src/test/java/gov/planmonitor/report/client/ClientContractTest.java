@@ -34,17 +34,23 @@ class ClientContractTest {
 
     @Test
     void everyClientOperationExistsInTheContractWithItsParameters() throws IOException {
-        List<String> problems = new ArrayList<>();
-        checkClient(IndicatorRestClient.class, YAML.readTree(INDICATOR.toFile()), problems);
-        checkClient(ProjectRestClient.class, YAML.readTree(PROJECT.toFile()), problems);
-        assertEquals(List.of(), problems);
+        assertNoProblems(ClientContractTest::checkClient);
     }
 
     @Test
     void everyFieldTheClientsReadIsInTheResponseSchemaWithACompatibleType() throws IOException {
+        assertNoProblems(ClientContractTest::checkRecords);
+    }
+
+    /** A check of one client against its service's contract, adding what it finds to problems. */
+    private interface ClientCheck {
+        void check(Class<?> client, JsonNode contract, List<String> problems);
+    }
+
+    private static void assertNoProblems(ClientCheck check) throws IOException {
         List<String> problems = new ArrayList<>();
-        checkRecords(IndicatorRestClient.class, YAML.readTree(INDICATOR.toFile()), problems);
-        checkRecords(ProjectRestClient.class, YAML.readTree(PROJECT.toFile()), problems);
+        check.check(IndicatorRestClient.class, YAML.readTree(INDICATOR.toFile()), problems);
+        check.check(ProjectRestClient.class, YAML.readTree(PROJECT.toFile()), problems);
         assertEquals(List.of(), problems);
     }
 
