@@ -264,16 +264,10 @@ class EvaluationJudge {
             }
         }
         // Where the source reports only words (the 2017 report: "与经济增长基本同步"), the official statement decides.
-        if (statesInWords(own)) {
-            String words = own.qualitativeZh;
-            boolean negated = words.matches(".*(未|不|低于|慢于|滞后).*");
-            // An official statement decides either way: 同步 is met, 未同步 / 低于经济增长 is not.
-            boolean states = words.contains("同步") || words.contains("经济增长");
-            if (states && own.status != Observation.Status.ESTIMATE) {
-                Verdict verdict = negated ? (ctx.isFinal ? Verdict.NOT_ACHIEVED : Verdict.LAGGING) : (ctx.isFinal ? Verdict.ACHIEVED : Verdict.ON_TRACK);
-                return new Judgement(verdict, "OFFICIAL_QUALITATIVE_STATEMENT", wording.officialStatement(own, target, verdict),
-                        own, null, null, null, null, List.of(ctx.year));
-            }
+        Verdict stated = statesInWords(own) && own.status != Observation.Status.ESTIMATE ? VerdictRules.statedInStep(own.qualitativeZh, ctx.stage) : null;
+        if (stated != null) {
+            return new Judgement(stated, "OFFICIAL_QUALITATIVE_STATEMENT", wording.officialStatement(own, target, stated),
+                    own, null, null, null, null, List.of(ctx.year));
         }
         return Judgement.of(Verdict.NOT_EVALUABLE, "NO_DATA", wording.noReferenceGrowth(ctx.year));
     }

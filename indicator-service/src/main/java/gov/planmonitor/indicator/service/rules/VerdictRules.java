@@ -293,6 +293,18 @@ public final class VerdictRules {
     }
 
     /**
+     * 与经济增长同步 stated only in words (the 2017 report: "与经济增长基本同步"): the official statement decides either way,
+     * 同步 is met, a negation (未同步, 低于经济增长, 慢于, 滞后) is not; null when the words do not speak of it.
+     */
+    public static Verdict statedInStep(String words, Stage stage) {
+        if (!words.contains("同步") && !words.contains("经济增长")) {
+            return null;
+        }
+        boolean negated = words.matches(".*(未|不|低于|慢于|滞后).*");
+        return negated ? (stage.isFinal() ? Verdict.NOT_ACHIEVED : Verdict.LAGGING) : (stage.isFinal() ? Verdict.ACHIEVED : Verdict.ON_TRACK);
+    }
+
+    /**
      * A figure the rules compute (a level required, a path's level due, a sum due) as the explanation shows it: to two
      * decimals, or to the decimals of the numbers it is computed from where they have more. It is compared as shown, so a
      * verdict never contradicts the numbers printed beside it (0.43 shown as required is met by 0.43), as the means,
