@@ -1,8 +1,0 @@
-package gov.planmonitor.project.repository;
-
-import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
-import jakarta.enterprise.context.ApplicationScoped;
-
-@ApplicationScoped
-public class InvestmentRepository implements PanacheRepositoryBase<Investment, Long> {
-}
