@@ -195,6 +195,8 @@ class ReportTest {
                 .body("narrativeZh", containsString("2个重点项目完成投资3600万元，完成年度计划投资的90.0%"))
                 .body("narrativeZh", containsString("项目状态：建设实施1个，建成1个。1个里程碑逾期未完成"))
                 .body("narrativeEn", containsString("2 key projects completed investment of CNY 36 million, 90.0% of the year's plan"))
+                // The English says what the Chinese says: the projects' stages and the overdue milestone.
+                .body("narrativeEn", containsString("Project status: Under construction 1, Completed 1. Overdue milestones: 1."))
                 .body("narrativeZh", containsString("公布数据：70个项目"));
     }
 

@@ -21,8 +21,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * The pinned data of a report as rows stored before it was typed hold it (the other services' whole answers under
  * asOf, evaluation, department, projects and projectRows) still reads as {@link PinnedData}, and renders to the very
  * content the tree-reading generator produced from it (src/test/resources/pinned/*.content.json, written by that
- * generator from the same data before the change). The narrative's wording is in the message bundles, so the generator
- * runs in the application.
+ * generator from the same data before the change; since then the English narrative also gives the projects' stages and
+ * overdue milestones, as the Chinese always did, so project-progress.content.json's narrativeEn says so). The
+ * narrative's wording is in the message bundles, so the generator runs in the application.
  */
 @QuarkusTest
 class PinnedDataTest {
