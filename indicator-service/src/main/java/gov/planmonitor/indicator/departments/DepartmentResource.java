@@ -8,7 +8,6 @@ import jakarta.annotation.security.RolesAllowed;
 import gov.planmonitor.indicator.evaluation.EvaluationService;
 import gov.planmonitor.support.paging.PageDto;
 import gov.planmonitor.support.paging.Versioned;
-import gov.planmonitor.support.security.Caller;
 import gov.planmonitor.support.rest.Http;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;
@@ -42,12 +41,10 @@ public class DepartmentResource {
 
     private final DepartmentService departments;
     private final EvaluationService evaluation;
-    private final Caller caller;
 
-    public DepartmentResource(DepartmentService departments, EvaluationService evaluation, Caller caller) {
+    public DepartmentResource(DepartmentService departments, EvaluationService evaluation) {
         this.departments = departments;
         this.evaluation = evaluation;
-        this.caller = caller;
     }
 
     @GET
@@ -69,7 +66,7 @@ public class DepartmentResource {
     @APIResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = DepartmentDto.class)),
             headers = {@Header(name = "Location", schema = @Schema(type = SchemaType.STRING)), @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING))})
     public Response create(DepartmentDto input) {
-        Versioned<DepartmentDto> created = departments.createView(input, caller.name());
+        Versioned<DepartmentDto> created = departments.createView(input);
         return Http.created(UriBuilder.fromResource(DepartmentResource.class).path("departments").path(created.body().code()).build(), created);
     }
 

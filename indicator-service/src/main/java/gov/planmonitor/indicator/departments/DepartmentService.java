@@ -68,7 +68,8 @@ public class DepartmentService {
         return departments.findByCode(code).orElseThrow(() -> new ServiceException.NotFound("no department with code " + code));
     }
 
-    public Department create(@NotNull @Valid DepartmentDto input, String user) {
+    public Department create(@NotNull @Valid DepartmentDto input) {
+        String user = writes.author();
         caller.require("registering a department", Roles.PLANNER);
         if (departments.findByCode(input.code()).isPresent()) {
             throw new ServiceException.Conflict("a department with code " + input.code() + " already exists");
@@ -88,11 +89,12 @@ public class DepartmentService {
     }
 
     /** Import: create or update by code. */
-    public Outcome upsert(DepartmentDto input, String user) {
+    public Outcome upsert(DepartmentDto input) {
+        String user = writes.author();
         caller.require("importing departments", Roles.PLANNER);
         Department department = departments.findByCode(input.code()).orElse(null);
         if (department == null) {
-            create(input, user);
+            create(input);
             return Outcome.CREATED;
         }
         if (Objects.equals(department.nameZh, input.nameZh()) && Objects.equals(department.nameEn, input.nameEn())) {
@@ -114,8 +116,8 @@ public class DepartmentService {
         return new Versioned<>(mapper.toDto(department), department.version);
     }
 
-    public Versioned<DepartmentDto> createView(@NotNull @Valid DepartmentDto input, String user) {
-        Department department = create(input, user);
+    public Versioned<DepartmentDto> createView(@NotNull @Valid DepartmentDto input) {
+        Department department = create(input);
         departments.flush();
         return new Versioned<>(mapper.toDto(department), department.version);
     }

@@ -102,7 +102,7 @@ public class IndicatorResource {
     @APIResponse(responseCode = "201", description = "The new target revision", content = @Content(schema = @Schema(implementation = TargetDto.class)),
             headers = @Header(name = "Location", schema = @Schema(type = SchemaType.STRING)))
     public Response revise(@PathParam("code") String code, TargetInput input) {
-        TargetDto target = indicators.reviseView(code, input, caller.name());
+        TargetDto target = indicators.reviseView(code, input);
         return Response.created(UriBuilder.fromResource(IndicatorResource.class).path(code).path("targets").build()).entity(target).build();
     }
 

@@ -150,7 +150,8 @@ public class IndicatorService {
         return inForce;
     }
 
-    public Indicator create(String planCode, @NotNull @Valid IndicatorInput input, String user) {
+    public Indicator create(String planCode, @NotNull @Valid IndicatorInput input) {
+        String user = writes.author();
         return create(planCode, input, null, user);
     }
 
@@ -191,7 +192,8 @@ public class IndicatorService {
      * Import: create or update by code; a second identical import reports UNCHANGED and writes nothing. A new or
      * corrected target is recorded at {@code targetRecordedAt} (its source document's date), or now when null.
      */
-    public Outcome upsert(String planCode, IndicatorInput input, OffsetDateTime targetRecordedAt, String user) {
+    public Outcome upsert(String planCode, IndicatorInput input, OffsetDateTime targetRecordedAt) {
+        String user = writes.author();
         caller.require("importing indicators", Roles.PLANNER);
         Indicator indicator = indicators.findByCode(input.code()).orElse(null);
         if (indicator == null) {
@@ -222,7 +224,8 @@ public class IndicatorService {
     }
 
     /** A target revision (规划调整): a new target from a later date; the original stays for comparison. */
-    public TargetDto reviseView(String code, @NotNull @Valid TargetInput input, String user) {
+    public TargetDto reviseView(String code, @NotNull @Valid TargetInput input) {
+        String user = writes.author();
         caller.require("revising a target", Roles.PLANNER);
         List<Target> made = new ArrayList<>(1);
         writes.change(kind, get(code), indicator -> {
@@ -330,8 +333,8 @@ public class IndicatorService {
                 .orElseThrow(() -> new ServiceException.NotFound("no indicator with code " + code));
     }
 
-    public Versioned<IndicatorDto> createView(String planCode, @NotNull @Valid IndicatorInput input, String user) {
-        Indicator indicator = create(planCode, input, user);
+    public Versioned<IndicatorDto> createView(String planCode, @NotNull @Valid IndicatorInput input) {
+        Indicator indicator = create(planCode, input);
         return new Versioned<>(toDto(indicator), indicator.version);
     }
 }

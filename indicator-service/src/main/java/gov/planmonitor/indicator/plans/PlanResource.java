@@ -12,7 +12,6 @@ import gov.planmonitor.indicator.evaluation.EvaluationService;
 import gov.planmonitor.indicator.indicators.IndicatorService;
 import gov.planmonitor.support.paging.PageDto;
 import gov.planmonitor.support.paging.Versioned;
-import gov.planmonitor.support.security.Caller;
 import gov.planmonitor.support.rest.Http;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -45,13 +44,11 @@ public class PlanResource {
     private final PlanService plans;
     private final IndicatorService indicators;
     private final EvaluationService evaluation;
-    private final Caller caller;
 
-    public PlanResource(PlanService plans, IndicatorService indicators, EvaluationService evaluation, Caller caller) {
+    public PlanResource(PlanService plans, IndicatorService indicators, EvaluationService evaluation) {
         this.plans = plans;
         this.indicators = indicators;
         this.evaluation = evaluation;
-        this.caller = caller;
     }
 
     @GET
@@ -74,7 +71,7 @@ public class PlanResource {
     @APIResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = PlanDto.class)),
             headers = {@Header(name = "Location", schema = @Schema(type = SchemaType.STRING)), @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING))})
     public Response create(PlanInput input) {
-        Versioned<PlanDto> created = plans.createView(input, caller.name());
+        Versioned<PlanDto> created = plans.createView(input);
         return Http.created(UriBuilder.fromResource(PlanResource.class).path(created.body().code()).build(), created);
     }
 
@@ -123,7 +120,7 @@ public class PlanResource {
     @APIResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = IndicatorDto.class)),
             headers = {@Header(name = "Location", schema = @Schema(type = SchemaType.STRING)), @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING))})
     public Response createIndicator(@PathParam("code") String code, IndicatorInput input) {
-        Versioned<IndicatorDto> created = indicators.createView(code, input, caller.name());
+        Versioned<IndicatorDto> created = indicators.createView(code, input);
         return Http.created(UriBuilder.fromResource(IndicatorResource.class).path(created.body().code()).build(), created);
     }
 

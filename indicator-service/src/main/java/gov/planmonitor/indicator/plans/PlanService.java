@@ -90,7 +90,8 @@ public class PlanService {
         return plans.findByCode(code).orElseThrow(() -> new ServiceException.NotFound("no plan with code " + code));
     }
 
-    public Plan create(@NotNull @Valid PlanInput input, String user) {
+    public Plan create(@NotNull @Valid PlanInput input) {
+        String user = writes.author();
         caller.require("creating a plan", Roles.PLANNER);
         if (plans.findByCode(input.code()).isPresent()) {
             throw new ServiceException.Conflict("a plan with code " + input.code() + " already exists");
@@ -109,11 +110,12 @@ public class PlanService {
         });
     }
 
-    public Outcome upsert(PlanInput input, String user) {
+    public Outcome upsert(PlanInput input) {
+        String user = writes.author();
         caller.require("importing plans", Roles.PLANNER);
         Plan plan = plans.findByCode(input.code()).orElse(null);
         if (plan == null) {
-            create(input, user);
+            create(input);
             return Outcome.CREATED;
         }
         if (same(plan, input)) {
@@ -166,8 +168,8 @@ public class PlanService {
         return new Versioned<>(toDto(plan), plan.version);
     }
 
-    public Versioned<PlanDto> createView(@NotNull @Valid PlanInput input, String user) {
-        Plan plan = create(input, user);
+    public Versioned<PlanDto> createView(@NotNull @Valid PlanInput input) {
+        Plan plan = create(input);
         plans.flush();
         return new Versioned<>(toDto(plan), plan.version);
     }

@@ -121,9 +121,9 @@ public class ImportService {
     private Outcome apply(String entity, Line line, String user) {
         Cells c = new Cells(line, validator);
         return switch (entity) {
-            case "departments" -> departments.upsert(c.valid(new DepartmentDto(c.text("code"), c.text("nameZh"), c.text("nameEn"))), user);
+            case "departments" -> departments.upsert(c.valid(new DepartmentDto(c.text("code"), c.text("nameZh"), c.text("nameEn"))));
             case "plans" -> plans.upsert(c.valid(new PlanInput(c.text("code"), c.text("kind"), c.integer("startYear"),
-                    c.integer("endYear"), c.text("titleZh"), c.text("titleEn"), c.text("parent"))), user);
+                    c.integer("endYear"), c.text("titleZh"), c.text("titleEn"), c.text("parent"))));
             case "indicators" -> {
                 String plan = c.required(c.text("plan"), "plan");
                 plans.get(plan);
@@ -131,7 +131,7 @@ public class ImportService {
                         c.text("nameEn"), c.text("category"), c.text("unit"), c.text("attribute"), c.text("direction"),
                         c.text("measures"), departmentRoles(c.text("departments")), targetInput(c),
                         c.text("series"), c.text("footnoteZh"), c.text("footnoteEn")),
-                        Map.of("targetReferenceIndicator", "targetReference")), c.time("targetRecordedAt", zone()), user);
+                        Map.of("targetReferenceIndicator", "targetReference")), c.time("targetRecordedAt", zone()));
             }
             default -> throw new IllegalArgumentException(entity);
         };

@@ -7,7 +7,6 @@ import gov.planmonitor.support.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import gov.planmonitor.support.paging.PageDto;
 import gov.planmonitor.support.paging.Versioned;
-import gov.planmonitor.support.security.Caller;
 import gov.planmonitor.support.rest.Http;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -37,11 +36,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class ProjectListResource {
 
     private final ProjectListService lists;
-    private final Caller caller;
 
-    public ProjectListResource(ProjectListService lists, Caller caller) {
+    public ProjectListResource(ProjectListService lists) {
         this.lists = lists;
-        this.caller = caller;
     }
 
     @GET
@@ -61,7 +58,7 @@ public class ProjectListResource {
     @APIResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = ProjectListDto.class)),
             headers = {@Header(name = "Location", schema = @Schema(type = SchemaType.STRING)), @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING))})
     public Response create(ProjectListInput input) {
-        Versioned<ProjectListDto> created = lists.create(input, caller.name());
+        Versioned<ProjectListDto> created = lists.create(input);
         return Http.created(UriBuilder.fromResource(ProjectListResource.class).path(created.body().code()).build(), created);
     }
 

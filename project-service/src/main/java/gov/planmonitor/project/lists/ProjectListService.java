@@ -101,7 +101,8 @@ public class ProjectListService {
         return new Versioned<>(mapper.toDto(list), list.version);
     }
 
-    public Versioned<ProjectListDto> create(@NotNull @Valid ProjectListInput input, String user) {
+    public Versioned<ProjectListDto> create(@NotNull @Valid ProjectListInput input) {
+        String user = writes.author();
         caller.require("creating a project list", Roles.PLANNER);
         if (lists.findByCode(input.code()).isPresent()) {
             throw new ServiceException.Conflict("a project list with code " + input.code() + " already exists");
@@ -119,11 +120,12 @@ public class ProjectListService {
         });
     }
 
-    public Outcome upsert(ProjectListInput input, String user) {
+    public Outcome upsert(ProjectListInput input) {
+        String user = writes.author();
         caller.require("importing project lists", Roles.PLANNER);
         ProjectList list = lists.findByCode(input.code()).orElse(null);
         if (list == null) {
-            create(input, user);
+            create(input);
             return Outcome.CREATED;
         }
         if (list.nameZh.equals(input.nameZh()) && list.nameEn.equals(input.nameEn()) && Objects.equals(list.year, input.year())

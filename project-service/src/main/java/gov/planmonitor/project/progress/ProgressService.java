@@ -77,7 +77,8 @@ public class ProgressService {
         return new Written<>(write(project, year, existing, input, writes.author()), existing == null);
     }
 
-    public Outcome upsertInvestment(String id, int year, InvestmentInput input, String user) {
+    public Outcome upsertInvestment(String id, int year, InvestmentInput input) {
+        String user = writes.author();
         Project project = projects.get(id);
         projects.requireResponsible(project, "reporting investment of project " + id);
         Investment existing = investments.find("project = ?1 and year = ?2", project, year).firstResult();
@@ -110,7 +111,8 @@ public class ProgressService {
         return milestones.list("project = ?1 order by plannedDate, id", projects.get(id)).stream().map(mapper::toDto).toList();
     }
 
-    public Versioned<MilestoneDto> addMilestone(String id, @NotNull @Valid MilestoneInput input, String user) {
+    public Versioned<MilestoneDto> addMilestone(String id, @NotNull @Valid MilestoneInput input) {
+        String user = writes.author();
         Milestone m = new Milestone();
         m.project = projects.get(id);
         projects.requireResponsible(m.project, "adding a milestone to project " + id);
@@ -118,7 +120,8 @@ public class ProgressService {
         return writes.create(milestoneKind, m);
     }
 
-    public Outcome upsertMilestone(String id, MilestoneInput input, String user) {
+    public Outcome upsertMilestone(String id, MilestoneInput input) {
+        String user = writes.author();
         Project project = projects.get(id);
         projects.requireResponsible(project, "recording milestones of project " + id);
         Milestone existing = milestones.find("project = ?1 and nameZh = ?2", project, input.nameZh()).firstResult();
@@ -183,7 +186,8 @@ public class ProgressService {
     }
 
     /** A dated progress report; its percent, when given, becomes the project's physical progress if it is the latest. */
-    public ProgressUpdateDto addUpdate(String id, @NotNull @Valid ProgressUpdateInput input, String user) {
+    public ProgressUpdateDto addUpdate(String id, @NotNull @Valid ProgressUpdateInput input) {
+        String user = writes.author();
         Project project = projects.get(id);
         projects.requireResponsible(project, "reporting progress of project " + id);
         if (input.date().isAfter(clock.today())) {

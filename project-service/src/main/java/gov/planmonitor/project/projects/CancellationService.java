@@ -51,7 +51,8 @@ public class CancellationService {
     }
 
     /** A department responsible for the project (or a planner) asks for its cancellation. */
-    public CancellationRequestDto request(String id, @NotNull @Valid CancellationRequestInput input, String user) {
+    public CancellationRequestDto request(String id, @NotNull @Valid CancellationRequestInput input) {
+        String user = caller.name();
         Project project = projects.get(id);
         projects.requireResponsible(project, "asking to cancel project " + id, Roles.PLANNER);
         steps.requireCancellable(project);
@@ -74,7 +75,8 @@ public class CancellationService {
     }
 
     /** A planner approves: the project moves to CANCELLED, its history naming the request, with its reason and the comment. */
-    public CancellationRequestDto approve(String id, long requestId, @NotNull @Valid CancellationDecisionInput input, String user) {
+    public CancellationRequestDto approve(String id, long requestId, @NotNull @Valid CancellationDecisionInput input) {
+        String user = caller.name();
         caller.require("approving a cancellation request", Roles.PLANNER);
         Project project = projects.get(id);
         CancellationRequest request = open(project, requestId);
@@ -86,7 +88,8 @@ public class CancellationService {
     }
 
     /** A planner refuses: the project's status stays; the request keeps the comment. */
-    public CancellationRequestDto refuse(String id, long requestId, @NotNull @Valid CancellationDecisionInput input, String user) {
+    public CancellationRequestDto refuse(String id, long requestId, @NotNull @Valid CancellationDecisionInput input) {
+        String user = caller.name();
         caller.require("refusing a cancellation request", Roles.PLANNER);
         Project project = projects.get(id);
         CancellationRequest request = open(project, requestId);

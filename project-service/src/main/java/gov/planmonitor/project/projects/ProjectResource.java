@@ -92,7 +92,7 @@ public class ProjectResource {
     @APIResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = ProjectDto.class)),
             headers = {@Header(name = "Location", schema = @Schema(type = SchemaType.STRING)), @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING))})
     public Response create(ProjectInput input) {
-        Versioned<ProjectDto> created = projects.create(input, caller.name());
+        Versioned<ProjectDto> created = projects.create(input);
         return Http.created(UriBuilder.fromResource(ProjectResource.class).path(created.body().id()).build(), created);
     }
 
@@ -180,7 +180,7 @@ public class ProjectResource {
             headers = @Header(name = "Location", schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "409", description = "The project has an open cancellation request already, or cannot be cancelled in its status (COMPLETED, CANCELLED, COMPLETION)")
     public Response requestCancellation(@PathParam("id") String id, CancellationRequestInput input) {
-        CancellationRequestDto request = cancellations.request(id, input, caller.name());
+        CancellationRequestDto request = cancellations.request(id, input);
         return Response.created(UriBuilder.fromResource(ProjectResource.class).path(id).path("cancellation-requests")
                 .path(String.valueOf(request.id())).build()).entity(request).build();
     }
@@ -205,7 +205,7 @@ public class ProjectResource {
     @APIResponse(responseCode = "409", description = "The request was decided already (a decision is final), or the project can no longer be cancelled")
     @APIResponse(responseCode = "412", description = "The project's status changed at the same moment; read it again")
     public CancellationRequestDto approveCancellation(@PathParam("id") String id, @PathParam("requestId") long requestId, CancellationDecisionInput input) {
-        return cancellations.approve(id, requestId, input, caller.name());
+        return cancellations.approve(id, requestId, input);
     }
 
     @POST
@@ -216,7 +216,7 @@ public class ProjectResource {
     @APIResponse(responseCode = "200", description = "Refused", content = @Content(schema = @Schema(implementation = CancellationRequestDto.class)))
     @APIResponse(responseCode = "409", description = "The request was decided already (a decision is final)")
     public CancellationRequestDto refuseCancellation(@PathParam("id") String id, @PathParam("requestId") long requestId, CancellationDecisionInput input) {
-        return cancellations.refuse(id, requestId, input, caller.name());
+        return cancellations.refuse(id, requestId, input);
     }
 
     @GET
@@ -273,7 +273,7 @@ public class ProjectResource {
     @APIResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = MilestoneDto.class)),
             headers = {@Header(name = "Location", schema = @Schema(type = SchemaType.STRING)), @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING))})
     public Response addMilestone(@PathParam("id") String id, MilestoneInput input) {
-        Versioned<MilestoneDto> created = progress.addMilestone(id, input, caller.name());
+        Versioned<MilestoneDto> created = progress.addMilestone(id, input);
         return Http.created(UriBuilder.fromResource(ProjectResource.class).path(id).path("milestones").path(String.valueOf(created.body().id())).build(), created);
     }
 
@@ -322,7 +322,7 @@ public class ProjectResource {
     @APIResponse(responseCode = "201", description = "Recorded", content = @Content(schema = @Schema(implementation = ProgressUpdateDto.class)),
             headers = @Header(name = "Location", schema = @Schema(type = SchemaType.STRING)))
     public Response addUpdate(@PathParam("id") String id, ProgressUpdateInput input) {
-        ProgressUpdateDto update = progress.addUpdate(id, input, caller.name());
+        ProgressUpdateDto update = progress.addUpdate(id, input);
         return Response.created(UriBuilder.fromResource(ProjectResource.class).path(id).path("updates").build()).entity(update).build();
     }
 }

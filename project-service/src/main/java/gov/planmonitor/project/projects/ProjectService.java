@@ -93,7 +93,8 @@ public class ProjectService {
                 .orElseThrow(() -> new ServiceException.NotFound("no project with id " + id));
     }
 
-    public Versioned<ProjectDto> create(@NotNull @Valid ProjectInput input, String user) {
+    public Versioned<ProjectDto> create(@NotNull @Valid ProjectInput input) {
+        String user = writes.author();
         Project project = createProject(input, user);
         return new Versioned<>(toDto(project, null), project.version);
     }
@@ -127,7 +128,8 @@ public class ProjectService {
     }
 
     /** Import: create, or bring an existing project in line with the row; UNCHANGED writes nothing. */
-    public Outcome upsert(ProjectInput input, String user) {
+    public Outcome upsert(ProjectInput input) {
+        String user = writes.author();
         caller.require("importing projects", Roles.PLANNER);
         Project project = projects.findByCode(input.id()).orElse(null);
         if (project == null) {

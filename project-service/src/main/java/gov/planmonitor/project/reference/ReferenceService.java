@@ -121,7 +121,8 @@ public class ReferenceService {
     }
 
     /** Import of the category code list (the English name is required there, as the export always has one). */
-    public Outcome upsertCategory(CodeNameDto input, int seq, String user) {
+    public Outcome upsertCategory(CodeNameDto input, int seq) {
+        String user = writes.author();
         caller.require("importing project categories", Roles.PLANNER);
         Category category = categories.findByCode(input.code()).orElse(null);
         if (category != null && category.nameZh.equals(input.nameZh()) && category.nameEn.equals(input.nameEn()) && category.seq == seq) {

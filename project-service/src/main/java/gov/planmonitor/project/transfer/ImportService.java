@@ -79,11 +79,11 @@ public class ImportService {
         Cells c = new Cells(line, validator);
         return switch (entity) {
             case "categories" -> reference.upsertCategory(c.valid(new CodeNameDto(c.text("code"), c.text("nameZh"), c.text("nameEn"))),
-                    c.required(c.integer("seq"), "seq"), user);
+                    c.required(c.integer("seq"), "seq"));
             case "lists" -> lists.upsert(c.valid(new ProjectListInput(c.text("code"), c.text("nameZh"), c.text("nameEn"), c.integer("year"),
                     c.text("plan"), c.integer("reportedProjectCount"), c.decimal("reportedCompletedInvestmentYuan"),
                     c.decimal("reportedPlannedInvestmentShare"), c.text("reportedNote")),
-                    Map.of("reportedCompletedInvestment", "reportedCompletedInvestmentYuan")), user);
+                    Map.of("reportedCompletedInvestment", "reportedCompletedInvestmentYuan")));
             case "projects" -> {
                 String list = c.text("list");
                 List<MembershipDto> memberships = list == null ? List.of() : List.of(new MembershipDto(list, c.required(c.integer("seq"), "seq")));
@@ -93,13 +93,13 @@ public class ImportService {
                         c.text("tasksZh"), c.text("tasksEn"), c.text("status"), c.text("zone"), c.text("investmentType"),
                         departments(c.text("departments")), location, codes(c.text("indicators")), memberships,
                         c.decimal("totalPlannedInvestmentYuan"), c.decimal("progressPercent"), c.text("note")),
-                        Map.of("id", "code", "lists", "list", "totalPlannedInvestment", "totalPlannedInvestmentYuan", "location", "address")), user);
+                        Map.of("id", "code", "lists", "list", "totalPlannedInvestment", "totalPlannedInvestmentYuan", "location", "address")));
             }
             case "investments" -> progress.upsertInvestment(c.required(c.text("project"), "project"), c.required(c.integer("year"), "year"),
                     c.valid(new InvestmentInput(c.decimal("plannedYuan"), c.decimal("completedYuan"), c.text("note")),
-                            Map.of("planned", "plannedYuan", "completed", "completedYuan")), user);
+                            Map.of("planned", "plannedYuan", "completed", "completedYuan")));
             case "milestones" -> progress.upsertMilestone(c.required(c.text("project"), "project"),
-                    c.valid(new MilestoneInput(c.text("nameZh"), c.text("nameEn"), c.date("plannedDate"), c.date("actualDate"), c.text("state"))), user);
+                    c.valid(new MilestoneInput(c.text("nameZh"), c.text("nameEn"), c.date("plannedDate"), c.date("actualDate"), c.text("state"))));
             default -> throw new IllegalArgumentException(entity);
         };
     }
