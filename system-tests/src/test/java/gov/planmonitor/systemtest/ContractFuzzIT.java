@@ -119,10 +119,12 @@ class ContractFuzzIT {
                     "last_error", "last_duration_ms", "finished_at"));
     /**
      * Rows the workers add: the outcome's audit entry of a report job (which the change feed announces), and the
-     * deliveries the webhook worker queues (only a redelivery is the API's): left out too.
+     * deliveries the webhook worker queues (only a redelivery is the API's): left out too. The audit chain's head moves
+     * with every entry, the worker's included, so it is left out whole: an entry the API adds still shows in
+     * audit_entry. (A report job finishing while a refused request was checked failed CI once: stop 30.)
      */
     private static final Map<String, String> VOLATILE_ROWS = Map.of("audit_entry", "t.http_method <> 'WORKER'",
-            "webhook_delivery", "t.redelivery_of IS NOT NULL");
+            "webhook_delivery", "t.redelivery_of IS NOT NULL", "audit_chain_head", "false");
 
     private static RunningSuite running;
 
