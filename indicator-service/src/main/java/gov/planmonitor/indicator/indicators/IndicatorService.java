@@ -301,6 +301,25 @@ public class IndicatorService {
         }
     }
 
+    /**
+     * Gives an indicator these departments (a task's commitment follows its task: TaskService); audited as an update when
+     * they differ from its own.
+     */
+    public void assignDepartments(Indicator indicator, List<DepartmentRoleDto> roles) {
+        List<String> wanted = roles.stream().map(r -> r.code() + ":" + r.role()).toList();
+        writes.changeIf(kind, indicator, i -> {
+            if (departmentsKey(i).equals(wanted)) {
+                return false;
+            }
+            List<IndicatorDepartment> links = resolveDepartments(i, roles);
+            i.departments.clear();
+            indicators.flush();
+            i.departments.addAll(links);
+            i.touch(writes.author(), OffsetDateTime.now(ZoneOffset.UTC));
+            return true;
+        });
+    }
+
     private List<IndicatorDepartment> resolveDepartments(Indicator indicator, List<DepartmentRoleDto> roles) {
         List<IndicatorDepartment> links = new ArrayList<>();
         Set<String> seen = new HashSet<>();

@@ -90,6 +90,17 @@ public class ObservationService {
     }
 
     /**
+     * A value a task's progress update reports: the value for the year as of now, replacing the current one (kept as
+     * history) without a precondition, as the update itself is the department's statement.
+     */
+    public Written report(String code, int year, @NotNull @Valid ObservationInput input) {
+        Indicator indicator = indicators.get(code);
+        requireReporter(indicator);
+        serialize(indicator);
+        return write(indicator, year, observations.findCurrent(indicator, year).orElse(null), input, caller.name());
+    }
+
+    /**
      * Writers of one indicator's values take turns (a row lock on the indicator until commit), so the second of two
      * simultaneous writers reads the first one's value and is told to send If-Match (428) or that it is stale (412).
      */

@@ -6,6 +6,8 @@ import gov.planmonitor.indicator.indicators.Indicator;
 import gov.planmonitor.indicator.observations.Observation;
 import gov.planmonitor.indicator.plans.Plan;
 import gov.planmonitor.indicator.plans.PlanRepository;
+import gov.planmonitor.indicator.tasks.PlanTask;
+import gov.planmonitor.indicator.tasks.TaskRepository;
 import gov.planmonitor.indicator.targets.Target;
 import gov.planmonitor.support.problem.ServiceException;
 import gov.planmonitor.support.tabular.CursorRows;
@@ -82,6 +84,8 @@ public class ExportService implements Transfers.Source {
                         ExportService::row);
                 case "indicators" -> CursorRows.of(em, inPlan(Indicator.class, "select i from Indicator i join fetch i.plan p join fetch i.category",
                         "", "order by " + PLAN_ORDER + ", i.seq, i.id", planCode), i -> row(i, today));
+                case "tasks" -> CursorRows.of(em, inPlan(PlanTask.class, "select t from PlanTask t join fetch t.plan p left join t.parent a left join a.parent g",
+                        "", "order by " + PLAN_ORDER + ", " + TaskRepository.OUTLINE_ORDER + ", t.id", planCode), ExportService::row);
                 default -> CursorRows.of(em, inPlan(Observation.class, "select o from Observation o join fetch o.indicator i join i.plan p",
                         "o.supersededAt is null", "order by " + PLAN_ORDER + ", i.seq, i.id, o.year, o.id", planCode), ExportService::row);
             }) {
@@ -142,6 +146,22 @@ public class ExportService implements Transfers.Source {
         row.put("footnoteEn", i.footnoteEn);
         LocalDate planStart = LocalDate.of(i.plan.startYear, 1, 1);
         row.put("targetEffectiveFrom", target == null || target.effectiveFrom.equals(planStart) ? null : target.effectiveFrom.toString());
+        return row;
+    }
+
+    private static Map<String, Object> row(PlanTask t) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("code", t.code);
+        row.put("plan", t.plan.code);
+        row.put("parent", t.parent == null ? null : t.parent.code);
+        row.put("seq", t.seq);
+        row.put("textZh", t.textZh);
+        row.put("textEn", t.textEn);
+        row.put("lead", String.join(";", t.departmentCodes(PlanTask.Role.LEAD)));
+        row.put("supporting", String.join(";", t.departmentCodes(PlanTask.Role.SUPPORT)));
+        row.put("deadline", t.deadline == null ? null : t.deadline.toString());
+        row.put("commitments", t.commitments.stream().map(i -> i.code).collect(Collectors.joining(";")));
+        row.put("source", t.source);
         return row;
     }
 

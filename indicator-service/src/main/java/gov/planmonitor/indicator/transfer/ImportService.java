@@ -29,9 +29,11 @@ import gov.planmonitor.indicator.departments.DepartmentService;
 import gov.planmonitor.indicator.indicators.IndicatorService;
 import gov.planmonitor.indicator.observations.ObservationService;
 import gov.planmonitor.indicator.plans.PlanService;
+import gov.planmonitor.indicator.tasks.TaskInput;
+import gov.planmonitor.indicator.tasks.TaskService;
 
 /**
- * Bulk import of departments, plans, indicators (with targets) and observations. All-or-nothing: any row error
+ * Bulk import of departments, plans, indicators (with targets), tasks and observations. All-or-nothing: any row error
  * rolls everything back and every error is reported with its entity, row and field. Rows go through the same
  * service methods as single API writes, so the rules are the same. Re-importing the same file changes nothing.
  */
@@ -48,6 +50,9 @@ public class ImportService {
         SCHEMA.put("indicators", new Columns(List.of("code", "plan", "seq", "nameZh", "nameEn", "category", "unit", "attribute", "direction",
                 "departments", "targetText", "targetKind", "targetReference", "series", "footnoteZh", "footnoteEn"),
                 List.of("measures", "targetEffectiveFrom", "targetRecordedAt"), Set.of("seq")));
+        // Tasks after indicators: a task names the indicators that quantify it (its commitments).
+        SCHEMA.put("tasks", new Columns(List.of("code", "plan", "parent", "seq", "textZh", "textEn", "lead", "supporting", "deadline",
+                "commitments", "source"), List.of(), Set.of("seq")));
         SCHEMA.put("observations", new Columns(List.of("indicator", "year", "periodStart", "value", "growthRate", "priceBasis", "status",
                 "qualitativeZh", "qualitativeEn", "comparable", "source", "note"), List.of("completed", "evidence", "recordedAt"), Set.of("year", "periodStart", "value", "growthRate")));
     }
@@ -56,17 +61,19 @@ public class ImportService {
     private final PlanService plans;
     private final IndicatorService indicators;
     private final ObservationService observations;
+    private final TaskService tasks;
     private final Validator validator;
     private final ImportRunner runner;
     private final BureauClock clock;
 
     public ImportService(DepartmentService departments, PlanService plans, IndicatorService indicators, ObservationService observations,
-                         Validator validator, ImportRunner runner, BureauClock clock) {
+                         TaskService tasks, Validator validator, ImportRunner runner, BureauClock clock) {
         this.clock = clock;
         this.departments = departments;
         this.plans = plans;
         this.indicators = indicators;
         this.observations = observations;
+        this.tasks = tasks;
         this.validator = validator;
         this.runner = runner;
     }
@@ -133,6 +140,9 @@ public class ImportService {
                         c.text("series"), c.text("footnoteZh"), c.text("footnoteEn")),
                         Map.of("targetReferenceIndicator", "targetReference")), c.time("targetRecordedAt", zone()));
             }
+            case "tasks" -> tasks.upsert(c.valid(new TaskInput(c.text("code"), c.text("plan"), c.text("parent"), c.integer("seq"),
+                    c.text("textZh"), c.text("textEn"), c.list("lead"), c.list("supporting"), c.date("deadline"), c.list("commitments"),
+                    c.text("source"))));
             default -> throw new IllegalArgumentException(entity);
         };
     }

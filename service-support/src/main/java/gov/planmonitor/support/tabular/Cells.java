@@ -146,6 +146,23 @@ public final class Cells {
         return p.substring(0, dot) + Character.toUpperCase(p.charAt(dot + 1)) + p.substring(dot + 2);
     }
 
+    /**
+     * A cell that lists items (department codes or names, indicator codes), separated as bureaus' tables separate them:
+     * ";", "；", "、", "，" or ","; empty for a blank cell.
+     */
+    public List<String> list(String column) {
+        String cell = text(column);
+        List<String> items = new ArrayList<>();
+        if (cell != null) {
+            for (String part : cell.split("[;；、，,]")) {
+                if (!part.isBlank()) {
+                    items.add(part.trim());
+                }
+            }
+        }
+        return items;
+    }
+
     /** Reads "A:B;C:D" cells such as departments with roles. */
     public static List<String[]> pairs(String cell, String column, String example) {
         List<String[]> pairs = new ArrayList<>();

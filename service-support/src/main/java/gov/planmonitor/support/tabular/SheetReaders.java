@@ -27,15 +27,24 @@ final class SheetReaders {
             XlsxRows.read(file, new XlsxRows.Limits(widest, limits.xlsxExpandedBytes(), Tabular.MAX_XLSX_PARTS), new XlsxRows.Sink() {
                 private List<String> header;
                 private List<Line> lines;
+                /** A one-table import (a bureau's own workbook) reads its first sheet, whatever the sheet is called. */
+                private final String single = schema.size() == 1 ? schema.keySet().iterator().next() : null;
+                private boolean firstSheet = true;
 
                 @Override
                 public boolean wants(String sheet) {
                     header = null;
+                    if (single != null) {
+                        boolean first = firstSheet;
+                        firstSheet = false;
+                        return first;
+                    }
                     return only == null || only.equals(sheet);
                 }
 
                 @Override
-                public void row(String entity, List<String> cells) {
+                public void row(String sheet, List<String> cells) {
+                    String entity = single != null ? single : sheet;
                     if (header == null) {
                         header = new ArrayList<>(cells);
                         while (!header.isEmpty() && (header.get(header.size() - 1) == null || header.get(header.size() - 1).isBlank())) {
