@@ -40,5 +40,5 @@ load() {
 }
 
 # project-service checks indicator codes against indicator-service: indicators first.
-load "${INDICATOR_SERVICE_URL:?}" '/api/v1/plans?size=1' "$seeds/indicators" departments plans indicators observations
+load "${INDICATOR_SERVICE_URL:?}" '/api/v1/plans?size=1' "$seeds/indicators" departments plans indicators tasks observations
 load "${PROJECT_SERVICE_URL:?}" '/api/v1/project-lists?size=1' "$seeds/projects" categories lists projects investments milestones

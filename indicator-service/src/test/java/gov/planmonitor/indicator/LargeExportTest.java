@@ -71,7 +71,8 @@ class LargeExportTest {
                 live.before >> 20, live.max >> 20);
 
         Map<String, int[]> sheets = rowsAndCells(workbook);
-        assertEquals(List.of("departments", "plans", "indicators", "observations"), new ArrayList<>(sheets.keySet()));
+        assertEquals(List.of("departments", "plans", "indicators", "tasks", "observations"), new ArrayList<>(sheets.keySet()));
+        assertEquals(1, sheets.get("tasks")[0], "the header: the plan has no tasks");
         assertEquals(1 + 1, sheets.get("plans")[0], "header and the plan");
         assertEquals(1 + INDICATORS, sheets.get("indicators")[0], "header and every indicator");
         assertEquals(1 + rows, sheets.get("observations")[0], "header and every observation");

@@ -13,7 +13,7 @@ import static org.hamcrest.Matchers.equalTo;
 public final class Seeds {
 
     public static final Path DIR = Path.of("..", "seeds", "indicators");
-    public static final String[] ORDER = {"departments", "plans", "indicators", "observations"};
+    public static final String[] ORDER = {"departments", "plans", "indicators", "tasks", "observations"};
 
     private Seeds() {
     }

@@ -115,6 +115,8 @@ class ContractFuzzIT {
             "pinned_data", "content", "content_hash", "started_at", "heartbeat_at", "finished_at", "version"),
             // The webhook worker's: a subscription's feed position, a delivery's attempts and outcome.
             "webhook_subscription", Set.of("cursor_tx", "cursor_id"),
+            // The deadline watch's mark that a late task was announced (its task.delayed entry is a WORKER one).
+            "plan_task", Set.of("delay_announced_at"),
             "webhook_delivery", Set.of("status", "attempts", "next_attempt_at", "leased_until", "last_attempt_at", "last_status",
                     "last_error", "last_duration_ms", "finished_at"));
     /**

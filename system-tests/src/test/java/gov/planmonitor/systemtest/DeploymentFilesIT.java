@@ -243,7 +243,7 @@ class DeploymentFilesIT {
         }
         assertTrue(script.contains("text/csv; charset=UTF-8") && script.contains("/api/v1/imports?entity="), "the import endpoint, as Suite.java calls it");
         // Every seed file is loaded, in the order the launcher uses (departments before plans before indicators ...).
-        assertTrue(script.contains("departments plans indicators observations"));
+        assertTrue(script.contains("departments plans indicators tasks observations"));
         assertTrue(script.contains("categories lists projects investments milestones"));
         for (String folder : List.of("indicators", "projects")) {
             try (Stream<Path> csv = Files.list(ROOT.resolve("seeds").resolve(folder))) {

@@ -111,7 +111,7 @@ public final class Suite implements AutoCloseable {
         String prefix = settings.databasePrefix();
         this.services = List.of(
                 new Service("indicator-service", "indicator-service", settings.indicatorPort(), managementPort(settings.indicatorPort()), prefix + "indicator",
-                        "seeds/indicators", List.of("departments", "plans", "indicators", "observations"), "/api/v1/plans?size=1"),
+                        "seeds/indicators", List.of("departments", "plans", "indicators", "tasks", "observations"), "/api/v1/plans?size=1"),
                 new Service("project-service", "project-service", settings.projectPort(), managementPort(settings.projectPort()), prefix + "project",
                         "seeds/projects", List.of("categories", "lists", "projects", "investments", "milestones"), "/api/v1/project-lists?size=1"),
                 new Service("report-service", "report-service", settings.reportPort(), managementPort(settings.reportPort()), prefix + "report",
