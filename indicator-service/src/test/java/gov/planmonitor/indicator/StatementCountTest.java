@@ -61,11 +61,28 @@ class StatementCountTest {
     /**
      * An export reads each table through a cursor, a chunk of rows at a time: a statement per table, and the batch
      * fetches of its chunk's associations (an indicator's departments and targets, 16 indicators a batch), never one per
-     * row: FYP13's 45 indicators take three batches of each where AP2017's 6 take one.
+     * row: FYP13's 45 indicators take three batches of each where AP2017's 6 take one; its 54 tasks four batches of their
+     * units and of their commitments, where AP2017 has none (the tasks table's own statement is the eleventh).
      */
     @Test
     void aPlansExport() {
-        pinned(10, 14, "/api/v1/exports?format=xlsx&plan=AP2017", "/api/v1/exports?format=xlsx&plan=FYP13");
+        pinned(11, 23, "/api/v1/exports?format=xlsx&plan=AP2017", "/api/v1/exports?format=xlsx&plan=FYP13");
+    }
+
+    /**
+     * A page of tasks: the page's ids and total in one statement, the tasks with plan and parent in one, their units and
+     * commitments in batches, their children counted in one, and the plan's evaluation (for the commitments' verdicts)
+     * once per plan on the page, however many tasks. Pinned at its present count to catch an N+1.
+     */
+    @Test
+    void aPageOfAPlansTasks() {
+        pinned(5, 26, "/api/v1/tasks?plan=FYP13&level=AREA&size=2", "/api/v1/tasks?plan=AP2018&size=50");
+    }
+
+    /** A task with a commitment evaluates its plan (AP2018's 38 indicators) for the verdict: most of its 21 statements. */
+    @Test
+    void oneTask() {
+        pinned(5, 21, "/api/v1/tasks/FYP13-T3", "/api/v1/tasks/AP2018-T1-2-2");
     }
 
     /** On a department of its own (other tests add indicators to the seeded ones): one indicator, then five with values. */

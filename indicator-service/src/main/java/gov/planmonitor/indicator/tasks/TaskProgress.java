@@ -56,13 +56,17 @@ public class TaskProgress {
     }
 
     public List<TaskUpdateDto> list(String code) {
-        PlanTask task = tasks.get(code);
-        return ReadOnly.read(updates.getEntityManager(), () -> updates.list("task = ?1 order by id", task).stream().map(this::toDto).toList());
+        return ReadOnly.read(updates.getEntityManager(), () -> {
+            PlanTask task = tasks.get(code);
+            return updates.list("task = ?1 order by id", task).stream().map(this::toDto).toList();
+        });
     }
 
     public Versioned<TaskUpdateDto> view(String code, long id) {
-        TaskUpdate update = get(code, id);
-        return new Versioned<>(toDto(update), update.version);
+        return ReadOnly.read(updates.getEntityManager(), () -> {
+            TaskUpdate update = get(code, id);
+            return new Versioned<>(toDto(update), update.version);
+        });
     }
 
     public Versioned<TaskUpdateDto> post(String code, @NotNull @Valid TaskUpdateInput input) {

@@ -11,6 +11,7 @@ import gov.planmonitor.indicator.plans.PlanRepository;
 import gov.planmonitor.support.input.Codes;
 import gov.planmonitor.support.input.Inputs;
 import gov.planmonitor.support.paging.Versioned;
+import gov.planmonitor.support.persistence.ReadOnly;
 import gov.planmonitor.support.problem.ServiceException;
 import gov.planmonitor.support.security.Caller;
 import gov.planmonitor.support.security.Roles;
@@ -79,8 +80,10 @@ public class TaskService {
     }
 
     public Versioned<TaskDto> view(String code) {
-        PlanTask task = get(code);
-        return new Versioned<>(views.one(task), task.version);
+        return ReadOnly.read(tasks.getEntityManager(), () -> {
+            PlanTask task = get(code);
+            return new Versioned<>(views.one(task), task.version);
+        });
     }
 
     public Versioned<TaskDto> create(@NotNull @Valid TaskInput input) {
