@@ -98,6 +98,9 @@ class TaskAssignmentsTest {
         importCsv(p.get(0), HEADER + p.get(2) + ",,区人社局,,\n", true).statusCode(200).body("applied", equalTo(false))
                 .body("counts.task-assignments.UPDATED", equalTo(1));
         given().when().get("/api/v1/tasks/{code}", p.get(2)).then().statusCode(200).body("lead.size()", equalTo(0));
+        // A cell's size is bounded before its names are looked up.
+        problem(importCsv(p.get(0), HEADER + p.get(2) + ",," + String.join("、", java.util.Collections.nCopies(21, "区发改局")) + ",,\n", false), 422)
+                .body("errors[0].field", equalTo("牵头单位")).body("errors[0].message", containsString("at most 20"));
         // Only planners assign; an unknown plan is a 404.
         problem(given().header("Authorization", Tokens.bearer(Tokens.department("DRC"))).contentType("text/csv").body((HEADER + p.get(2) + ",,区人社局,,\n").getBytes(java.nio.charset.StandardCharsets.UTF_8))
                 .when().post("/api/v1/plans/{code}/task-assignments", p.get(0)).then(), 403);

@@ -35,6 +35,8 @@ import java.util.stream.Stream;
 public class TaskAssignments implements Transfers.Source {
 
     public static final String TABLE = "task-assignments";
+    /** The most units a cell may name (TaskInput allows 10 lead and 20 supporting units). */
+    private static final int MAX_UNITS = 20;
     public static final Map<String, Tabular.Columns> SCHEMA = Map.of(TABLE,
             new Tabular.Columns(List.of("序号", "任务", "牵头单位", "配合单位", "完成时限"), List.of(), Set.of()));
 
@@ -78,7 +80,11 @@ public class TaskAssignments implements Transfers.Source {
     /** The units of a cell as department codes; a name or code the department list does not hold is a row error. */
     private List<String> units(Cells c, String column) {
         List<String> codes = new ArrayList<>();
-        for (String unit : c.list(column)) {
+        List<String> units = c.list(column);
+        if (units.size() > MAX_UNITS) {
+            throw new ServiceException.Invalid(column, units.size() + " units in one cell; a task has at most " + MAX_UNITS);
+        }
+        for (String unit : units) {
             String code = tasks.unitCode(unit);
             if (code.equals(unit) && !tasks.knownUnit(unit)) {
                 throw new ServiceException.Invalid(column, "no department is named or coded '" + unit + "' (the department list: GET /api/v1/departments)");
