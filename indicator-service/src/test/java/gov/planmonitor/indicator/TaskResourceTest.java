@@ -81,6 +81,7 @@ class TaskResourceTest {
     @Test
     void aPlannerAssignsTheLeadUnitReportsProgressAndACommitmentValue() {
         String plan = Fixtures.createPlan("ANNUAL", TODAY.getYear() + 1, TODAY.getYear() + 1);
+        String cursor = Fixtures.changeFeedEnd();
         List<String> codes = outline(plan);
         String leaf = codes.get(2);
         String commitment = Fixtures.createIndicator(plan, 101, "关停或搬迁“三不”专业市场", "个", "3个以上");
@@ -158,6 +159,15 @@ class TaskResourceTest {
                 .body("postedBy", contains("DRC", "COMMERCE", "DRC")).body("returnedBy", contains("planner", null, null));
         given().when().get("/api/v1/tasks/{code}/updates/{id}", leaf, first).then().statusCode(200)
                 .body("postedBy", not(equalTo("DRC"))).body("returnComment", equalTo("请补充关停文件。"));
+
+        // Every write was announced in the change feed, the task's as task.*, the updates' as taskUpdate.*, and the
+        // commitment's new departments and value as the indicator's and observation's own events.
+        List<String> types = given().queryParam("after", cursor).queryParam("limit", 500).when().get("/api/v1/changes").then().statusCode(200)
+                .extract().jsonPath().getList("items.findAll { it.subject == '/api/v1/tasks/" + leaf + "' || it.subject.startsWith('/api/v1/tasks/" + leaf
+                        + "/updates/') || it.subject.startsWith('/api/v1/indicators/" + commitment + "') }.type", String.class);
+        assertEquals(List.of("task.created", "indicator.created", "task.updated", "indicator.updated", "observation.created", "task.updated",
+                "taskUpdate.created", "taskUpdate.created", "taskUpdate.updated", "task.updated", "task.updated", "taskUpdate.created"),
+                types.stream().map(t -> t.replace("gov.planmonitor.indicator.", "")).toList());
 
         // Oversight: DRC leads it, COMMERCE supports it; HEALTH has nothing there.
         given().queryParam("plan", plan).queryParam("department", "DRC").queryParam("role", "LEAD").when().get("/api/v1/tasks")
