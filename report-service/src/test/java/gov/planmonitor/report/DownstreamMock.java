@@ -40,12 +40,26 @@ public class DownstreamMock implements QuarkusTestResourceLifecycleManager {
                 "{\"items\":[" + resource("plan-ap2017.json").strip() + "],\"total\":1,\"page\":0,\"size\":20}")));
         server.stubFor(get(urlPathEqualTo("/api/v1/plans/AP2017")).willReturn(json(200, resource("plan-ap2017.json"))));
         server.stubFor(get(urlPathEqualTo("/api/v1/plans/AP2017/evaluation")).willReturn(json(200, resource("ap2017-evaluation.json"))));
+        // No plan has tasks unless a test says so (TaskReportsTest): the reports of the other tests show no key work.
+        server.stubFor(get(urlPathEqualTo("/api/v1/tasks")).willReturn(json(200, "{\"items\":[],\"total\":0,\"page\":0,\"size\":200}")));
         server.stubFor(get(urlPathEqualTo("/api/v1/departments/DRC")).willReturn(json(200, resource("department-drc.json"))));
         server.stubFor(get(urlPathEqualTo("/api/v1/project-lists/AP2017-KEY/summary")).willReturn(json(200, resource("ap2017-key-summary.json"))));
         server.stubFor(get(urlPathEqualTo("/api/v1/project-lists/FYP13-KEY")).willReturn(json(200, resource("fyp13-key-list.json"))));
         server.stubFor(get(urlPathEqualTo("/api/v1/project-lists/FYP13-KEY/summary")).willReturn(json(200, resource("fyp13-key-summary.json"))));
         server.stubFor(get(urlPathEqualTo("/api/v1/projects")).withQueryParam("list", equalTo("FYP13-KEY"))
                 .willReturn(json(200, resource("fyp13-key-projects.json"))));
+    }
+
+    /**
+     * The hand-written tasks of AP2017 (ap2017-tasks.json: one area, two sub-areas, four tasks, as indicator-service
+     * gave them on 2017-11-15), and DRC's three of them (ap2017-tasks-drc.json).
+     */
+    static void withTasks() {
+        server.stubFor(get(urlPathEqualTo("/api/v1/tasks")).withQueryParam("plan", equalTo("AP2017"))
+                .withQueryParam("department", com.github.tomakehurst.wiremock.client.WireMock.absent()).atPriority(1)
+                .willReturn(json(200, resource("ap2017-tasks.json"))));
+        server.stubFor(get(urlPathEqualTo("/api/v1/tasks")).withQueryParam("plan", equalTo("AP2017"))
+                .withQueryParam("department", equalTo("DRC")).atPriority(1).willReturn(json(200, resource("ap2017-tasks-drc.json"))));
     }
 
     static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder json(int status, String body) {

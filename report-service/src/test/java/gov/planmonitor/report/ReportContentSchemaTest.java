@@ -41,7 +41,8 @@ class ReportContentSchemaTest {
             "{\"type\":\"ANNUAL_EXECUTION\",\"year\":2017}",
             "{\"type\":\"PLAN_EVALUATION\",\"plan\":\"AP2017\"}",
             "{\"type\":\"DEPARTMENT_SCORECARD\",\"department\":\"DRC\",\"plan\":\"AP2017\"}",
-            "{\"type\":\"PROJECT_PROGRESS\",\"list\":\"FYP13-KEY\",\"year\":2017}"})
+            "{\"type\":\"PROJECT_PROGRESS\",\"list\":\"FYP13-KEY\",\"year\":2017}",
+            "{\"type\":\"OVERSIGHT\",\"plan\":\"AP2017\"}"})
     void theContentOfEachReportTypeFollowsTheContractSchema(String request) throws IOException {
         String id = Reports.generated(request);
         String body = given().accept("application/json").when().get("/api/v1/reports/" + id + "/content")
@@ -53,5 +54,28 @@ class ReportContentSchemaTest {
         ObjectNode undeclared = content.deepCopy();
         undeclared.put("undeclaredSection", 1);
         assertFalse(CONTRACT.validate(SCHEMA, undeclared).isEmpty(), "the schema names every section");
+    }
+
+    /** The same with the plan's tasks (DownstreamMock.withTasks), so the keyWork and oversight sections are filled. */
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "{\"type\":\"ANNUAL_EXECUTION\",\"year\":2017,\"asOf\":\"2017-11-15T00:00:00Z\"}",
+            "{\"type\":\"DEPARTMENT_SCORECARD\",\"department\":\"DRC\",\"plan\":\"AP2017\",\"asOf\":\"2017-11-15T00:00:00Z\"}",
+            "{\"type\":\"OVERSIGHT\",\"plan\":\"AP2017\",\"asOf\":\"2018-01-02T00:00:00+08:00\"}"})
+    void theTaskSectionsFollowTheContractSchema(String request) throws IOException {
+        DownstreamMock.withTasks();
+        try {
+            String id = Reports.generated(request);
+            JsonNode content = JSON.readTree(given().accept("application/json").when().get("/api/v1/reports/" + id + "/content")
+                    .then().statusCode(200).extract().asString());
+            assertFalse(content.path("keyWork").isMissingNode() && content.path("oversight").isMissingNode(), "a task section");
+            assertEquals(List.of(), CONTRACT.validate(SCHEMA, content));
+            ObjectNode undeclared = content.deepCopy();
+            JsonNode section = undeclared.has("keyWork") ? undeclared.get("keyWork") : undeclared.get("oversight");
+            ((ObjectNode) section).put("undeclaredCount", 1);
+            assertFalse(CONTRACT.validate(SCHEMA, undeclared).isEmpty(), "the task sections are closed too");
+        } finally {
+            DownstreamMock.healthy();
+        }
     }
 }

@@ -35,7 +35,7 @@ public class Downstream {
 
     private static final Logger LOG = Logger.getLogger(Downstream.class);
 
-    /** Largest page the project service serves; a list with more members is read page by page. */
+    /** Largest page the project and indicator services serve; a list with more members is read page by page. */
     static final int PAGE_SIZE = 200;
 
     private final IndicatorRestClient indicators;
@@ -75,6 +75,11 @@ public class Downstream {
     /** One page of a list's projects in printed order. */
     public Page<Project> projectsPage(String list, int page) {
         return call(() -> projects.listProjects(list, page, PAGE_SIZE, "seq"), "project list " + list, PROJECT_SERVICE);
+    }
+
+    /** One page of a plan's tasks in the plan's printed order; a department's only (lead or supporting) when it is given. */
+    public Page<Task> tasksPage(String plan, String department, int page) {
+        return call(() -> indicators.listTasks(plan, department, page, PAGE_SIZE), "the tasks of plan " + plan, INDICATOR_SERVICE);
     }
 
     /** The services reports are read from, as named in metrics, logs and the rest-client configuration. */

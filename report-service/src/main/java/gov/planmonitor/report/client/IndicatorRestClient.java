@@ -34,4 +34,10 @@ interface IndicatorRestClient {
     @GET
     @Path("/departments/{code}")
     Department getDepartment(@PathParam("code") String code);
+
+    /** A plan's tasks in the plan's printed order (areas, their sub-areas, their tasks); a department's, lead or supporting, when given. */
+    @GET
+    @Path("/tasks")
+    Page<Task> listTasks(@QueryParam("plan") String plan, @QueryParam("department") String department, @QueryParam("page") int page,
+                         @QueryParam("size") int size);
 }

@@ -18,7 +18,8 @@ import java.util.Map;
 @Schema(name = "ReportContent", description = "A report's structured content. ANNUAL_EXECUTION: the annual plan's indicators and its key "
         + "project list (projects, when the list exists); PLAN_EVALUATION: the plan's indicators, binding first; DEPARTMENT_SCORECARD: "
         + "the department's indicators of the plan with its role; PROJECT_PROGRESS: the list's roll-up (projects) and its projects "
-        + "(projectRows). Sections a type does not have are null or empty.")
+        + "(projectRows); OVERSIGHT (督查通报): the plan's late and lagging tasks (oversight). ANNUAL_EXECUTION and DEPARTMENT_SCORECARD also "
+        + "give the plan's key work (keyWork). Sections a type does not have are null or empty.")
 public record ReportContentDto(
         @Schema(description = "The report type (a string, not an enum: types may be added)", examples = "ANNUAL_EXECUTION") String type,
         @Schema(examples = "越秀区2017年国民经济和社会发展计划执行情况报告") String titleZh,
@@ -37,12 +38,19 @@ public record ReportContentDto(
         @Schema(description = "The project list's roll-up as project-service gave it; null when the report has no list", nullable = true) ListSummaryDto projects,
         @Schema(description = "PROJECT_PROGRESS: the list's projects; empty otherwise") List<ProjectRowDto> projectRows,
         @Schema(description = "The report's text, written from its numbers", examples = "2017年，全区6项主要指标中5项完成年度目标。") String narrativeZh,
-        @Schema(examples = "In 2017, 5 of the 6 main indicators met their annual targets.") String narrativeEn) {
+        @Schema(examples = "In 2017, 5 of the 6 main indicators met their annual targets.") String narrativeEn,
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+        @Schema(description = "ANNUAL_EXECUTION and DEPARTMENT_SCORECARD: the plan's key work (its tasks) as of the report's day; absent when "
+                + "the plan (or the department) has no tasks, and in content stored before it was added", nullable = true)
+        TaskContentDto.KeyWorkDto keyWork,
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+        @Schema(description = "OVERSIGHT: the late and lagging tasks by principal lead unit; absent otherwise", nullable = true)
+        TaskContentDto.OversightDto oversight) {
 
     /** The same content with its narrative, which is written from the rest of it. */
     public ReportContentDto withNarrative(String zh, String en) {
         return new ReportContentDto(type, titleZh, titleEn, plan, year, stage, asOf, department, list, indicators, verdictsByCategory, summary,
-                projects, projectRows, zh, en);
+                projects, projectRows, zh, en, keyWork, oversight);
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)

@@ -9,7 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.List;
 
-/** Markdown of the structured report (templates/MarkdownRenderer/report.md): title, narrative and the indicator table. */
+/** Markdown of the structured report (templates/MarkdownRenderer/report.md): title, narrative, the indicator table and the plan's tasks. */
 @ApplicationScoped
 public class MarkdownRenderer {
 
@@ -19,7 +19,8 @@ public class MarkdownRenderer {
     }
 
     /** The texts the Markdown shows, as given (the template escapes them). */
-    public record Page(String titleZh, String titleEn, String narrativeZh, String narrativeEn, List<Row> rows, String asOf) {
+    public record Page(String titleZh, String titleEn, String narrativeZh, String narrativeEn, List<Row> rows, String asOf,
+                       boolean indicatorTable, List<TaskSections.Section> tasks) {
     }
 
     /** An indicator row: its value is the number with its unit, or the words of a qualitative result. */
@@ -38,7 +39,7 @@ public class MarkdownRenderer {
     public String render(ReportContentDto r) {
         List<Row> rows = r.indicators() == null ? List.of() : r.indicators().stream().map(MarkdownRenderer::row).toList();
         Page page = new Page(Fields.text(r.titleZh(), ""), Fields.text(r.titleEn(), ""), Fields.text(r.narrativeZh(), ""),
-                Fields.text(r.narrativeEn(), ""), rows, Fields.text(r.asOf(), "—"));
+                Fields.text(r.narrativeEn(), ""), rows, Fields.text(r.asOf(), "—"), !"OVERSIGHT".equals(r.type()), TaskSections.of(r, zh, en));
         return Templates.report(page, zh, en).render();
     }
 

@@ -20,10 +20,13 @@ import java.util.List;
  * @param verdictChart the SVG of the verdicts by category, null when there is nothing to draw
  * @param summaryZh the project list's investment in a sentence, null when the report has no list
  * @param investmentFigure the number of the investment figure: 2 when the verdict figure precedes it
+ * @param showInvestment the investment section is shown, saying so when there is no list (all types but OVERSIGHT)
+ * @param tasks the plan's tasks (key work, a department's tasks, the oversight bulletin), empty when the report has none
  */
 public record ReportPage(String titleZh, String titleEn, String type, List<String> metaZh, List<String> metaEn, String narrativeZh,
                          String narrativeEn, List<IndicatorLine> indicators, String verdictChart, String summaryZh, String summaryEn,
-                         String investmentChart, int investmentFigure, List<ProjectLine> projects, String asOf, String asOfZh) {
+                         String investmentChart, int investmentFigure, List<ProjectLine> projects, String asOf, String asOfZh,
+                         boolean showInvestment, List<TaskSections.Section> tasks) {
 
     private static final String[] SECTION_NUMBERS = {"一", "二", "三", "四", "五", "六", "七", "八"};
 
@@ -48,6 +51,12 @@ public record ReportPage(String titleZh, String titleEn, String type, List<Strin
 
     public String projectsNo() {
         return no(indicators.isEmpty() ? 2 : 4);
+    }
+
+    /** The number of the tasks' chapter: after the investment and project sections the report has. */
+    public String tasksNo() {
+        int before = showInvestment ? (indicators.isEmpty() ? 2 : 4) : (indicators.isEmpty() ? 1 : 3);
+        return no(before + (projects.isEmpty() ? 0 : 1));
     }
 
     static ReportPage of(ReportContentDto r, Wording zh, Wording en, ZoneId zone) {
@@ -81,7 +90,8 @@ public record ReportPage(String titleZh, String titleEn, String type, List<Strin
         return new ReportPage(Fields.text(r.titleZh(), zh.defaultTitle()), Fields.text(r.titleEn(), en.defaultTitle()), Fields.text(r.type()),
                 metaZh, metaEn, Fields.text(r.narrativeZh()), Fields.text(r.narrativeEn()), indicators, verdictChart,
                 projects == null ? null : summary(projects, zh, zh.hundredMillionYuan()),
-                projects == null ? null : summary(projects, en, null), investmentChart, verdictChart == null ? 1 : 2, rows, asOf, asOfZh);
+                projects == null ? null : summary(projects, en, null), investmentChart, verdictChart == null ? 1 : 2, rows, asOf, asOfZh,
+                !"OVERSIGHT".equals(r.type()), TaskSections.of(r, zh, en));
     }
 
     private static void meta(List<String> zh, List<String> en, String keyZh, String keyEn, String valueZh, String valueEn) {

@@ -161,6 +161,57 @@ public interface Wording {
 
     @Message String aboutNarrative();
 
+    // Plan tasks: key work, a department's tasks, the oversight bulletin.
+    @Message String taskStatus(String status);
+
+    @Message String role(String role);
+
+    @Message String keyWork();
+
+    @Message String departmentTasks();
+
+    @Message String lateByLead();
+
+    @Message String lateAndLagging();
+
+    @Message String unassigned();
+
+    @Message String noLateTasks();
+
+    @Message String noOversightTasks();
+
+    @Message String taskDay();
+
+    @Message String taskCounts(String day, int total, int completed, int inProgress, int notStarted, int delayed, int suspended, int cancelled);
+
+    @Message String oversightCounts(String day, int examined, int listed, int late, int lagging);
+
+    @Message String groupHeading(String name, int count, int late, int lagging);
+
+    @Message String commitment(String name, String target, String value, String verdict);
+
+    @Message String daysOverdue(long days);
+
+    @Message String colTask();
+
+    @Message String colLead();
+
+    @Message String colSupporting();
+
+    @Message String colDeadline();
+
+    @Message String colDaysOverdue();
+
+    @Message String colCommitments();
+
+    @Message String colRole();
+
+    @Message String colArea();
+
+    @Message String taskSheet();
+
+    @Message String oversightSheet();
+
     /** The report's summary in words, from the facts {@link gov.planmonitor.report.service.Narrative} gathers. */
     @Message String narrative(NarrativeFacts f);
 }

@@ -56,7 +56,7 @@ public class XlsxRenderer {
         return zh.endsWith("）") ? zh + en : zh + " " + en;
     }
 
-    private record Column(String label, int width) {
+    record Column(String label, int width) {
     }
 
     private Column col(Function<Wording, String> label, int width) {
@@ -81,6 +81,7 @@ public class XlsxRenderer {
             if (r.projectRows() != null && !r.projectRows().isEmpty()) {
                 projects(wb, styles, r.projectRows());
             }
+            new XlsxTaskSheet(zh, en).write(wb, styles, r);
             about(wb, styles, r);
             properties(wb, r);
             wb.write(out);
@@ -213,7 +214,7 @@ public class XlsxRenderer {
         }
     }
 
-    private static void header(XSSFSheet sheet, Styles s, List<Column> columns) {
+    static void header(XSSFSheet sheet, Styles s, List<Column> columns) {
         Row row = sheet.createRow(0);
         row.setHeightInPoints(30);
         for (int c = 0; c < columns.size(); c++) {
@@ -222,7 +223,7 @@ public class XlsxRenderer {
         }
     }
 
-    private static void finish(XSSFSheet sheet, int columns, int rows) {
+    static void finish(XSSFSheet sheet, int columns, int rows) {
         sheet.createFreezePane(0, 1);
         if (rows > 1) {
             sheet.setAutoFilter(new CellRangeAddress(0, rows - 1, 0, columns - 1));
@@ -230,12 +231,12 @@ public class XlsxRenderer {
     }
 
     /** A text cell (blank text is none): a string cell even when the text looks like a formula, which then is also quote-prefixed. */
-    private static void text(Styles s, Row row, int column, String value, CellStyle style) {
+    static void text(Styles s, Row row, int column, String value, CellStyle style) {
         s.texts.set(row.createCell(column), Fields.text(value), style);
     }
 
     /** A numeric cell, or a blank one when the number is absent: never the text "null" or "—". */
-    private static void number(Row row, int column, BigDecimal value, CellStyle style) {
+    static void number(Row row, int column, BigDecimal value, CellStyle style) {
         Cell cell = row.createCell(column);
         cell.setCellStyle(style);
         if (value != null) {
@@ -243,7 +244,7 @@ public class XlsxRenderer {
         }
     }
 
-    private static final class Styles {
+    static final class Styles {
         final CellStyle header;
         final CellStyle text;
         final CellStyle bold;

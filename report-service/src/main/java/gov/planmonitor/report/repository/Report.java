@@ -18,7 +18,7 @@ import java.util.UUID;
 @Table(name = "report")
 public class Report {
 
-    public enum Type { ANNUAL_EXECUTION, PLAN_EVALUATION, DEPARTMENT_SCORECARD, PROJECT_PROGRESS }
+    public enum Type { ANNUAL_EXECUTION, PLAN_EVALUATION, DEPARTMENT_SCORECARD, PROJECT_PROGRESS, OVERSIGHT }
 
     public enum Status { QUEUED, RUNNING, SUCCEEDED, FAILED }
 

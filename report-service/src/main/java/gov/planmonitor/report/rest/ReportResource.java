@@ -77,7 +77,9 @@ public class ReportResource {
             @ExampleObject(name = "departmentScorecard", summary = "区发改局 (DRC) scorecard for the 13th FYP in 2017",
                     value = "{\"type\":\"DEPARTMENT_SCORECARD\",\"department\":\"DRC\",\"plan\":\"FYP13\",\"year\":2017}"),
             @ExampleObject(name = "projectProgress", summary = "Progress of the 70 key projects of 附件1",
-                    value = "{\"type\":\"PROJECT_PROGRESS\",\"list\":\"FYP13-KEY\"}")})) ReportRequest request) {
+                    value = "{\"type\":\"PROJECT_PROGRESS\",\"list\":\"FYP13-KEY\"}"),
+            @ExampleObject(name = "oversight", summary = "Oversight bulletin (督查通报) of the 2018 plan's key work as of 2 January 2019",
+                    value = "{\"type\":\"OVERSIGHT\",\"plan\":\"AP2018\",\"asOf\":\"2019-01-02T00:00:00+08:00\"}")})) ReportRequest request) {
         ReportDto report = reports.request(request, caller.name());
         return Response.accepted(report).location(UriBuilder.fromResource(ReportResource.class).path(report.id().toString()).build()).build();
     }
@@ -89,7 +91,7 @@ public class ReportResource {
     public PageDto<ReportDto> list(@QueryParam("page") Integer page, @QueryParam("size") Integer size,
                                    @QueryParam("sort") @Parameter(description = "createdAt, type, status; - for descending (default -createdAt)") String sort,
                                    @QueryParam("type") @Parameter(schema = @Schema(enumeration = {"ANNUAL_EXECUTION", "PLAN_EVALUATION",
-                                           "DEPARTMENT_SCORECARD", "PROJECT_PROGRESS"})) String type,
+                                           "DEPARTMENT_SCORECARD", "PROJECT_PROGRESS", "OVERSIGHT"})) String type,
                                    @QueryParam("status") @Parameter(schema = @Schema(enumeration = {"QUEUED", "RUNNING", "SUCCEEDED", "FAILED"})) String status,
                                    @QueryParam("updatedSince") @Parameter(schema = @Schema(type = SchemaType.STRING, format = "date-time"), description = Http.UPDATED_SINCE, example = "2018-02-08T00:00:00+08:00") String updatedSince) {
         PageDto<ReportDto> found = reports.list(page, size, sort, type, status, Http.updatedSince(updatedSince));

@@ -3,6 +3,7 @@ package gov.planmonitor.report.service;
 import gov.planmonitor.report.mapping.ListSummaryDto;
 import gov.planmonitor.report.mapping.ReportContentDto;
 import gov.planmonitor.report.mapping.ReportContentDto.IndicatorRowDto;
+import gov.planmonitor.report.mapping.TaskContentDto;
 import gov.planmonitor.report.render.Verdicts;
 import gov.planmonitor.report.render.Wording;
 import io.quarkus.qute.i18n.Localized;
@@ -10,6 +11,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -79,7 +82,41 @@ public class Narrative {
                 statuses, projects == null || projects.overdueMilestones() == null ? 0 : projects.overdueMilestones().size(),
                 published ? reported.projectCount() : null, reportedMoney != null,
                 reportedMoney == null ? null : reportedMoney.display(), yuanEn(reportedMoney),
-                published && reported.plannedInvestmentShare() != null ? reported.plannedInvestmentShare().toString() : null);
+                published && reported.plannedInvestmentShare() != null ? reported.plannedInvestmentShare().toString() : null,
+                tasks(r.keyWork()), oversight(r.oversight()));
+    }
+
+    private static NarrativeFacts.Tasks tasks(TaskContentDto.KeyWorkDto work) {
+        if (work == null || work.counts() == null) {
+            return null;
+        }
+        TaskContentDto.TaskCountsDto c = work.counts();
+        Map<String, Integer> verdicts = work.commitmentVerdicts() == null ? Map.of() : work.commitmentVerdicts();
+        return new NarrativeFacts.Tasks(c.total(), c.completed(), c.inProgress() + c.notStarted(), c.delayed(), c.suspended(), c.cancelled(),
+                count(verdicts, "LAGGING") + count(verdicts, "NOT_ACHIEVED"));
+    }
+
+    private static NarrativeFacts.Oversight oversight(TaskContentDto.OversightDto o) {
+        if (o == null) {
+            return null;
+        }
+        List<TaskContentDto.TaskGroupDto> groups = o.groups() == null ? List.of() : o.groups();
+        // The unit with most listed tasks, named only when it has more than the next one (groups come most first).
+        TaskContentDto.TaskGroupDto top = groups.isEmpty() || groups.get(0).lead() == null
+                || groups.size() > 1 && groups.get(1).lead() != null && groups.get(1).count() >= groups.get(0).count() ? null : groups.get(0);
+        int unassigned = groups.stream().filter(g -> g.lead() == null).mapToInt(TaskContentDto.TaskGroupDto::count).sum();
+        String dayZh = o.day();
+        String dayEn = o.day();
+        try {
+            LocalDate day = LocalDate.parse(o.day());
+            dayZh = day.getYear() + "年" + day.getMonthValue() + "月" + day.getDayOfMonth() + "日";
+            dayEn = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH).format(day);
+        } catch (RuntimeException unreadable) {
+            // Shown as stored.
+        }
+        return new NarrativeFacts.Oversight(dayZh, dayEn, o.examined(), o.listed(), o.late(), o.lagging(),
+                (int) groups.stream().filter(g -> g.lead() != null).count(), unassigned, top == null ? null : top.lead().nameZh(),
+                top == null ? null : top.lead().nameEn(), top == null ? 0 : top.count());
     }
 
     private static int count(Map<String, Integer> counts, String key) {

@@ -3,9 +3,11 @@ package gov.planmonitor.report.service;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import gov.planmonitor.report.client.Department;
+import gov.planmonitor.report.client.Plan;
 import gov.planmonitor.report.client.PlanEvaluation;
 import gov.planmonitor.report.client.Project;
 import gov.planmonitor.report.client.ProjectListSummary;
+import gov.planmonitor.report.client.Task;
 
 import java.util.List;
 
@@ -20,8 +22,17 @@ import java.util.List;
  * @param department  the department (DEPARTMENT_SCORECARD)
  * @param projects    the project list's roll-up (PROJECT_PROGRESS; ANNUAL_EXECUTION when the plan has a key project list)
  * @param projectRows the list's projects in printed order (PROJECT_PROGRESS)
+ * @param plan        the plan (OVERSIGHT, which reads no evaluation)
+ * @param tasks       the plan's tasks in printed order (ANNUAL_EXECUTION, OVERSIGHT), or the department's (DEPARTMENT_SCORECARD);
+ *                    null in rows stored before reports read tasks
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record PinnedData(String asOf, PlanEvaluation evaluation, Department department, ProjectListSummary projects, List<Project> projectRows) {
+public record PinnedData(String asOf, PlanEvaluation evaluation, Department department, ProjectListSummary projects, List<Project> projectRows, Plan plan,
+                         List<Task> tasks) {
+
+    /** The parts every type read before tasks were read. */
+    public PinnedData(String asOf, PlanEvaluation evaluation, Department department, ProjectListSummary projects, List<Project> projectRows) {
+        this(asOf, evaluation, department, projects, projectRows, null, null);
+    }
 }

@@ -11,6 +11,7 @@ import gov.planmonitor.report.client.PlanEvaluation;
 import gov.planmonitor.report.client.Project;
 import gov.planmonitor.report.client.ProjectList;
 import gov.planmonitor.report.client.ProjectListSummary;
+import gov.planmonitor.report.client.Task;
 import gov.planmonitor.report.mapping.ListSummaryDto;
 import gov.planmonitor.report.mapping.ReportContentDto;
 import gov.planmonitor.report.render.VerdictsByCategory;
@@ -18,9 +19,12 @@ import gov.planmonitor.report.mapping.ReportContentDto.CodeNameDto;
 import gov.planmonitor.report.mapping.ReportContentDto.IndicatorRowDto;
 import gov.planmonitor.report.mapping.ReportContentDto.ProjectRowDto;
 import gov.planmonitor.report.mapping.ReportParameters;
+import gov.planmonitor.support.time.BureauClock;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.faulttolerance.exceptions.FaultToleranceException;
 
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -43,12 +47,17 @@ public class ReportGenerator {
         }
     }
 
+    /** Pages of tasks read at most (200 each): a plan past 10,000 tasks is a mistake to report, not to page through. */
+    static final int MAX_TASK_PAGES = 50;
+
     private final Downstream downstream;
     private final Narrative narrative;
+    private final ZoneId zone;
 
-    public ReportGenerator(Downstream downstream, Narrative narrative) {
+    public ReportGenerator(Downstream downstream, Narrative narrative, BureauClock clock) {
         this.downstream = downstream;
         this.narrative = narrative;
+        this.zone = clock.clock().getZone();
     }
 
     /** Reads what the report needs from the other services, as of a time. */
@@ -59,19 +68,24 @@ public class ReportGenerator {
             switch (type) {
                 case "ANNUAL_EXECUTION" -> {
                     PlanEvaluation evaluation = from(INDICATOR_SERVICE, () -> downstream.evaluation(plan, year, asOf));
-                    return new PinnedData(asOf, evaluation, null, optionalSummary(plan + "-KEY", year), null);
+                    return new PinnedData(asOf, evaluation, null, optionalSummary(plan + "-KEY", year), null, null, allTasks(plan, null));
                 }
                 case "PLAN_EVALUATION" -> {
                     return new PinnedData(asOf, from(INDICATOR_SERVICE, () -> downstream.evaluation(plan, year, asOf)), null, null, null);
                 }
                 case "DEPARTMENT_SCORECARD" -> {
                     Department department = from(INDICATOR_SERVICE, () -> downstream.department(text(params.department())));
-                    return new PinnedData(asOf, from(INDICATOR_SERVICE, () -> downstream.evaluation(plan, year, asOf)), department, null, null);
+                    return new PinnedData(asOf, from(INDICATOR_SERVICE, () -> downstream.evaluation(plan, year, asOf)), department, null, null,
+                            null, allTasks(plan, department.code()));
                 }
                 case "PROJECT_PROGRESS" -> {
                     String list = text(params.list());
                     ProjectListSummary summary = from(PROJECT_SERVICE, () -> downstream.projectSummary(list, year));
                     return new PinnedData(asOf, null, null, summary, allProjects(list));
+                }
+                case "OVERSIGHT" -> {
+                    Plan found = from(INDICATOR_SERVICE, () -> downstream.plan(plan));
+                    return new PinnedData(asOf, null, null, null, null, found, allTasks(plan, null));
                 }
                 default -> throw new Refused("report type " + type + " cannot be generated");
             }
@@ -113,18 +127,45 @@ public class ReportGenerator {
         }
     }
 
+    /** A plan's tasks in printed order (a department's, lead or supporting, when given), page by page. */
+    private List<Task> allTasks(String plan, String department) {
+        List<Task> all = new ArrayList<>();
+        for (int page = 0; page < MAX_TASK_PAGES; page++) {
+            int number = page;
+            Page<Task> answer = from(INDICATOR_SERVICE, () -> downstream.tasksPage(plan, department, number));
+            List<Task> items = answer.items() == null ? List.of() : answer.items();
+            all.addAll(items);
+            if (items.isEmpty() || items.size() < answer.size() || all.size() >= answer.total()) {
+                return all;
+            }
+        }
+        throw new Refused("plan " + plan + " has more tasks than a report reads (" + MAX_TASK_PAGES + " pages of 200); report on a "
+                + "department's tasks instead");
+    }
+
+    /** The day tasks are judged at: the report's asOf in the bureau's time zone (today when it was not given). */
+    private LocalDate day(String asOf) {
+        try {
+            return java.time.OffsetDateTime.parse(asOf).atZoneSameInstant(zone).toLocalDate();
+        } catch (RuntimeException unreadable) {
+            // The worker always pins an asOf; content read from a row without one is as of today.
+            return LocalDate.now(zone);
+        }
+    }
+
     /**
      * The structured report, from the pinned data only: built as the contract's ReportContent record, so what is stored
      * and served is what the contract describes. A text the services left out reads as empty, as it always has.
      */
     public ReportContentDto render(String type, PinnedData data) {
         PlanEvaluation evaluation = data.evaluation();
-        Plan plan = evaluation == null ? null : evaluation.plan();
+        Plan plan = evaluation != null ? evaluation.plan() : data.plan();
         ProjectListSummary projects = data.projects();
         Department department = data.department();
         String stage = evaluation == null ? null : evaluation.stage();
         boolean finalStage = "FINAL".equals(stage);
-        Integer year = evaluation != null && evaluation.year() != null ? evaluation.year() : projects != null ? projects.year() : null;
+        Integer year = evaluation != null && evaluation.year() != null ? evaluation.year() : projects != null ? projects.year()
+                : annual(plan) ? plan.startYear() : null;
         String yearZh = year == null ? "" : year + "年";
         String yearEn = year == null ? "" : ", " + year;
         String planZh = plan == null ? "" : text(plan.titleZh());
@@ -144,6 +185,10 @@ public class ReportGenerator {
             case "DEPARTMENT_SCORECARD" -> {
                 titleZh = text(department.nameZh()) + "负责指标完成情况（" + planZh + "，" + yearZh + "）";
                 titleEn = "Department scorecard: " + text(department.nameEn()) + " (" + planEn + yearEn + ")";
+            }
+            case "OVERSIGHT" -> {
+                titleZh = oversightTitleZh(plan, planZh);
+                titleEn = "Oversight bulletin on the key work of the " + planEn;
             }
             default -> {
                 ProjectList list = projects.list();
@@ -168,8 +213,34 @@ public class ReportGenerator {
                 department == null ? null : new CodeNameDto(department.code(), department.nameZh(), department.nameEn()),
                 projects == null ? null : list == null ? new CodeNameDto(null, null, null) : new CodeNameDto(list.code(), list.nameZh(), list.nameEn()),
                 rows, VerdictsByCategory.of(rows), VerdictCounts.summary(rows), ListSummaryDto.of(projects),
-                data.projectRows() == null ? List.of() : data.projectRows().stream().map(ReportGenerator::projectRow).toList(), null, null);
+                data.projectRows() == null ? List.of() : data.projectRows().stream().map(ReportGenerator::projectRow).toList(), null, null,
+                keyWork(type, data, departmentCode), "OVERSIGHT".equals(type) ? KeyWork.oversight(data.tasks(), day(data.asOf())) : null);
         return narrative.write(content);
+    }
+
+    private gov.planmonitor.report.mapping.TaskContentDto.KeyWorkDto keyWork(String type, PinnedData data, String departmentCode) {
+        return switch (type) {
+            case "ANNUAL_EXECUTION" -> KeyWork.annual(data.tasks(), day(data.asOf()));
+            case "DEPARTMENT_SCORECARD" -> KeyWork.department(data.tasks(), day(data.asOf()), departmentCode);
+            default -> null;
+        };
+    }
+
+    private static boolean annual(Plan plan) {
+        return plan != null && plan.startYear() != null && plan.startYear().equals(plan.endYear());
+    }
+
+    /**
+     * "越秀区2018年重点工作督查通报" for an annual plan (the district as its title names it before the year); a plan of
+     * several years by its title ("…规划纲要主要任务督查通报").
+     */
+    private static String oversightTitleZh(Plan plan, String planZh) {
+        if (!annual(plan)) {
+            return planZh + "主要任务督查通报";
+        }
+        String year = plan.startYear().toString();
+        int at = planZh.indexOf(year);
+        return (at > 0 ? planZh.substring(0, at) : "") + year + "年重点工作督查通报";
     }
 
     private static IndicatorRowDto row(EvaluatedIndicator item, String departmentCode) {

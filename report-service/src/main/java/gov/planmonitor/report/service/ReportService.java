@@ -104,6 +104,11 @@ public class ReportService {
                     exists(() -> downstream.department(department), "department");
                     params = planAndYear(plan, request.year(), department);
                 }
+                case "OVERSIGHT" -> {
+                    String plan = require(request.plan(), "plan", "an OVERSIGHT report needs the plan code");
+                    exists(() -> downstream.plan(plan), "plan");
+                    params = new ReportParameters(plan, null, null, null);
+                }
                 default -> {
                     String list = require(request.list(), "list", "a PROJECT_PROGRESS report needs the project list code");
                     exists(() -> downstream.projectList(list), "list");

@@ -63,6 +63,8 @@ class ClientContractTest {
                 "plan-ap2017.json", new Object[]{indicator, "/api/v1/plans/AP2017"},
                 "ap2017-evaluation.json", new Object[]{indicator, "/api/v1/plans/AP2017/evaluation"},
                 "department-drc.json", new Object[]{indicator, "/api/v1/departments/DRC"},
+                "ap2017-tasks.json", new Object[]{indicator, "/api/v1/tasks"},
+                "ap2017-tasks-drc.json", new Object[]{indicator, "/api/v1/tasks"},
                 "ap2017-key-summary.json", new Object[]{project, "/api/v1/project-lists/AP2017-KEY/summary"},
                 "fyp13-key-summary.json", new Object[]{project, "/api/v1/project-lists/FYP13-KEY/summary"},
                 "fyp13-key-list.json", new Object[]{project, "/api/v1/project-lists/FYP13-KEY"},

@@ -62,6 +62,24 @@ class PinnedDataTest {
         assertEquals(before.stream().sorted().toList(), names.stream().sorted().toList());
     }
 
+    /** A job's pinned tasks and plan (issue 25) are stored and read back whole; a row without them reads them as null. */
+    @org.junit.jupiter.api.Test
+    void pinnedTasksAndPlanReadBackTheSame() throws IOException {
+        JsonNode page;
+        try (InputStream in = PinnedDataTest.class.getResourceAsStream("/downstream/ap2017-tasks.json")) {
+            page = JSON.readTree(in);
+        }
+        List<gov.planmonitor.report.client.Task> tasks = JSON.convertValue(page.get("items"),
+                JSON.getTypeFactory().constructCollectionType(List.class, gov.planmonitor.report.client.Task.class));
+        PinnedData data = new PinnedData("2018-01-01T16:00:00Z", null, null, null, null,
+                new gov.planmonitor.report.client.Plan("AP2017", 2017, 2017, "越秀区2017年国民经济和社会发展计划", "2017 Plan"), tasks);
+        PinnedData back = JSON.readValue(JSON.writeValueAsString(data), PinnedData.class);
+        assertEquals(data, back);
+        assertEquals(7, back.tasks().size());
+        assertEquals("LAGGING", back.tasks().get(3).commitments().get(0).verdict());
+        assertEquals(null, JSON.readValue(resource("annual-execution.pinned.json"), PinnedData.class).tasks());
+    }
+
     private static String resource(String name) throws IOException {
         try (InputStream in = PinnedDataTest.class.getResourceAsStream("/pinned/" + name)) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
