@@ -196,6 +196,24 @@ class TaskReportsTest {
                 .body(containsString("<h2>五、重点工作<span class=\"en\">Key work</span></h2>"));
     }
 
+    @Test
+    void aPlanWithMoreTasksThanAReportReadsFailsTheJobWithTheReason() {
+        // Every page full (200 of 100,000): after 50 pages the job stops rather than page on.
+        StringBuilder items = new StringBuilder();
+        for (int i = 0; i < 200; i++) {
+            items.append(i == 0 ? "" : ",").append("{\"code\":\"AP2017-T").append(i).append("\",\"plan\":\"AP2017\",\"level\":\"AREA\",\"children\":0}");
+        }
+        DownstreamMock.server.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(
+                com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo("/api/v1/tasks")).atPriority(0)
+                .willReturn(DownstreamMock.json(200, "{\"items\":[" + items + "],\"total\":100000,\"page\":0,\"size\":200}")));
+        String id = Reports.request("{\"type\":\"OVERSIGHT\",\"plan\":\"AP2017\"}");
+        assertEquals("FAILED", Reports.awaitFinished(id));
+        given().when().get("/api/v1/reports/" + id).then()
+                .body("failureReason", containsString("plan AP2017 has more tasks than a report reads (50 pages of 200)"));
+        DownstreamMock.server.verify(50, com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor(
+                com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo("/api/v1/tasks")));
+    }
+
     private static void problem(String body, int status, String field, String message) {
         given().contentType(ContentType.JSON).body(body).when().post("/api/v1/reports")
                 .then().statusCode(status).contentType("application/problem+json")
