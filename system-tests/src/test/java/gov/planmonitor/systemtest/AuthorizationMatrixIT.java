@@ -141,6 +141,49 @@ class AuthorizationMatrixIT {
                 op("indicator-service", "POST", "/api/v1/imports", "importData", "observations", 200, OWNERS, "observation", true, () -> csv(
                         ind("/api/v1/imports?entity=observations"), "indicator,year,periodStart,value,growthRate,priceBasis,status,qualitativeZh,"
                                 + "qualitativeEn,comparable,source,note\n" + newIndicator(newPlan()) + ",2022,,6.5,,,FINAL,,,true,统计公报,\n")),
+                // Tasks carry no commitments here: a commitment's departments follow its task's, which would add indicator entries.
+                op("indicator-service", "POST", "/api/v1/tasks", "createTask", null, 201, PLANNERS, "task", true,
+                        () -> post(ind("/api/v1/tasks"), task(code("T"), newPlan(), List.of(OWNER), List.of()))),
+                op("indicator-service", "PUT", "/api/v1/tasks/{code}", "replaceTask", null, 200, PLANNERS, "task", false, () -> {
+                    String plan = newPlan();
+                    String code = newTask(plan, List.of(OWNER), List.of());
+                    Map<String, Object> body = task(code, plan, List.of(OWNER), List.of());
+                    body.put("deadline", "2023-06-30");
+                    return put(ind("/api/v1/tasks/" + code), body, etag(ind("/api/v1/tasks/" + code)));
+                }),
+                op("indicator-service", "DELETE", "/api/v1/tasks/{code}", "deleteTask", null, 204, PLANNERS, "task", false,
+                        () -> new Request("DELETE", ind("/api/v1/tasks/" + newTask(newPlan(), List.of(OWNER), List.of())), null, null, null)),
+                // Text only: with progress or a status the task moves too, which writes a task entry beside the update's.
+                op("indicator-service", "POST", "/api/v1/tasks/{code}/updates", "postTaskUpdate", "own department leads", 201,
+                        EnumSet.of(Caller.PLANNER, Caller.OWN_DEPARTMENT, Caller.ADMIN), "taskUpdate", true,
+                        () -> post(ind("/api/v1/tasks/" + newTask(newPlan(), List.of(OWNER), List.of()) + "/updates"),
+                                Map.of("text", "已完成现场踏勘，方案编制中 site survey done, plan being drafted"))),
+                op("indicator-service", "POST", "/api/v1/tasks/{code}/updates", "postTaskUpdate", "own department supports", 201,
+                        EnumSet.of(Caller.PLANNER, Caller.OWN_DEPARTMENT, Caller.ADMIN), "taskUpdate", true,
+                        () -> post(ind("/api/v1/tasks/" + newTask(newPlan(), List.of("COMMERCE"), List.of(OWNER)) + "/updates"),
+                                Map.of("text", "配合提供用地资料 land data supplied"))),
+                // Only the lead unit or a planner moves the status; a planner's move also writes the task's entry.
+                op("indicator-service", "POST", "/api/v1/tasks/{code}/updates", "postTaskUpdate", "status move; own department supports", 201, PLANNERS,
+                        "taskUpdate", true,
+                        () -> post(ind("/api/v1/tasks/" + newTask(newPlan(), List.of("COMMERCE"), List.of(OWNER)) + "/updates"),
+                                Map.of("text", "项目已开工 work started", "status", "IN_PROGRESS"))),
+                op("indicator-service", "POST", "/api/v1/tasks/{code}/updates/{id}/return", "returnTaskUpdate", null, 200, PLANNERS, "taskUpdate", false,
+                        () -> {
+                            String code = newTask(newPlan(), List.of(OWNER), List.of());
+                            long update = admin(post(ind("/api/v1/tasks/" + code + "/updates"), Map.of("text", "已完成 done")), 201)
+                                    .jsonPath().getLong("id");
+                            return post(ind("/api/v1/tasks/" + code + "/updates/" + update + "/return"), Map.of("comment", "请补充佐证材料 evidence missing"));
+                        }),
+                op("indicator-service", "POST", "/api/v1/plans/{code}/task-assignments", "importTaskAssignments", null, 200, PLANNERS, "task", false,
+                        () -> {
+                            String plan = newPlan();
+                            String code = newTask(plan, List.of(), List.of());
+                            return csv(ind("/api/v1/plans/" + plan + "/task-assignments"), "序号,任务,牵头单位,配合单位,完成时限\n"
+                                    + code + ",,区发改局,,2023年6月底\n");
+                        }),
+                op("indicator-service", "POST", "/api/v1/imports", "importData", "tasks", 200, PLANNERS, "task", true, () -> csv(
+                        ind("/api/v1/imports?entity=tasks"), "code,plan,parent,seq,textZh,textEn,lead,supporting,deadline,commitments,source\n"
+                                + code("T") + "," + newPlan() + ",,1,导入的任务,Imported task," + OWNER + ",,2023-12-31,,\n")),
 
                 op("project-service", "POST", "/api/v1/project-lists", "createProjectList", null, 201, PLANNERS, "project-list", true,
                         () -> post(prj("/api/v1/project-lists"), projectList(code("L")))),
@@ -245,6 +288,11 @@ class AuthorizationMatrixIT {
         }
         Map<String, Object> main = entries.stream().filter(e -> operation.resourceType().equals(e.get("resourceType"))).findFirst()
                 .orElseThrow(() -> new AssertionError("no " + operation.resourceType() + " entry in " + audit.prettify()));
+        if (operation.method().equals("DELETE")) {
+            assertNotNull(main.get("before"), "the state before a delete");
+            assertNull(main.get("after"), "nothing after a delete");
+            return;
+        }
         assertNotNull(main.get("after"), "the state after the write");
         if (operation.creates()) {
             assertNull(main.get("before"), "nothing before a create");
@@ -323,7 +371,9 @@ class AuthorizationMatrixIT {
         if (request.ifMatch() != null) {
             spec = spec.header("If-Match", request.ifMatch());
         }
-        if (request.contentType().equals("text/csv")) {
+        if (request.body() == null) {
+            // A DELETE: no body to send.
+        } else if (request.contentType().equals("text/csv")) {
             spec = spec.contentType("text/csv; charset=UTF-8").body(((String) request.body()).getBytes(StandardCharsets.UTF_8));
         } else {
             spec = spec.contentType(ContentType.JSON).body(request.body());
@@ -442,6 +492,25 @@ class AuthorizationMatrixIT {
         list.put("nameEn", "Authorization test list");
         list.put("year", 2022);
         return list;
+    }
+
+    /** A task of the plan (an area, so it needs no parent) with these lead and supporting units. */
+    private static Map<String, Object> task(String code, String plan, List<String> lead, List<String> supporting) {
+        Map<String, Object> task = new LinkedHashMap<>();
+        task.put("code", code);
+        task.put("plan", plan);
+        task.put("seq", 1);
+        task.put("textZh", "关停或搬迁“三不”专业市场3个以上。");
+        task.put("textEn", "Close or relocate at least 3 \"three-no\" wholesale markets.");
+        task.put("lead", lead);
+        task.put("supporting", supporting);
+        return task;
+    }
+
+    private static String newTask(String plan, List<String> lead, List<String> supporting) {
+        String code = code("T");
+        admin(post(ind("/api/v1/tasks"), task(code, plan, lead, supporting)), 201);
+        return code;
     }
 
     /** A project {@link #OWNER} is responsible for. */
