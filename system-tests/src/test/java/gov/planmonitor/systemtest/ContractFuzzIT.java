@@ -623,7 +623,8 @@ class ContractFuzzIT {
     /** Real ids of the seeded data (read, never written) and a report and milestone this test made to read. */
     record Fixtures(List<String> plans, List<String> indicators, Map<String, List<Integer>> observationYears, List<String> departments,
                     List<String> indicatorCategories, List<String> lists, List<String> projects, Map<String, List<Integer>> investmentYears,
-                    List<String> projectCategories, List<String> zones, List<String> reports, String milestoneProject, long milestone) {
+                    List<String> projectCategories, List<String> zones, List<String> reports, String milestoneProject, long milestone,
+                    List<String> tasks, String updateTask, long taskUpdate) {
 
         static Fixtures read() throws Exception {
             List<String> plans = codes(get(running.indicatorUrl, "/api/v1/plans?size=200").path("items"), "code");
@@ -664,8 +665,13 @@ class ContractFuzzIT {
                 investmentYears.put(project, List.of(2022));
             }
             List<String> reports = List.of(fresh.report(), fresh.report());
+            // The seeds have tasks (AP2018's) but no progress update: one of a task of this test's own, to read.
+            List<String> tasks = codes(get(running.indicatorUrl, "/api/v1/tasks?plan=AP2018&size=200").path("items"), "code");
+            assertTrue(!tasks.isEmpty(), "the seeded tasks are missing");
+            String updateTask = fresh.task(fresh.plan());
+            long taskUpdate = fresh.taskUpdate(updateTask);
             return new Fixtures(plans, indicators, observationYears, departments, indicatorCategories, lists, projects, investmentYears,
-                    projectCategories, zones, reports, project, milestone);
+                    projectCategories, zones, reports, project, milestone, tasks, updateTask, taskUpdate);
         }
 
         private static List<String> codes(JsonNode items, String field) {
@@ -784,6 +790,29 @@ class ContractFuzzIT {
         long milestone(String project) throws IOException {
             Answer answer = admin("POST", running.projectUrl, "/api/v1/projects/" + project + "/milestones",
                     NODES.objectNode().put("nameZh", "主体结构封顶").put("plannedDate", "2022-06-30"));
+            created(answer);
+            return JSON.readTree(answer.body()).path("id").asLong();
+        }
+
+        /** A task (an area) of the plan, led by {@link #OWNER}, with no commitment (so its writes touch no indicator). */
+        String task(String plan) throws IOException {
+            String code = code("T");
+            ObjectNode task = taskBody(code, plan);
+            created(admin("POST", running.indicatorUrl, "/api/v1/tasks", task));
+            return code;
+        }
+
+        static ObjectNode taskBody(String code, String plan) {
+            // 导入的 as in the import bodies: the NUL and odd-Unicode cases of a CSV body put their character there.
+            ObjectNode task = NODES.objectNode().put("code", code).put("plan", plan).put("seq", 1).put("textZh", "导入的模糊测试任务")
+                    .put("textEn", "Fuzz task");
+            task.putArray("lead").add(OWNER);
+            return task;
+        }
+
+        /** A progress update of the task, text only (its status stays). */
+        long taskUpdate(String task) throws IOException {
+            Answer answer = admin("POST", running.indicatorUrl, "/api/v1/tasks/" + task + "/updates", NODES.objectNode().put("text", "模糊测试：进度报告"));
             created(answer);
             return JSON.readTree(answer.body()).path("id").asLong();
         }
@@ -1036,6 +1065,36 @@ class ContractFuzzIT {
                     d.path.put("requestId", String.valueOf(fresh.cancellationRequest(id)));
                     d.body = body(op, schema);
                 }
+                case "createTask" -> {
+                    d.body = body(op, schema);
+                    ((ObjectNode) d.body).put("plan", fresh.plan());
+                }
+                case "replaceTask" -> {
+                    String plan = fresh.plan();
+                    update(op, d, "code", fresh.task(plan), "/api/v1/tasks/");
+                    ((ObjectNode) d.body).put("plan", plan);
+                }
+                case "deleteTask" -> d.path.put("code", fresh.task(fresh.plan()));
+                case "postTaskUpdate" -> {
+                    d.path.put("code", fresh.task(fresh.plan()));
+                    d.body = body(op, schema);
+                }
+                case "returnTaskUpdate" -> {
+                    String task = fresh.task(fresh.plan());
+                    d.path.put("code", task);
+                    d.path.put("id", String.valueOf(fresh.taskUpdate(task)));
+                    d.body = body(op, schema);
+                }
+                case "importTaskAssignments" -> {
+                    String plan = fresh.plan();
+                    String task = fresh.task(plan);
+                    d.path.put("code", plan);
+                    d.rawBody = ("序号,任务,牵头单位,配合单位,完成时限\n" + task + ",导入的模糊测试任务,区发改局,区商务局,2023年6月底\n").getBytes(StandardCharsets.UTF_8);
+                    d.contentType = "text/csv; charset=UTF-8";
+                    if (random.nextBoolean()) {
+                        d.query.add(new String[]{"dryRun", String.valueOf(random.nextBoolean())});
+                    }
+                }
                 case "requestReport" -> d.body = body(op, schema);
                 case "createSubscription" -> d.body = Fresh.subscriptionBody();
                 case "deleteSubscription" -> d.path.put("id", fresh.subscription(base));
@@ -1141,6 +1200,11 @@ class ContractFuzzIT {
                 }
                 d.path.put("id", readCancellation[0]);
                 d.path.put("requestId", readCancellation[1]);
+            } else if (t.startsWith("/api/v1/tasks/{code}/updates/{id}")) {
+                d.path.put("code", fixtures.updateTask());
+                d.path.put("id", String.valueOf(fixtures.taskUpdate()));
+            } else if (t.startsWith("/api/v1/tasks/")) {
+                d.path.put("code", pick(fixtures.tasks()));
             } else if (t.startsWith("/api/v1/units/")) {
                 d.path.put("code", pick(List.of("PERCENT", "YUAN_100M", "PER_100K")));
             } else if (t.startsWith("/api/v1/categories/")) {
@@ -1187,7 +1251,9 @@ class ContractFuzzIT {
                 case "page" -> String.valueOf(random.nextInt(3));
                 case "size" -> String.valueOf(1 + random.nextInt(200));
                 case "year" -> String.valueOf(2016 + random.nextInt(5));
-                case "plan", "parent" -> pick(fixtures.plans());
+                case "plan" -> pick(fixtures.plans());
+                // listTasks' parent is an area or sub-area; a plan's parent is a plan.
+                case "parent" -> op.operationId().equals("listTasks") ? pick(fixtures.tasks()) : pick(fixtures.plans());
                 case "list" -> pick(fixtures.lists());
                 case "department" -> OWNER;
                 case "category" -> pick(op.service().equals("project-service") ? fixtures.projectCategories() : fixtures.indicatorCategories());
@@ -1195,7 +1261,7 @@ class ContractFuzzIT {
                 case "q" -> pick(List.of("发展", "GDP", "项目"));
                 case "overdue" -> String.valueOf(random.nextBoolean());
                 case "entity" -> op.isImport() ? null : op.service().equals("project-service") ? pick(List.of("lists", "projects", "investments", "milestones", "categories"))
-                        : pick(List.of("plans", "indicators", "observations", "departments"));
+                        : pick(List.of("plans", "indicators", "observations", "departments", "tasks"));
                 case "asOf", "from" -> "2024-01-01T00:00:00+08:00";
                 case "to" -> "2025-01-01T00:00:00+08:00";
                 case "subject" -> "admin";
@@ -1218,6 +1284,12 @@ class ContractFuzzIT {
         }
 
         private JsonNode generate(Operation op, JsonNode schema, String property) {
+            // A nullable reference (anyOf: [$ref, null], as TaskInput.deadline): a value of the reference.
+            for (JsonNode alternative : schema.path("anyOf")) {
+                if (!alternative.path("type").asText().equals("null")) {
+                    return generate(op, op.contract().resolve(alternative), property);
+                }
+            }
             String owner = schema.path("x-schema-name").asText("");
             String type = Schemas.type(schema);
             if ("object".equals(type)) {
@@ -1283,14 +1355,21 @@ class ContractFuzzIT {
          */
         private JsonNode hint(Operation op, String owner, String property) {
             return switch (owner + "." + property) {
-                case "PlanInput.code", "IndicatorInput.code", "ProjectListInput.code", "ProjectInput.id" -> NODES.textNode(Fresh.code("G"));
+                case "PlanInput.code", "IndicatorInput.code", "ProjectListInput.code", "ProjectInput.id", "TaskInput.code" -> NODES.textNode(Fresh.code("G"));
                 case "Department.code" -> NODES.textNode(Fresh.departmentCode());
                 case "PlanInput.kind" -> NODES.textNode("FIVE_YEAR");
                 case "PlanInput.startYear" -> NODES.numberNode(2021);
                 case "PlanInput.endYear" -> NODES.numberNode(2025);
                 case "PlanInput.parent", "ProjectListInput.plan", "ProjectInput.indicators", "ProjectInput.lists", "ProjectInput.status",
                      "TargetInput.kind", "TargetInput.referenceIndicator", "ObservationInput.periodStart", "MilestoneInput.actualDate",
-                     "IndicatorInput.series" -> OMIT;
+                     "IndicatorInput.series", "TaskInput.parent", "TaskInput.supporting", "TaskInput.commitments", "TaskUpdateInput.department",
+                     "TaskUpdateInput.commitmentValues" -> OMIT;
+                // The task's plan is set by the case (a fresh one); here only a value of the right shape.
+                case "TaskInput.plan" -> NODES.textNode("AP2018");
+                case "TaskInput.lead" -> NODES.arrayNode().add(OWNER);
+                // The lead unit (OWNER's token, or an admin) may start or complete a task that has not started.
+                case "TaskUpdateInput.status" -> pick(List.of(OMIT, NODES.textNode("IN_PROGRESS"), NODES.textNode("COMPLETED")));
+                case "TaskUpdateInput.evidence" -> NODES.arrayNode().add("https://example.gov.cn/fuzz");
                 case "IndicatorInput.category" -> NODES.textNode(pick(fixtures.indicatorCategories()));
                 case "ProjectInput.category" -> NODES.textNode(pick(fixtures.projectCategories()));
                 case "ProjectInput.zone" -> fixtures.zones().isEmpty() ? OMIT : NODES.textNode(pick(fixtures.zones()));
