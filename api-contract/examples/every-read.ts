@@ -116,6 +116,8 @@ interface Fixtures {
   annual: string;
   evaluation: string;
   subscriptions: { indicator: string; project: string; report: string };
+  task: string;
+  taskUpdate: number;
 }
 
 // The fixtures' subscriptions point at a closed local port (./run and the tests allow loopback targets).
@@ -157,9 +159,31 @@ async function makeFixtures(): Promise<Fixtures> {
     report: ok(await reports.POST("/api/v1/subscriptions", { body: { targetUrl: hook, secret: hookSecret } }), "createSubscription").id,
   };
   check(subscriptions.indicator && subscriptions.project && subscriptions.report, "subscription ids");
+  // No seeded task has a progress update: a task of its own plan (seeded plans stay as other tests read them), led by DRC.
+  const plan = `TSP-${run}`;
+  const task = `TST-${run}`;
+  ok(
+    await indicators.POST("/api/v1/plans", {
+      body: { code: plan, kind: "FIVE_YEAR", startYear: 2021, endYear: 2025, titleZh: "类型客户端测试规划", titleEn: "TypeScript client test plan" },
+    }),
+    "createPlan",
+  );
+  ok(
+    await indicators.POST("/api/v1/tasks", {
+      body: { code: task, plan, seq: 1, textZh: "类型客户端测试任务", textEn: "TypeScript client test task", lead: ["DRC"] },
+    }),
+    "createTask",
+  );
+  const taskUpdate = ok(
+    await indicators.POST("/api/v1/tasks/{code}/updates", { params: { path: { code: task } }, body: { text: "已完成现场踏勘" } }),
+    "postTaskUpdate",
+  );
+  check(taskUpdate.id, "the update's id");
   return {
     department: department.code, project, milestone: milestone.id, update: update.id, cancellation: cancellation.id, annual: annual.id, evaluation: evaluation.id,
     subscriptions: subscriptions as Fixtures["subscriptions"],
+    task,
+    taskUpdate: taskUpdate.id,
   };
 }
 
@@ -238,6 +262,32 @@ function indicatorReads(f: Fixtures): Reads<typeof indicators> {
     "/api/v1/departments/{code}/indicators": async () => {
       const led = ok(await indicators.GET("/api/v1/departments/{code}/indicators", code("DRC")), "listDepartmentIndicators");
       check(led.some((i) => i.code === "AP2017-01" && i.role === "LEAD"), "DRC leads AP2017-01");
+    },
+    // AP2018's seeded outline (seeds/indicators/tasks.csv): areas AP2018-T1 to T5; AP2018-T1-1 is the first sub-area of T1,
+    // unassigned, so its deadline is the plan's end (AP2018 is the 2018 annual plan: 2018-12-31).
+    "/api/v1/tasks": async () => {
+      const page = ok(await indicators.GET("/api/v1/tasks", { params: { query: { plan: "AP2018", level: "AREA", size: 200 } } }), "listTasks");
+      same(page.total, 5, "AP2018's areas");
+      same(page.items[0]?.code, "AP2018-T1", "the first area");
+    },
+    "/api/v1/tasks/{code}": async () => {
+      const task = ok(await indicators.GET("/api/v1/tasks/{code}", code("AP2018-T1-1")), "getTask");
+      same([task.textZh, task.parent, task.deadline], ["加快建设现代化产业体系", "AP2018-T1", "2018-12-31"], "AP2018-T1-1");
+    },
+    "/api/v1/tasks/{code}/updates": async () => {
+      const updates = ok(await indicators.GET("/api/v1/tasks/{code}/updates", code(f.task)), "listTaskUpdates");
+      same(updates.map((u) => u.id), [f.taskUpdate], "the task's updates");
+    },
+    "/api/v1/tasks/{code}/updates/{id}": async () => {
+      const update = ok(await indicators.GET("/api/v1/tasks/{code}/updates/{id}", { params: { path: { code: f.task, id: f.taskUpdate } } }), "getTaskUpdate");
+      same(update.text, "已完成现场踏勘", "the update's text");
+    },
+    "/api/v1/plans/{code}/task-assignments": async () => {
+      const csv = ok(
+        await indicators.GET("/api/v1/plans/{code}/task-assignments", { params: { path: { code: "AP2018" }, query: { format: "csv" } }, parseAs: "text" }),
+        "exportTaskAssignments",
+      );
+      check(csv.includes("序号,任务,牵头单位,配合单位,完成时限") && csv.includes("AP2018-T1-1,加快建设现代化产业体系,,,2018-12-31"), "AP2018's division table");
     },
     "/api/v1/exports": async () => {
       const csv = ok(

@@ -11,6 +11,7 @@ import gov.planmonitor.client.indicator.api.DepartmentsApi;
 import gov.planmonitor.client.indicator.api.ImportAndExportApi;
 import gov.planmonitor.client.indicator.api.IndicatorsApi;
 import gov.planmonitor.client.indicator.api.PlansApi;
+import gov.planmonitor.client.indicator.api.TasksApi;
 import gov.planmonitor.client.indicator.model.Department;
 import gov.planmonitor.client.indicator.model.DepartmentIndicator;
 import gov.planmonitor.client.indicator.model.Evaluation;
@@ -103,6 +104,7 @@ class GeneratedClientsIT {
     private static ImportAndExportApi indicatorFiles;
     private static AuditApi indicatorAudit;
     private static ChangesApi indicatorChanges;
+    private static TasksApi tasks;
     private static ProjectsApi projects;
     private static ProjectListsApi projectLists;
     private static gov.planmonitor.client.project.api.ImportAndExportApi projectFiles;
@@ -140,6 +142,7 @@ class GeneratedClientsIT {
         indicatorFiles = new ImportAndExportApi(indicator);
         indicatorAudit = new AuditApi(indicator);
         indicatorChanges = new ChangesApi(indicator);
+        tasks = new TasksApi(indicator);
         projects = new ProjectsApi(project);
         projectLists = new ProjectListsApi(project);
         projectFiles = new gov.planmonitor.client.project.api.ImportAndExportApi(project);
@@ -225,6 +228,13 @@ class GeneratedClientsIT {
         r.put("indicator-service listSubscriptions", () -> assertTrue(indicatorWebhooks.listSubscriptions(null, 200, null).getItems().stream().anyMatch(x -> x.getId().equals(f.indicatorSubscription()))));
         r.put("indicator-service getSubscription", () -> assertEquals(HOOK, indicatorWebhooks.getSubscription(f.indicatorSubscription()).getTargetUrl()));
         r.put("indicator-service listDeliveries", () -> assertTrue(indicatorWebhooks.listDeliveries(f.indicatorSubscription(), null, null, null, null).getTotal() >= 0));
+        // AP2018's seeded outline (seeds/indicators/tasks.csv): areas AP2018-T1 to T5; AP2018-T1-1 is the first sub-area of T1,
+        // unassigned, so its deadline is the plan's end (AP2018 is the 2018 annual plan: 2018-12-31).
+        r.put("indicator-service listTasks", () -> { var page = tasks.listTasks(null, null, null, "AREA", null, null, null, "AP2018", null, 200, null, null, null); assertEquals(5L, page.getTotal()); assertEquals("AP2018-T1", page.getItems().get(0).getCode()); });
+        r.put("indicator-service getTask", () -> { var t = tasks.getTask("AP2018-T1-1"); assertEquals("加快建设现代化产业体系", t.getTextZh()); assertEquals("AP2018-T1", t.getParent()); assertEquals(LocalDate.of(2018, 12, 31), t.getDeadline()); });
+        r.put("indicator-service listTaskUpdates", () -> assertEquals(List.of(f.taskUpdate()), tasks.listTaskUpdates(f.task()).stream().map(gov.planmonitor.client.indicator.model.TaskUpdate::getId).toList()));
+        r.put("indicator-service getTaskUpdate", () -> assertEquals("已完成现场踏勘", tasks.getTaskUpdate(f.task(), f.taskUpdate()).getText()));
+        r.put("indicator-service exportTaskAssignments", () -> { String csv = tasks.exportTaskAssignments("AP2018", "csv"); assertTrue(csv.contains("序号,任务,牵头单位,配合单位,完成时限") && csv.contains("AP2018-T1-1,加快建设现代化产业体系,,,2018-12-31"), csv); });
         r.put("indicator-service listChanges", () -> onceInFeed(indicatorChanges::listChanges, "gov.planmonitor.indicator.department.created", "/api/v1/departments/" + f.department()));
         // project-service
         r.put("project-service listProjectLists", () -> assertTrue(codes(projectLists.listProjectLists(null, 200, null, null, null, null).getItems(), ProjectList::getCode).containsAll(List.of("FYP13-KEY", "AP2017-KEY"))));
@@ -348,7 +358,8 @@ class GeneratedClientsIT {
      * test's counts change.
      */
     record Fixtures(String department, Project project, Milestone milestone, ProgressUpdate update, CancellationRequest cancellation,
-                    UUID annual, UUID evaluation, UUID indicatorSubscription, UUID projectSubscription, UUID reportSubscription) {
+                    UUID annual, UUID evaluation, UUID indicatorSubscription, UUID projectSubscription, UUID reportSubscription,
+                    String task, long taskUpdate) {
 
         private static Fixtures made;
 
@@ -374,7 +385,15 @@ class GeneratedClientsIT {
                     .targetUrl(HOOK).secret(HOOK_SECRET).addTypesItem("gov.planmonitor.project.project.created")).getId();
             UUID reportSubscription = reportWebhooks.createSubscription(new gov.planmonitor.client.report.model.SubscriptionInput()
                     .targetUrl(HOOK).secret(HOOK_SECRET)).getId();
-            made = new Fixtures(department, project, milestone, update, cancellation, annual, evaluation, indicatorSubscription, projectSubscription, reportSubscription);
+            // No seeded task has a progress update: a task of its own plan (seeded plans stay as other tests read them), led by DRC.
+            String plan = plans.createPlan(new gov.planmonitor.client.indicator.model.PlanInput().code("GCP-" + RUN)
+                    .kind(gov.planmonitor.client.indicator.model.PlanInput.KindEnum.FIVE_YEAR).startYear(2021).endYear(2025)
+                    .titleZh("生成客户端测试规划").titleEn("Generated client test plan")).getCode();
+            String task = tasks.createTask(new gov.planmonitor.client.indicator.model.TaskInput().code("GCT-" + RUN).plan(plan).seq(1)
+                    .textZh("生成客户端测试任务").textEn("Generated client test task").addLeadItem("DRC")).getCode();
+            long taskUpdate = tasks.postTaskUpdate(task, new gov.planmonitor.client.indicator.model.TaskUpdateInput().text("已完成现场踏勘")).getId();
+            made = new Fixtures(department, project, milestone, update, cancellation, annual, evaluation, indicatorSubscription, projectSubscription, reportSubscription,
+                    task, taskUpdate);
             return made;
         }
     }
