@@ -203,6 +203,13 @@ public class ReportGenerator {
         if (departmentCode != null) {
             items.removeIf(i -> role(i, departmentCode) == null);
         }
+        if (type.equals("ANNUAL_EXECUTION") && data.tasks() != null) {
+            // The plan's main targets (主要预期目标) are its table; a task's commitments are reported with their task in
+            // the key-work section, not counted among them.
+            java.util.Set<String> commitments = data.tasks().stream().filter(t -> t.commitments() != null)
+                    .flatMap(t -> t.commitments().stream()).map(Task.TaskCommitment::code).collect(java.util.stream.Collectors.toSet());
+            items.removeIf(i -> commitments.contains(i.code()));
+        }
         if (!type.equals("ANNUAL_EXECUTION")) {
             // The plan asks for binding indicators first (第十五章第三节).
             items.sort(Comparator.comparingInt((EvaluatedIndicator i) -> "BINDING".equals(i.attribute()) ? 0 : 1).thenComparingInt(i -> zero(i.seq())));
