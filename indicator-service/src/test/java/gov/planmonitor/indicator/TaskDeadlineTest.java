@@ -84,12 +84,13 @@ class TaskDeadlineTest {
                     .body("items.code", contains(code));
 
             // The watch (every second in tests) announces it: one task.delayed event, signed, with the task as data.
-            List<WebhookReceiver.Received> got = receiver.await("/delayed", 1, Duration.ofSeconds(20));
-            JsonPath event = JsonPath.from(got.get(0).body());
+            // (The seeded tasks, late since 2018 and 2020, are announced by the watch's first look too: pick this one's.)
+            WebhookReceiver.Received mine = awaitEventOf(code, Duration.ofSeconds(40));
+            JsonPath event = JsonPath.from(mine.body());
             assertEquals("gov.planmonitor.indicator.task.delayed", event.getString("type"));
             assertEquals("/api/v1/tasks/" + code, event.getString("subject"));
             assertEquals("DELAYED", event.getString("data.status"));
-            assertEquals(true, WebhookReceiver.verify(got.get(0), SECRET));
+            assertEquals(true, WebhookReceiver.verify(mine, SECRET));
             // Once: later looks of the watch announce nothing more of it.
             sleep(Duration.ofSeconds(3));
             assertEquals(1, receiver.received("/delayed").stream().filter(r -> r.body().contains("\"/api/v1/tasks/" + code + "\"")).count());
@@ -111,6 +112,22 @@ class TaskDeadlineTest {
         body.put("description", "TaskDeadlineTest");
         body.put("after", after);
         return body;
+    }
+
+    /** The delivery of the task.delayed event of a task, waited for. */
+    private static WebhookReceiver.Received awaitEventOf(String code, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            for (WebhookReceiver.Received received : receiver.received("/delayed")) {
+                if (("/api/v1/tasks/" + code).equals(JsonPath.from(received.body()).getString("subject"))) {
+                    return received;
+                }
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("no task.delayed delivery for " + code + " within " + timeout.toSeconds() + " s");
+            }
+            sleep(Duration.ofMillis(200));
+        }
     }
 
     private static void sleep(Duration duration) {

@@ -176,6 +176,7 @@ class TaskResourceTest {
                 .then().statusCode(200).body("total", equalTo(0));
         given().queryParam("plan", plan).queryParam("status", "COMPLETED").when().get("/api/v1/tasks")
                 .then().statusCode(200).body("items.code", contains(leaf));
+        given().queryParam("commitment", commitment).when().get("/api/v1/tasks").then().statusCode(200).body("items.code", contains(leaf));
         given().queryParam("plan", plan).queryParam("unassigned", true).when().get("/api/v1/tasks")
                 .then().statusCode(200).body("items.code", contains(codes.get(0), codes.get(1)));
     }

@@ -67,11 +67,12 @@ public class TaskResource {
                                  @QueryParam("level") @Parameter(schema = @Schema(enumeration = {"AREA", "SUB_AREA", "TASK"})) String level,
                                  @QueryParam("parent") @Parameter(description = "Only the tasks directly under this area or sub-area", example = "AP2018-T1") String parent,
                                  @QueryParam("unassigned") @Parameter(description = "true: no lead unit yet; false: with one") Boolean unassigned,
+                                 @QueryParam("commitment") @Parameter(description = "The task an indicator quantifies (its commitment)", example = "AP2018-101") String commitment,
                                  @QueryParam("page") @Parameter(description = "0-based page") Integer page,
                                  @QueryParam("size") @Parameter(description = "Page size (capped at 200)") Integer size,
                                  @QueryParam("sort") @Parameter(schema = @Schema(enumeration = {"outline", "deadline", "-deadline", "code", "-code"}),
                                          description = "Default outline (the plan's printed order)") String sort) {
-        return search.list(new TaskSearch.Filters(plan, department, role, status, overdue, deadlineFrom, deadlineTo, level, parent, unassigned),
+        return search.list(new TaskSearch.Filters(plan, department, role, status, overdue, deadlineFrom, deadlineTo, level, parent, unassigned, commitment),
                 page, size, sort);
     }
 

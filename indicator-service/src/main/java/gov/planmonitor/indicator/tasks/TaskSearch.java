@@ -20,7 +20,8 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * The oversight query: tasks by plan, department, status (DELAYED included), overdue, deadline range, level and parent,
+ * The oversight query: tasks by plan, department, status (DELAYED included), overdue, deadline range, level, parent and
+ * the indicator that quantifies them,
  * in the plan's printed order (area, sub-area, task) or by deadline. One SQL statement finds the page's ids and the
  * total; the tasks are then loaded by id.
  */
@@ -30,7 +31,7 @@ public class TaskSearch {
 
     /** The filters of a task list; nulls are absent. */
     public record Filters(String plan, String department, String role, String status, Boolean overdue, LocalDate deadlineFrom,
-                          LocalDate deadlineTo, String level, String parent, Boolean unassigned) {
+                          LocalDate deadlineTo, String level, String parent, Boolean unassigned, String commitment) {
     }
 
     private static final String DEADLINE = "COALESCE(t.deadline, make_date(p.end_year, 12, 31))";
@@ -103,6 +104,10 @@ public class TaskSearch {
         }
         if (f.level() != null) {
             where.add("t.depth = " + depth(f.level()));
+        }
+        if (f.commitment() != null) {
+            where.add("EXISTS (SELECT 1 FROM task_commitment tc JOIN indicator i ON i.id = tc.indicator_id WHERE tc.task_id = t.id AND i.code = ?)");
+            params.add(f.commitment());
         }
         if (f.parent() != null) {
             where.add("a.code = ?");
