@@ -230,7 +230,7 @@ class GeneratedClientsIT {
         r.put("indicator-service listDeliveries", () -> assertTrue(indicatorWebhooks.listDeliveries(f.indicatorSubscription(), null, null, null, null).getTotal() >= 0));
         // AP2018's seeded outline (seeds/indicators/tasks.csv): areas AP2018-T1 to T5; AP2018-T1-1 is the first sub-area of T1,
         // unassigned, so its deadline is the plan's end (AP2018 is the 2018 annual plan: 2018-12-31).
-        r.put("indicator-service listTasks", () -> { var page = tasks.listTasks(null, null, null, "AREA", null, null, null, "AP2018", null, 200, null, null, null); assertEquals(5L, page.getTotal()); assertEquals("AP2018-T1", page.getItems().get(0).getCode()); });
+        r.put("indicator-service listTasks", () -> { var page = tasks.listTasks(null, null, null, null, "AREA", null, null, null, "AP2018", null, 200, null, null, null); assertEquals(5L, page.getTotal()); assertEquals("AP2018-T1", page.getItems().get(0).getCode()); });
         r.put("indicator-service getTask", () -> { var t = tasks.getTask("AP2018-T1-1"); assertEquals("加快建设现代化产业体系", t.getTextZh()); assertEquals("AP2018-T1", t.getParent()); assertEquals(LocalDate.of(2018, 12, 31), t.getDeadline()); });
         r.put("indicator-service listTaskUpdates", () -> assertEquals(List.of(f.taskUpdate()), tasks.listTaskUpdates(f.task()).stream().map(gov.planmonitor.client.indicator.model.TaskUpdate::getId).toList()));
         r.put("indicator-service getTaskUpdate", () -> assertEquals("已完成现场踏勘", tasks.getTaskUpdate(f.task(), f.taskUpdate()).getText()));
