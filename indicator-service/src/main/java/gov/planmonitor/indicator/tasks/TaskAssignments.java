@@ -85,11 +85,8 @@ public class TaskAssignments implements Transfers.Source {
             throw new ServiceException.Invalid(column, units.size() + " units in one cell; a task has at most " + MAX_UNITS);
         }
         for (String unit : units) {
-            String code = tasks.unitCode(unit);
-            if (code.equals(unit) && !tasks.knownUnit(unit)) {
-                throw new ServiceException.Invalid(column, "no department is named or coded '" + unit + "' (the department list: GET /api/v1/departments)");
-            }
-            codes.add(code);
+            codes.add(tasks.unitCode(unit).orElseThrow(() -> new ServiceException.Invalid(column,
+                    "no department is named or coded '" + unit + "' (the department list: GET /api/v1/departments)")));
         }
         return codes;
     }
@@ -114,8 +111,8 @@ public class TaskAssignments implements Transfers.Source {
     public void write(String entity, String planCode, Tabular.TableWriter tables) throws IOException {
         check(planCode);
         CursorRows.readOnly(em);
-        try (Stream<Map<String, Object>> rows = CursorRows.of(em, em.createQuery("select t from PlanTask t join fetch t.plan p left join t.parent a"
-                + " left join a.parent g where p.code = :plan order by " + TaskRepository.OUTLINE_ORDER + ", t.id", PlanTask.class)
+        try (Stream<Map<String, Object>> rows = CursorRows.of(em, em.createQuery(TaskRepository.OUTLINE_SELECT
+                + " where p.code = :plan order by " + TaskRepository.OUTLINE_ORDER + ", t.id", PlanTask.class)
                 .setParameter("plan", planCode), TaskAssignments::row)) {
             tables.table(TABLE, rows);
         }

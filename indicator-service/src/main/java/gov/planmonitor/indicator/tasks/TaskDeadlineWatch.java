@@ -50,8 +50,8 @@ public class TaskDeadlineWatch {
         return QuarkusTransaction.requiringNew().call(() -> {
             @SuppressWarnings("unchecked")
             List<Number> ids = entities.createNativeQuery("UPDATE plan_task t SET delay_announced_at = now() FROM plan p WHERE p.id = t.plan_id"
-                            + " AND t.delay_announced_at IS NULL AND t.status IN ('NOT_STARTED', 'IN_PROGRESS')"
-                            + " AND COALESCE(t.deadline, make_date(p.end_year, 12, 31)) < ?1 RETURNING t.id")
+                            + " AND t.delay_announced_at IS NULL AND " + TaskRepository.OPEN_SQL
+                            + " AND " + TaskRepository.DEADLINE_SQL + " < ?1 RETURNING t.id")
                     .setParameter(1, today).getResultList();
             if (ids.isEmpty()) {
                 return 0;

@@ -34,8 +34,8 @@ public class TaskSearch {
                           LocalDate deadlineTo, String level, String parent, Boolean unassigned, String commitment) {
     }
 
-    private static final String DEADLINE = "COALESCE(t.deadline, make_date(p.end_year, 12, 31))";
-    private static final String OPEN = "t.status IN ('NOT_STARTED', 'IN_PROGRESS')";
+    private static final String DEADLINE = TaskRepository.DEADLINE_SQL;
+    private static final String OPEN = TaskRepository.OPEN_SQL;
     private static final String OUTLINE = "p.start_year, p.code, array_remove(ARRAY[g.seq, a.seq, t.seq], NULL)";
     private static final Map<String, String> SORTS = Map.of(
             "outline", OUTLINE, "deadline", DEADLINE + ", " + OUTLINE, "-deadline", DEADLINE + " DESC, " + OUTLINE,
@@ -117,10 +117,7 @@ public class TaskSearch {
                 + " LEFT JOIN plan_task a ON a.id = t.parent_id LEFT JOIN plan_task g ON g.id = a.parent_id"
                 + (where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where))
                 + " ORDER BY " + order + ", t.id LIMIT ? OFFSET ?";
-        Query query = entities.createNativeQuery(sql);
-        for (int i = 0; i < params.size(); i++) {
-            query.setParameter(i + 1, params.get(i));
-        }
+        Query query = bind(entities.createNativeQuery(sql), params);
         query.setParameter(params.size() + 1, request.size());
         query.setParameter(params.size() + 2, request.offset());
         @SuppressWarnings("unchecked")
@@ -135,11 +132,16 @@ public class TaskSearch {
         if (request.offset() == 0) {
             return 0;
         }
-        Query query = entities.createNativeQuery("SELECT count(*) FROM (" + sql.replaceFirst(" ORDER BY .*$", "") + ") c");
+        Query query = bind(entities.createNativeQuery("SELECT count(*) FROM (" + sql.replaceFirst(" ORDER BY .*$", "") + ") c"), params);
+        return ((Number) query.getSingleResult()).longValue();
+    }
+
+    /** The filters' values as the query's positional parameters, in order. */
+    private static Query bind(Query query, List<Object> params) {
         for (int i = 0; i < params.size(); i++) {
             query.setParameter(i + 1, params.get(i));
         }
-        return ((Number) query.getSingleResult()).longValue();
+        return query;
     }
 
     private List<PlanTask> load(List<Long> ids) {

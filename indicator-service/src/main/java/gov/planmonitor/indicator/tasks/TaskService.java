@@ -31,6 +31,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -101,8 +102,9 @@ public class TaskService {
     public Versioned<TaskDto> replace(String code, @NotNull @Valid TaskInput input, IfMatch ifMatch) {
         caller.require("changing a task", Roles.PLANNER);
         Codes.requireUnchanged("code", code, input.code());
-        Versioned<TaskDto> written = writes.update(kind, get(code), ifMatch, task -> apply(task, input));
-        followTask(get(code));
+        PlanTask task = get(code);
+        Versioned<TaskDto> written = writes.update(kind, task, ifMatch, t -> apply(t, input));
+        followTask(task);
         return written;
     }
 
@@ -152,14 +154,10 @@ public class TaskService {
         return changed ? Outcome.UPDATED : Outcome.UNCHANGED;
     }
 
-    public boolean knownUnit(String code) {
-        return departments.findByCode(code).isPresent();
-    }
-
-    /** A department's code from its code or its Chinese name as tables print it (区发改局); the text itself when neither. */
-    public String unitCode(String codeOrName) {
+    /** A department's code from its code or its Chinese name as tables print it (区发改局); empty when it is neither. */
+    public Optional<String> unitCode(String codeOrName) {
         return departments.findByCode(codeOrName).or(() -> departments.find("nameZh", codeOrName).firstResultOptional())
-                .map(d -> d.code).orElse(codeOrName);
+                .map(d -> d.code);
     }
 
     /** Only a task entered by mistake goes: one with no sub-tasks and no progress updates (others are cancelled). */

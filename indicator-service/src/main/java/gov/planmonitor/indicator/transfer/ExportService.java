@@ -84,7 +84,7 @@ public class ExportService implements Transfers.Source {
                         ExportService::row);
                 case "indicators" -> CursorRows.of(em, inPlan(Indicator.class, "select i from Indicator i join fetch i.plan p join fetch i.category",
                         "", "order by " + PLAN_ORDER + ", i.seq, i.id", planCode), i -> row(i, today));
-                case "tasks" -> CursorRows.of(em, inPlan(PlanTask.class, "select t from PlanTask t join fetch t.plan p left join t.parent a left join a.parent g",
+                case "tasks" -> CursorRows.of(em, inPlan(PlanTask.class, TaskRepository.OUTLINE_SELECT,
                         "", "order by " + PLAN_ORDER + ", " + TaskRepository.OUTLINE_ORDER + ", t.id", planCode), ExportService::row);
                 default -> CursorRows.of(em, inPlan(Observation.class, "select o from Observation o join fetch o.indicator i join i.plan p",
                         "o.supersededAt is null", "order by " + PLAN_ORDER + ", i.seq, i.id, o.year, o.id", planCode), ExportService::row);
