@@ -85,6 +85,28 @@ class StatementCountTest {
         pinned(5, 21, "/api/v1/tasks/FYP13-T3", "/api/v1/tasks/AP2018-T1-2-2");
     }
 
+    /**
+     * Replacing a value (the write of issue 26's benchmark): the indicator with its plan and departments in one
+     * statement, its row lock, the current value, the value's unit, the old revision retired, the new one inserted, the
+     * audit entry inserted. The audit chain's work at commit runs in PostgreSQL's trigger, not from here. Creating the
+     * first value of a year adds the query for the year's last revision.
+     */
+    @Test
+    void replacingAValue() {
+        String plan = Fixtures.code("SQLW");
+        given().contentType("application/json").body(Map.of("code", plan, "kind", "FIVE_YEAR", "startYear", 2021, "endYear", 2025,
+                "titleZh", "写入计数规划", "titleEn", "Write counting plan")).when().post("/api/v1/plans").then().statusCode(201);
+        String code = addIndicator(plan, 1, "DRC");
+        String path = "/api/v1/indicators/" + code + "/observations/2021";
+        long created = SqlStatements.of(sessions, () -> given().contentType("application/json").body(Map.of("value", 100, "status", "FINAL"))
+                .when().put(path).then().statusCode(201));
+        long replaced = SqlStatements.of(sessions, () -> given().contentType("application/json").header("If-Match", "\"1\"")
+                .body(Map.of("value", 101, "status", "FINAL")).when().put(path).then().statusCode(200));
+        System.out.printf("[statements] a value written: first %d; replaced %d%n", created, replaced);
+        assertEquals(7, created, "creating a value: " + created + " statements");
+        assertEquals(7, replaced, "replacing a value: " + replaced + " statements");
+    }
+
     /** On a department of its own (other tests add indicators to the seeded ones): one indicator, then five with values. */
     @Test
     void aDepartmentsIndicators() {

@@ -79,9 +79,7 @@ public class ObservationService {
 
     /** Creates the value for a year, or replaces it (If-Match required) keeping the old one as history. */
     public Written put(String code, int year, @NotNull @Valid ObservationInput input, IfMatch ifMatch) {
-        Indicator indicator = indicators.get(code);
-        requireReporter(indicator);
-        serialize(indicator);
+        Indicator indicator = lockedForWrite(code);
         Observation current = observations.findCurrent(indicator, year).orElse(null);
         if (current != null) {
             ifMatch.require(current.revision);
@@ -94,18 +92,24 @@ public class ObservationService {
      * history) without a precondition, as the update itself is the department's statement.
      */
     public Written report(String code, int year, @NotNull @Valid ObservationInput input) {
-        Indicator indicator = indicators.get(code);
-        requireReporter(indicator);
-        serialize(indicator);
+        Indicator indicator = lockedForWrite(code);
         return write(indicator, year, observations.findCurrent(indicator, year).orElse(null), input, caller.name());
     }
 
     /**
-     * Writers of one indicator's values take turns (a row lock on the indicator until commit), so the second of two
-     * simultaneous writers reads the first one's value and is told to send If-Match (428) or that it is stale (412).
+     * The indicator a value is written to, with its plan and departments in one statement (read-only: writing a value
+     * never changes the indicator), once the caller is known to report it. Writers of one indicator's values then take
+     * turns (a row lock on the indicator until commit), so the second of two simultaneous writers reads the first one's
+     * value and is told to send If-Match (428) or that it is stale (412).
      */
-    private void serialize(Indicator indicator) {
-        observations.getEntityManager().lock(indicator, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+    private Indicator lockedForWrite(String code) {
+        Indicator indicator = indicatorRows.findWithDepartments(List.of(code)).get(code);
+        if (indicator == null) {
+            throw new ServiceException.NotFound("no indicator with code " + code);
+        }
+        requireReporter(indicator);
+        observations.lockIndicators(List.of(indicator.id));
+        return indicator;
     }
 
     /** Values are reported by the departments that lead or support the indicator (or an admin). */
@@ -115,9 +119,11 @@ public class ObservationService {
     }
 
     private Written write(Indicator indicator, int year, Observation current, ObservationInput input, String user) {
-        validate(indicator, year, input, units.snapshot());
+        validate(indicator, year, input, units.only(indicator.unit));
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-        int revision = observations.nextRevision(indicator, year);
+        // The current value is always the year's last revision (each write retires it for the next), so only a first
+        // value needs the query, and finds none unless a revision was removed by hand.
+        int revision = current != null ? current.revision + 1 : observations.nextRevision(indicator, year);
         if (current != null) {
             current.supersededAt = now;
             current.supersededBy = user;

@@ -59,11 +59,26 @@ public class UnitCatalog {
         this.entities = entities;
     }
 
+    private static final String SELECT = "select code, printed, normalized, scale, name_zh, name_en, non_negative, rate, sort_order from unit";
+
     /** One statement: every unit, in the bureau's order. */
     public Units snapshot() {
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = entities.createNativeQuery("select code, printed, normalized, scale, name_zh, name_en, non_negative, rate, sort_order"
-                + " from unit order by sort_order, code").getResultList();
+        List<Object[]> rows = entities.createNativeQuery(SELECT + " order by sort_order, code").getResultList();
+        return units(rows);
+    }
+
+    /** One statement: the unit printed so (a single value's write needs no other), or none if the catalogue lacks it. */
+    public Units only(String printed) {
+        if (printed == null) {
+            return new Units(Map.of());
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = entities.createNativeQuery(SELECT + " where printed = ?1").setParameter(1, printed.trim()).getResultList();
+        return units(rows);
+    }
+
+    private static Units units(List<Object[]> rows) {
         Map<String, Unit> units = new LinkedHashMap<>();
         for (Object[] r : rows) {
             units.put((String) r[1], new Unit((String) r[0], (String) r[1], (String) r[2], gov.planmonitor.indicator.indicators.IndicatorMapper.strip((BigDecimal) r[3]), (String) r[4],
