@@ -103,10 +103,7 @@ public class ObservationService {
      * value and is told to send If-Match (428) or that it is stale (412).
      */
     private Indicator lockedForWrite(String code) {
-        Indicator indicator = indicatorRows.findWithDepartments(List.of(code)).get(code);
-        if (indicator == null) {
-            throw new ServiceException.NotFound("no indicator with code " + code);
-        }
+        Indicator indicator = indicatorRows.findOneWithDepartments(code).orElseThrow(() -> new ServiceException.NotFound("no indicator with code " + code));
         requireReporter(indicator);
         observations.lockIndicators(List.of(indicator.id));
         return indicator;
