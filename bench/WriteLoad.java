@@ -17,6 +17,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * percentiles of both latencies, over DURATION seconds after WARMUP seconds.
  *
  * Args: base-url token plan indicator-prefix connections warmup-seconds duration-seconds first-year years read-after-write
+ * [pace-ms [other-read-urls]]: with pace-ms each connection starts one round (write, its read, one of the other reads in
+ * turn, comma-separated absolute URLs) every pace-ms at most, a steady rate for bench/soak.sh; 0 (default) is flat out.
  */
 public class WriteLoad {
 
@@ -31,6 +33,8 @@ public class WriteLoad {
         int firstYear = Integer.parseInt(args[7]);
         int years = Integer.parseInt(args[8]);
         boolean readAfterWrite = Boolean.parseBoolean(args[9]);
+        long paceNanos = Duration.ofMillis(args.length > 10 ? Long.parseLong(args[10]) : 0).toNanos();
+        String[] otherReads = args.length > 11 && !args[11].isBlank() ? args[11].split(",") : new String[0];
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
 
         List<List<Long>> writeTimes = new ArrayList<>();
@@ -55,7 +59,16 @@ public class WriteLoad {
                                 HttpResponse.BodyHandlers.discarding()).headers().firstValue("ETag").orElseThrow();
                     }
                     long n = 0;
+                    long next = System.nanoTime();
                     while (System.nanoTime() < end) {
+                        if (paceNanos > 0) {
+                            long wait = next - System.nanoTime();
+                            if (wait > 0) {
+                                Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+                            }
+                            // A round that ran late is not made up for with a burst: the rate stays steady.
+                            next = Math.max(next, System.nanoTime() - paceNanos) + paceNanos;
+                        }
                         int y = (int) (n++ % years);
                         String body = "{\"value\": " + (100 + n % 1000) + ".5, \"status\": \"PRELIMINARY\"}";
                         HttpRequest put = HttpRequest.newBuilder(URI.create(base + "/api/v1/indicators/" + indicator + "/observations/" + (firstYear + y)))
@@ -77,6 +90,12 @@ public class WriteLoad {
                                     HttpResponse.BodyHandlers.discarding());
                             t2 = System.nanoTime();
                             if (read.statusCode() != 200) {
+                                errors.incrementAndGet();
+                            }
+                        }
+                        if (otherReads.length > 0) {
+                            HttpResponse<Void> other = client.send(get(otherReads[(int) (n % otherReads.length)], token), HttpResponse.BodyHandlers.discarding());
+                            if (other.statusCode() != 200) {
                                 errors.incrementAndGet();
                             }
                         }

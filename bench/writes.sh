@@ -8,7 +8,8 @@
 #
 #   RATE_LIMITS_ENABLED=false ./run &   # the suite (one client making far more requests than the per-client limits allow)
 #   bench/writes.sh                     # CONNECTIONS=64 WARMUP=10 DURATION=30 YEARS=5 READ_AFTER_WRITE=true override the defaults
-#                                       # (READ_AFTER_WRITE=false: writes only)
+#                                       # (READ_AFTER_WRITE=false: writes only; PACE_MS and OTHER_READS: a steady
+#                                       # rate and more reads per round, as bench/soak.sh runs it)
 #
 # Needs curl and java (the client is bench/WriteLoad.java, run from source). Not part of ./mvnw verify: numbers are
 # reported, not asserted. On this 2-core machine the client, the services and PostgreSQL share the cores.
@@ -59,4 +60,5 @@ for entity in plans indicators observations; do
 done
 
 echo "plan $PLAN: $CONNECTIONS indicators × $YEARS years; $CONNECTIONS connections, ${WARMUP} s warm-up, ${DURATION} s measured; read after write: $READ_AFTER_WRITE"
-java bench/WriteLoad.java "$INDICATOR" "$ADMIN" "$PLAN" "$PREFIX" "$CONNECTIONS" "$WARMUP" "$DURATION" "$FIRST_YEAR" "$YEARS" "$READ_AFTER_WRITE"
+java bench/WriteLoad.java "$INDICATOR" "$ADMIN" "$PLAN" "$PREFIX" "$CONNECTIONS" "$WARMUP" "$DURATION" "$FIRST_YEAR" "$YEARS" "$READ_AFTER_WRITE" \
+  "${PACE_MS:-0}" "${OTHER_READS:-}"
