@@ -62,3 +62,13 @@ done
 echo "plan $PLAN: $CONNECTIONS indicators × $YEARS years; $CONNECTIONS connections, ${WARMUP} s warm-up, ${DURATION} s measured; read after write: $READ_AFTER_WRITE"
 java bench/WriteLoad.java "$INDICATOR" "$ADMIN" "$PLAN" "$PREFIX" "$CONNECTIONS" "$WARMUP" "$DURATION" "$FIRST_YEAR" "$YEARS" "$READ_AFTER_WRITE" \
   "${PACE_MS:-0}" "${OTHER_READS:-}"
+
+# The same statements straight from pgbench (bench/sql/observation-write.sql), CONNECTIONS clients each on its own
+# indicator of the same plan, for the ratio of the API to PostgreSQL alone. PGBENCH=false skips it. They add revisions
+# and audit entries (subject pgbench) to the run's plan, as the API's writes do.
+if [ "${PGBENCH:-true}" = true ] && [ "${PACE_MS:-0}" = 0 ]; then
+  needs "apt-get install postgresql-client" pgbench psql
+  base=$(psql -d planmonitor_indicator -Atc "SELECT min(i.id) FROM indicator i JOIN plan p ON p.id = i.plan_id WHERE p.code = '$PLAN'")
+  pgbench -n -M prepared -c "$CONNECTIONS" -j 2 -T "$DURATION" -D base="$base" -D first_year=$FIRST_YEAR -D years="$YEARS" \
+    -f bench/sql/observation-write.sql planmonitor_indicator 2>&1 | awk '/^tps|latency average|failed/ { print "pgbench, same statements: " $0 }'
+fi
