@@ -13,7 +13,7 @@ ROUNDS=${ROUNDS:-3}
 LOAD_SECONDS=${LOAD_SECONDS:-20}
 PGPORT=${PGPORT:-54329}
 # The flags ./run gives (deploy/launcher Suite.java); JAVA_OPTS adds to them.
-FLAGS=(-Xms256m -Xmx256m -XX:+AlwaysPreTouch -XX:+ExitOnOutOfMemoryError -Dvertx.disableURIValidation=true)
+FLAGS=(-XX:+UseSerialGC -Xms128m -Xmx128m -XX:+AlwaysPreTouch -XX:ReservedCodeCacheSize=48m -XX:+ExitOnOutOfMemoryError -Dvertx.disableURIValidation=true)
 read -r -a EXTRA <<< "${JAVA_OPTS:-}"
 # JAVA=/usr/lib/jvm/temurin-25-jdk-amd64/bin/java runs the services on another JVM.
 JAVA=${JAVA:-java}
@@ -31,7 +31,9 @@ PIDFILE=$(mktemp)
 trap 'xargs -r kill 2> /dev/null < "$PIDFILE" || true; rm -f "$PIDFILE"' EXIT
 
 start() {
-  local service=$1 port=${PORT[$1]} signing=()
+  local service=$1 port=${PORT[$1]} signing=() heap=()
+  # report-service's heap is larger, as ./run gives it (Suite.REPORT_HEAP_MB).
+  [ "$service" != report-service ] || heap=(-Xms192m -Xmx192m)
   # Only report-service signs (its worker's service tokens), with its own development key.
   [ "$service" != report-service ] || signing=(SMALLRYE_JWT_SIGN_KEY_LOCATION="file:$PWD/.data/keys/report-service-private.pem")
   env MALLOC_ARENA_MAX=2 QUARKUS_PROFILE=local QUARKUS_HTTP_PORT="$port" MANAGEMENT_PORT=$((port + 1000)) \
@@ -40,7 +42,7 @@ start() {
     JWT_PUBLIC_KEY_LOCATION="file:$PWD/.data/keys/development-jwks.json" JWT_ISSUER=planmonitor-development JWT_AUDIENCE=planmonitor \
     SERVICE_TOKEN_KEY_ID="$(cat .data/keys/report-service-key-id)" "${signing[@]}" \
     INDICATOR_SERVICE_URL=http://localhost:18081 PROJECT_SERVICE_URL=http://localhost:18082 REPORT_SERVICE_URL=http://localhost:18083 \
-    "$JAVA" "${FLAGS[@]}" "${EXTRA[@]}" -jar "$service/target/quarkus-app/quarkus-run.jar" > "/tmp/bench-$service.log" 2>&1 &
+    "$JAVA" "${FLAGS[@]}" "${heap[@]}" "${EXTRA[@]}" -jar "$service/target/quarkus-app/quarkus-run.jar" > "/tmp/bench-$service.log" 2>&1 &
   echo $! >> "$PIDFILE"
   echo $!
 }

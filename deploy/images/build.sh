@@ -17,6 +17,8 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 
 declare -A PORTS=([indicator-service]=8081 [project-service]=8082 [report-service]=8083)
+# The heap each service gets, as ./run gives it (deploy/launcher Suite.HEAP_MB, REPORT_HEAP_MB).
+declare -A HEAPS=([indicator-service]=128m [project-service]=128m [report-service]=192m)
 if [ "${1:-}" = --if-service ]; then
   [ -n "${PORTS[${2:-}]:-}" ] || exit 0
   shift
@@ -73,7 +75,7 @@ for service in "${services[@]}"; do
   # shellcheck disable=SC2086
   podman build --format oci --layers --pull=never $opts --target "$target" \
     -f deploy/images/Dockerfile.jvm \
-    --build-arg BASE_IMAGE="$BASE_IMAGE" --build-arg SERVICE="$service" --build-arg PORT="$port" \
+    --build-arg BASE_IMAGE="$BASE_IMAGE" --build-arg SERVICE="$service" --build-arg PORT="$port" --build-arg HEAP="${HEAPS[$service]}" \
     --build-arg VERSION="$VERSION" --build-arg REVISION="$REVISION" \
     -t "$image:$VERSION" -t "$image:latest" "$app"
   if [ "${SAVE:-0}" = 1 ]; then

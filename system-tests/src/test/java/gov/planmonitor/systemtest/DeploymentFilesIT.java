@@ -441,7 +441,11 @@ class DeploymentFilesIT {
         assertEquals(List.of("lib/", "quarkus-run.jar", "quarkus/", "app/"), copied, "the fast-jar's parts, in Quarkus's layer order");
         assertTrue(dockerfile.contains("USER 185"), "the image runs as uid 185");
         assertTrue(dockerfile.contains("EXPOSE ${PORT} " + MANAGEMENT_PORT), "the API and management ports");
-        assertTrue(dockerfile.contains("-XX:MaxRAMPercentage=75") && dockerfile.contains("-XX:+ExitOnOutOfMemoryError"), "JVM flags for containers");
+        // The images run the JVM as ./run does: the same collector, a fixed heap of the size ./run gives each service.
+        assertTrue(dockerfile.contains("-XX:+UseSerialGC -Xms${HEAP} -Xmx${HEAP} -XX:+AlwaysPreTouch") && dockerfile.contains("-XX:+ExitOnOutOfMemoryError"),
+                "JVM flags for containers");
+        assertTrue(build.contains("[indicator-service]=" + gov.planmonitor.launcher.Suite.HEAP_MB + "m [project-service]=" + gov.planmonitor.launcher.Suite.HEAP_MB
+                + "m [report-service]=" + gov.planmonitor.launcher.Suite.REPORT_HEAP_MB + "m"), "the images' heaps are ./run's");
         String version = Pattern.compile("(?m)^  <version>(.+)</version>").matcher(Files.readString(ROOT.resolve("pom.xml"))).results()
                 .findFirst().orElseThrow().group(1);
         for (String service : SERVICES) {

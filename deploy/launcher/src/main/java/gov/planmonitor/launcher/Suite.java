@@ -205,6 +205,10 @@ public final class Suite implements AutoCloseable {
         }
     }
 
+    /** The heap of each service, in MB; report-service renders whole reports (PDF, XLSX) of large plans in memory. */
+    public static final int HEAP_MB = 128;
+    public static final int REPORT_HEAP_MB = 192;
+
     /** The role that owns a service's database and runs its migrations: planmonitor_indicator_owner. */
     private static String owner(Service service) {
         return service.database() + "_owner";
@@ -230,9 +234,14 @@ public final class Suite implements AutoCloseable {
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: run ./mvnw install -DskipTests (./run does it for you)");
         }
+        int heapMb = service.moduleDir().equals("report-service") ? REPORT_HEAP_MB : HEAP_MB;
         List<String> command = new ArrayList<>(List.of("java",
-                // A fixed heap, touched at start: the footprint is known from the first minute and stays put.
-                "-Xms256m", "-Xmx256m", "-XX:+AlwaysPreTouch",
+                // A fixed heap, touched at start: the footprint is known from the first minute and stays put (and the
+                // sustained-load test can tell a leak from a heap still growing). The serial collector: on two cores
+                // its pauses at this heap size are short, and it has none of G1's remembered sets (48 MB at a 256 MB
+                // heap). A smaller cap on the compiled code than the default 240 MB (it uses 22-27 MB). BENCHMARKS.md,
+                // "Memory (issue 26)", has what each cost.
+                "-XX:+UseSerialGC", "-Xms" + heapMb + "m", "-Xmx" + heapMb + "m", "-XX:+AlwaysPreTouch", "-XX:ReservedCodeCacheSize=48m",
                 // A JVM out of heap may stay up answering nothing; exiting lets ./run, compose or Kubernetes see it and restart it.
                 "-XX:+ExitOnOutOfMemoryError",
                 // The services answer a malformed request line with a Problem themselves (RequestLineCheck).
