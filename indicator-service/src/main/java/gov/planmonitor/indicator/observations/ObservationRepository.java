@@ -1,5 +1,6 @@
 package gov.planmonitor.indicator.observations;
 
+import gov.planmonitor.support.audit.AuditTrail;
 import gov.planmonitor.support.persistence.BulkInsert;
 import io.quarkus.hibernate.orm.panache.PanacheRepository;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -152,6 +153,82 @@ public class ObservationRepository implements PanacheRepository<Observation> {
                 .createNativeQuery("UPDATE observation SET superseded_at = ?1, superseded_by = ?2 WHERE id = ANY(?3)")
                 .setParameter(1, at).setParameter(2, by).setParameter(3, ids.toArray(Long[]::new)).executeUpdate());
     }
+
+    /**
+     * The audit entries of an import's new revisions ({@code written}, in file order), built by the database from the
+     * rows just inserted: each new revision's API representation, and that of the revision it replaced
+     * ({@code replaced}, the same position; null for a created value), as it is now, retired. The JSON is the
+     * {@link ObservationDto} the mapper makes and Jackson writes: numbers without trailing zeros, times with their
+     * offset (the one the row was recorded with; UTC as read from the database) and as long a fraction as needed.
+     */
+    public void auditImport(AuditTrail audit, List<Observation> written, List<Observation> replaced) {
+        int n = written.size();
+        if (n == 0) {
+            return;
+        }
+        Long[] indicators = new Long[n];
+        Integer[] years = new Integer[n];
+        Integer[] revisions = new Integer[n];
+        Integer[] replacedRevisions = new Integer[n];
+        Integer[] offsets = new Integer[n];
+        Integer[] replacedOffsets = new Integer[n];
+        for (int i = 0; i < n; i++) {
+            Observation o = written.get(i);
+            Observation before = replaced.get(i);
+            indicators[i] = o.indicator.id;
+            years[i] = o.year;
+            revisions[i] = o.revision;
+            offsets[i] = o.recordedAt.getOffset().getTotalSeconds();
+            replacedRevisions[i] = before == null ? null : before.revision;
+            replacedOffsets[i] = before == null ? null : before.recordedAt.getOffset().getTotalSeconds();
+        }
+        audit.recordSelected("observation", AUDITED_IMPORT, (statement, first) -> {
+            var connection = statement.getConnection();
+            statement.setArray(first, connection.createArrayOf("int8", indicators));
+            statement.setArray(first + 1, connection.createArrayOf("int4", years));
+            statement.setArray(first + 2, connection.createArrayOf("int4", revisions));
+            statement.setArray(first + 3, connection.createArrayOf("int4", replacedRevisions));
+            statement.setArray(first + 4, connection.createArrayOf("int4", offsets));
+            statement.setArray(first + 5, connection.createArrayOf("int4", replacedOffsets));
+        });
+    }
+
+    /** An observation row {@code o} as {@link ObservationDto} JSON; its times in the offsets given (seconds east of UTC). */
+    private static String dtoJson(String recordedOffset, String supersededOffset, boolean current) {
+        return "jsonb_build_object('indicator', i.code, 'year', o.year, 'periodStart', o.period_start, 'value', trim_scale(o.value),"
+                + " 'growthRate', trim_scale(o.growth_rate), 'priceBasis', o.price_basis, 'status', o.status,"
+                + " 'qualitativeZh', o.qualitative_zh, 'qualitativeEn', o.qualitative_en, 'comparable', o.comparable, 'source', o.source,"
+                + " 'note', o.note, 'completed', o.completed, 'evidence', o.evidence, 'revision', o.revision,"
+                + " 'recordedAt', " + isoTime("o.recorded_at", recordedOffset) + ", 'recordedBy', o.recorded_by,"
+                + " 'supersededAt', " + (current ? "NULL" : isoTime("o.superseded_at", supersededOffset))
+                + ", 'supersededBy', " + (current ? "NULL" : "o.superseded_by") + ")";
+    }
+
+    /**
+     * A time as Jackson writes an OffsetDateTime (ISO_OFFSET_DATE_TIME): seconds always, the fraction without trailing
+     * zeros (none when zero), Z for UTC, else ±HH:MM (and :SS when the offset has seconds).
+     */
+    private static String isoTime(String time, String offset) {
+        String local = "(" + time + " AT TIME ZONE make_interval(secs => " + offset + "))";
+        String abs = "make_interval(secs => abs(" + offset + "))";
+        return "(to_char(" + local + ", 'YYYY-MM-DD\"T\"HH24:MI:SS') || COALESCE('.' || NULLIF(rtrim(to_char(" + local + ", 'US'), '0'), ''), '')"
+                + " || CASE WHEN " + offset + " = 0 THEN 'Z' ELSE CASE WHEN " + offset + " < 0 THEN '-' ELSE '+' END || to_char(" + abs + ", 'HH24:MI')"
+                + " || CASE WHEN " + offset + " % 60 = 0 THEN '' ELSE to_char(" + abs + ", ':SS') END END)";
+    }
+
+    /**
+     * The import's changes in file order: the narrow list sorted first, then each state built by a lookup on the
+     * revision index (a nested loop that keeps that order, so the wide rows need no sort of their own).
+     */
+    private static final String AUDITED_IMPORT = "SELECT c.ord, a.resource_id, b.state AS before_state, a.state AS after_state"
+            + " FROM (SELECT * FROM unnest(?::int8[], ?::int4[], ?::int4[], ?::int4[], ?::int4[], ?::int4[]) WITH ORDINALITY"
+            + " AS u(indicator_id, year, revision, replaced_revision, recorded_offset, replaced_offset, ord) ORDER BY ord) c"
+            + " CROSS JOIN LATERAL (SELECT i.code || '/' || o.year AS resource_id, " + dtoJson("c.recorded_offset", null, true) + " AS state"
+            + " FROM observation o JOIN indicator i ON i.id = o.indicator_id"
+            + " WHERE o.indicator_id = c.indicator_id AND o.year = c.year AND o.revision = c.revision) a"
+            + " LEFT JOIN LATERAL (SELECT " + dtoJson("c.replaced_offset", "c.recorded_offset", false) + " AS state"
+            + " FROM observation o JOIN indicator i ON i.id = o.indicator_id"
+            + " WHERE o.indicator_id = c.indicator_id AND o.year = c.year AND o.revision = c.replaced_revision) b ON TRUE";
 
     /**
      * Inserts new revisions (an import's) with COPY, each with its own recorded time (the import's, or the one its row

@@ -21,6 +21,7 @@ import jakarta.validation.constraints.NotNull;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -186,11 +187,12 @@ public class ObservationService {
         observations.getEntityManager().clear();
         Set<Indicator> reporterChecked = new HashSet<>();
         UnitCatalog.Units known = units.snapshot();
-        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        // To the microsecond PostgreSQL keeps: the audit entries are built from the stored rows, and show what they hold.
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
         boolean historyAllowed = false;
         List<Observation> retired = new ArrayList<>();
         List<Observation> written = new ArrayList<>();
-        List<AuditTrail.Change> changes = new ArrayList<>();
+        List<Observation> replaced = new ArrayList<>();
         boolean anyRefused = false;
         for (ImportedValue row : rows) {
             Indicator indicator = byCode.get(row.indicator());
@@ -227,7 +229,7 @@ public class ObservationService {
                 }
                 latest.put(key, o);
                 written.add(o);
-                changes.add(new AuditTrail.Change(indicator.code + "/" + row.year(), current == null ? null : mapper.toDto(current), mapper.toDto(o)));
+                replaced.add(current);
                 outcomes.add(current == null ? Outcome.CREATED : Outcome.UPDATED);
             } catch (ServiceException e) {
                 anyRefused = true;
@@ -239,7 +241,7 @@ public class ObservationService {
             // Retired first: the unique index allows one current value per year.
             observations.retire(retired, user);
             observations.insertAll(written, user);
-            audit.recordAll("observation", changes);
+            observations.auditImport(audit, written, replaced);
         }
         return outcomes;
     }

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import gov.planmonitor.support.paging.PageDto;
 import gov.planmonitor.support.paging.PageRequest;
-import gov.planmonitor.support.persistence.BulkInsert;
 import gov.planmonitor.support.problem.ServiceException;
 import gov.planmonitor.support.security.Caller;
 import gov.planmonitor.support.security.Roles;
@@ -13,7 +12,10 @@ import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.panache.common.Page;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import org.hibernate.Session;
 
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -91,36 +93,35 @@ public class AuditTrail {
         return entry;
     }
 
-    /** One resource's change, for {@link #recordAll}. */
-    public record Change(String resourceId, Object before, Object after) {
+    /** Binds a query's own parameters, from {@code first} on. */
+    @FunctionalInterface
+    public interface Parameters {
+        void bind(PreparedStatement statement, int first) throws SQLException;
     }
 
     /**
-     * Records many writes of one request (an import) as {@link #record} would one by one, streamed in with COPY.
+     * Records many writes of one request (an import) whose states the database builds from the rows just written, in
+     * the same transaction: {@code changes} is a query giving {@code ord, resource_id, before_state, after_state} (JSONB,
+     * the resource's API representation) per write, in ord order; each becomes an entry with the caller and request as
+     * {@link #record} gives them, in that order. No JSON document is built in Java or sent over the connection.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void recordAll(String resourceType, List<Change> changes) {
-        OffsetDateTime now = OffsetDateTime.now(clock);
-        String subject = caller.subject();
-        String subjectName = truncate(caller.displayName(), 200);
-        String roles = String.join(",", caller.roles());
-        String operation = request.operationId();
-        String method = request.method();
-        String path = truncate(request.path(), 500);
-        String requestId = request.requestId();
-        BulkInsert.copy(AuditEntry.getEntityManager(), "audit_entry", List.of(
-                new BulkInsert.Column<Change>("occurred_at", c -> now),
-                new BulkInsert.Column<>("subject", c -> subject),
-                new BulkInsert.Column<>("subject_name", c -> subjectName),
-                new BulkInsert.Column<>("roles", c -> roles),
-                new BulkInsert.Column<>("operation", c -> operation),
-                new BulkInsert.Column<>("http_method", c -> method),
-                new BulkInsert.Column<>("path", c -> path),
-                new BulkInsert.Column<>("resource_type", c -> resourceType),
-                new BulkInsert.Column<>("request_id", c -> requestId),
-                new BulkInsert.Column<>("resource_id", c -> truncate(c.resourceId(), 200)),
-                new BulkInsert.Column<>("before_state", c -> write(c.before())),
-                new BulkInsert.Column<>("after_state", c -> write(c.after()))), changes);
+    public void recordSelected(String resourceType, String changes, Parameters parameters) {
+        String sql = "INSERT INTO audit_entry (occurred_at, subject, subject_name, roles, operation, http_method, path, resource_type,"
+                + " request_id, resource_id, before_state, after_state)"
+                + " SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, left(c.resource_id, 200), c.before_state, c.after_state FROM (" + changes + ") c"
+                + " ORDER BY c.ord";
+        Object[] fixed = {OffsetDateTime.now(clock), caller.subject(), truncate(caller.displayName(), 200), String.join(",", caller.roles()),
+                request.operationId(), request.method(), truncate(request.path(), 500), resourceType, request.requestId()};
+        AuditEntry.getEntityManager().unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(sql)) {
+                for (int i = 0; i < fixed.length; i++) {
+                    statement.setObject(i + 1, fixed[i]);
+                }
+                parameters.bind(statement, fixed.length + 1);
+                statement.executeUpdate();
+            }
+        });
     }
 
     private String write(Object state) {
