@@ -89,7 +89,8 @@ class ImportAuditTest {
         importCsv(HEADER
                 + code + ",2021,2019,12.50,6.10,CURRENT_PRICES,FINAL,与经济增长基本同步,,false,统计公报," + csvNote + ",,,\n"
                 + code + ",2022,,1000,,,PRELIMINARY,,,,,,,,\n"
-                + code + ",2023,,-0.000100,,,ESTIMATE,,,,,,true,验收意见（越发改〔2020〕12号）,2023-03-01T10:00:00.120+08:00\n", 3, 0);
+                + code + ",2023,,-0.000100,,,ESTIMATE,,,,,,true,验收意见（越发改〔2020〕12号）,2023-03-01T10:00:00.120+08:00\n"
+                + code + ",2024,,0,,,FINAL,,,,,,,,2024-05-06T07:08:09.000001-03:30\n", 4, 0);
 
         List<JsonNode> first = entries(code + "/2021");
         assertEquals(1, first.size());
@@ -115,6 +116,13 @@ class ImportAuditTest {
                 + "\"comparable\":true,\"growthRate\":null,\"priceBasis\":null,\"recordedAt\":\"2023-03-01T10:00:00.12+08:00\","
                 + "\"recordedBy\":\"" + ADMIN + "\",\"periodStart\":null,\"supersededAt\":null,\"supersededBy\":null,"
                 + "\"qualitativeEn\":null,\"qualitativeZh\":null}", entries(code + "/2023").get(0).get("after").toString());
+
+        // West of UTC, with minutes, to the microsecond; a zero without its fraction.
+        assertEquals("{\"note\":null,\"year\":2024,\"value\":0,\"source\":null,\"status\":\"FINAL\",\"evidence\":null,"
+                + "\"revision\":1,\"completed\":null,\"indicator\":\"" + code + "\",\"comparable\":true,\"growthRate\":null,"
+                + "\"priceBasis\":null,\"recordedAt\":\"2024-05-06T07:08:09.000001-03:30\",\"recordedBy\":\"" + ADMIN + "\","
+                + "\"periodStart\":null,\"supersededAt\":null,\"supersededBy\":null,\"qualitativeEn\":null,\"qualitativeZh\":null}",
+                entries(code + "/2024").get(0).get("after").toString());
 
         // Updated: 2021 replaced once; 2022 twice in one file, the second row replacing the first of the same file.
         importCsv(HEADER
