@@ -1,14 +1,24 @@
 package gov.planmonitor.indicator;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvFileSource;
 
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import static io.restassured.RestAssured.given;
@@ -19,10 +29,21 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The rulebook, case by case: src/test/resources/rules/evaluation-cases.csv (written by generate_evaluation_cases.py,
  * which restates the rules on its own) gives a plan, a target, the yearly values and the verdict with its numbers.
- * Each row builds its plan, indicator and values through the API and reads the evaluation back.
+ * Each row has a plan of its own with its indicator and values, and reads the evaluation back through the API.
+ * The plans, indicators and values of all rows are written first through the bulk import API, a few requests for the
+ * lot (the import applies each row with the same service rules as a single write): one request each, about five a
+ * row, took most of this class's time.
  */
 @QuarkusTest
 class EvaluationCasesTest {
+
+    /** Rows per round of imports: keeps each import request to a few seconds. */
+    private static final int BATCH = 200;
+    private static final List<String> PLAN_COLUMNS = List.of("code", "kind", "startYear", "endYear", "titleZh", "titleEn", "parent");
+    private static final List<String> INDICATOR_COLUMNS = List.of("code", "plan", "seq", "nameZh", "nameEn", "category", "unit", "attribute",
+            "direction", "departments", "targetText", "targetKind", "targetReference", "series", "footnoteZh", "footnoteEn", "measures");
+    private static final List<String> OBSERVATION_COLUMNS = List.of("indicator", "year", "periodStart", "value", "growthRate", "priceBasis",
+            "status", "qualitativeZh", "qualitativeEn", "comparable", "source", "note", "completed", "evidence");
 
     @BeforeEach
     void seeds() {
@@ -34,23 +55,9 @@ class EvaluationCasesTest {
     void theVerdictFollowsTheRulebook(int id, String planKind, int year, String unit, String attribute, String direction, String target,
                                       String observations, String reference, String verdict, String rule, BigDecimal actual,
                                       BigDecimal threshold, BigDecimal expected, String measures) {
-        String plan = planKind.equals("ANNUAL") ? Fixtures.createPlan("ANNUAL", 2017, 2017) : Fixtures.createPlan("FIVE_YEAR", 2016, 2020);
-        Map<String, Object> targetBody = new LinkedHashMap<>(Fixtures.target(target));
-        if (reference != null) {
-            targetBody.put("referenceIndicator", referenceIndicator(plan, reference));
-        }
-        String code = Fixtures.code("C");
-        Map<String, Object> indicator = Fixtures.indicator(code, 2, "测试指标", unit, target);
-        indicator.put("attribute", attribute.equals("NONE") ? null : attribute);
-        indicator.put("direction", direction);
-        indicator.put("measures", measures);
-        indicator.put("target", targetBody);
-        post(plan, indicator);
-        record(code, observations);
-
-        JsonPath evaluation = given().queryParam("year", year).when().get("/api/v1/plans/{plan}/evaluation", plan)
-                .then().statusCode(200).extract().jsonPath();
-        String item = "items.find { it.code == '" + code + "' }";
+        Built built = built("rulebook " + id, Arrays.asList(planKind, unit, attribute, direction, target, observations, reference, measures));
+        JsonPath evaluation = evaluation(built, year);
+        String item = "items.find { it.code == '" + built.code() + "' }";
         String where = "case " + id + ": " + evaluation.getString(item + ".explanation.zh");
         assertVerdict(evaluation, item, where, verdict, rule, actual, threshold, expected);
         // The words too: each case's explanation as committed (-Dexplanations.update=true writes them after a change).
@@ -72,35 +79,134 @@ class EvaluationCasesTest {
     void theHandWorkedCasesHold(String id, String planKind, int year, String name, String unit, String attribute, String direction,
                                 String target, String observations, String reference, String verdict, String rule, BigDecimal actual,
                                 BigDecimal threshold, BigDecimal expected, String arithmetic, String measures, String says) {
-        String plan = planKind.equals("ANNUAL") ? Fixtures.createPlan("ANNUAL", 2017, 2017) : Fixtures.createPlan("FIVE_YEAR", 2016, 2020);
-        String code = Fixtures.code("H");
-        // KIND:text requests a kind for the text (QUALITATIVE:进一步完善); otherwise the text decides
-        java.util.regex.Matcher kinded = java.util.regex.Pattern.compile("([A-Z_]+):(.+)").matcher(target);
-        String text = kinded.matches() ? kinded.group(2) : target;
-        Map<String, Object> indicator = Fixtures.indicator(code, 2, name, unit, text);
-        Map<String, Object> targetBody = new LinkedHashMap<>(Fixtures.target(text));
-        if (kinded.matches()) {
-            targetBody.put("kind", kinded.group(1));
-        }
-        if (reference != null) {
-            targetBody.put("referenceIndicator", referenceIndicator(plan, reference));
-        }
-        indicator.put("target", targetBody);
-        indicator.put("attribute", attribute);
-        indicator.put("direction", direction);
-        indicator.put("measures", measures);
-        post(plan, indicator);
-        record(code, observations);
-
-        JsonPath evaluation = given().queryParam("year", year).when().get("/api/v1/plans/{plan}/evaluation", plan)
-                .then().statusCode(200).extract().jsonPath();
-        String item = "items.find { it.code == '" + code + "' }";
+        Built built = built("hand-worked " + id, Arrays.asList(planKind, name, unit, attribute, direction, target, observations, reference, measures));
+        JsonPath evaluation = evaluation(built, year);
+        String item = "items.find { it.code == '" + built.code() + "' }";
         String zh = evaluation.getString(item + ".explanation.zh");
         String where = "case " + id + " (" + arithmetic + "): " + zh;
         assertVerdict(evaluation, item, where, verdict, rule, actual, threshold, expected);
         if (says != null) {
             assertTrue(zh != null && zh.contains(says), "case " + id + ": the explanation should say 「" + says + "」 but reads: " + zh);
         }
+    }
+
+    private static JsonPath evaluation(Built built, int year) {
+        return given().queryParam("year", year).when().get("/api/v1/plans/{plan}/evaluation", built.plan())
+                .then().statusCode(200).extract().jsonPath();
+    }
+
+    /** A row's plan and indicator as imported, with the row's cells they were made from. */
+    private record Built(String plan, String code, List<String> cells) {
+    }
+
+    private static final Map<String, Built> BUILT = new HashMap<>();
+    private static int builtPort = -1;
+
+    /**
+     * The plan and indicator of a row, all rows being imported the first time one is asked for in a started application
+     * (a restarted one has a fresh database). The row's cells as JUnit read them must be the ones they were made from.
+     */
+    private static synchronized Built built(String key, List<String> cells) {
+        if (builtPort != RestAssured.port) {
+            BUILT.clear();
+            importAll();
+            builtPort = RestAssured.port;
+        }
+        Built built = BUILT.get(key);
+        assertTrue(built != null, key + " was not imported");
+        assertEquals(cells, built.cells(), key + ": the row imported");
+        return built;
+    }
+
+    /** The plans, indicators and values of one round of rows, as the three import files take them. */
+    private static final class Files {
+        final List<List<Object>> plans = new ArrayList<>();
+        final List<List<Object>> indicators = new ArrayList<>();
+        final List<List<Object>> observations = new ArrayList<>();
+    }
+
+    private static void importAll() {
+        List<CSVRecord> rows = new ArrayList<>(rows("/rules/evaluation-cases.csv"));
+        int rulebook = rows.size();
+        rows.addAll(rows("/rules/hand-worked-cases.csv"));
+        for (int from = 0; from < rows.size(); from += BATCH) {
+            Files files = new Files();
+            for (int i = from; i < Math.min(rows.size(), from + BATCH); i++) {
+                CSVRecord row = rows.get(i);
+                if (i < rulebook) {
+                    String attribute = row.get("attribute");
+                    add(files, "rulebook " + row.get("id"), Arrays.asList(row.get("plan"), row.get("unit"), attribute, row.get("direction"),
+                            row.get("target"), row.get("observations"), row.get("reference"), row.get("measures")),
+                            row.get("plan"), "C", "测试指标", row.get("unit"), attribute.equals("NONE") ? null : attribute, row.get("direction"),
+                            row.get("target"), null, row.get("observations"), row.get("reference"), row.get("measures"));
+                } else {
+                    // KIND:text requests a kind for the text (QUALITATIVE:进一步完善); otherwise the text decides
+                    java.util.regex.Matcher kinded = java.util.regex.Pattern.compile("([A-Z_]+):(.+)").matcher(row.get("target"));
+                    add(files, "hand-worked " + row.get("id"), Arrays.asList(row.get("plan"), row.get("name"), row.get("unit"), row.get("attribute"),
+                            row.get("direction"), row.get("target"), row.get("observations"), row.get("reference"), row.get("measures")),
+                            row.get("plan"), "H", row.get("name"), row.get("unit"), row.get("attribute"), row.get("direction"),
+                            kinded.matches() ? kinded.group(2) : row.get("target"), kinded.matches() ? kinded.group(1) : null,
+                            row.get("observations"), row.get("reference"), row.get("measures"));
+                }
+            }
+            importCsv("plans", PLAN_COLUMNS, files.plans);
+            importCsv("indicators", INDICATOR_COLUMNS, files.indicators);
+            importCsv("observations", OBSERVATION_COLUMNS, files.observations);
+        }
+    }
+
+    /**
+     * A row's plan (ANNUAL 2017 or FIVE_YEAR 2016-2020), its indicator (seq 2, HEALTH leading, as Fixtures.indicator
+     * makes it) and values, and for a RELATIVE target the plan's GDP growth indicator (seq 1) with the reference values.
+     */
+    private static void add(Files files, String key, List<String> cells, String planKind, String prefix, String name, String unit,
+                            String attribute, String direction, String targetText, String targetKind, String observations, String reference,
+                            String measures) {
+        String plan = Fixtures.code("P");
+        Map<String, Object> planBody = planKind.equals("ANNUAL") ? Fixtures.plan(plan, "ANNUAL", 2017, 2017, null)
+                : Fixtures.plan(plan, "FIVE_YEAR", 2016, 2020, null);
+        files.plans.add(PLAN_COLUMNS.stream().map(planBody::get).toList());
+        String gdp = null;
+        if (reference != null) {
+            gdp = Fixtures.code("GDP");
+            files.indicators.add(Arrays.asList(gdp, plan, 1, "地区生产总值增长率", "Regional GDP growth", "ECONOMY", "%", "EXPECTED", "INCREASE",
+                    "HEALTH:LEAD", "7", null, null, null, null, null, null));
+            values(files, gdp, reference);
+        }
+        String code = Fixtures.code(prefix);
+        files.indicators.add(Arrays.asList(code, plan, 2, name, "Test indicator " + code, "ECONOMY", unit, attribute, direction,
+                "HEALTH:LEAD", targetText, targetKind, gdp, null, null, null, measures));
+        values(files, code, observations);
+        BUILT.put(key, new Built(plan, code, cells));
+    }
+
+    /** The rows of a case file: comment lines (#) skipped, the header read, an empty cell null (as @CsvFileSource reads them). */
+    private static List<CSVRecord> rows(String resource) {
+        try (java.io.Reader in = new java.io.InputStreamReader(EvaluationCasesTest.class.getResourceAsStream(resource), StandardCharsets.UTF_8)) {
+            return CSVFormat.DEFAULT.builder().setCommentMarker('#').setHeader().setSkipHeaderRecord(true).setIgnoreSurroundingSpaces(true)
+                    .setNullString("").get().parse(in).getRecords();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static void importCsv(String entity, List<String> columns, List<List<Object>> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        StringBuilder csv = new StringBuilder();
+        try (CSVPrinter printer = new CSVPrinter(csv, CSVFormat.DEFAULT.builder().setRecordSeparator('\n')
+                .setHeader(columns.toArray(String[]::new)).get())) {
+            for (List<Object> row : rows) {
+                printer.printRecord(row);
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        Response response = given().contentType("text/csv; charset=UTF-8").body(csv.toString().getBytes(StandardCharsets.UTF_8))
+                .queryParam("entity", entity).when().post("/api/v1/imports");
+        assertEquals(200, response.statusCode(), () -> "the " + entity + " of the cases: " + response.asString());
+        assertEquals(rows.size(), response.jsonPath().getInt("counts." + entity + ".CREATED"), () -> entity + " created: " + response.asString());
     }
 
     private static final Map<Integer, String> WORDS = new java.util.concurrent.ConcurrentSkipListMap<>();
@@ -131,16 +237,6 @@ class EvaluationCasesTest {
         }
     }
 
-    /** The plan's GDP growth indicator, with the given observations, for a RELATIVE target to refer to. */
-    private static String referenceIndicator(String plan, String observations) {
-        String gdp = Fixtures.code("GDP");
-        Map<String, Object> gdpBody = Fixtures.indicator(gdp, 1, "地区生产总值增长率", "%", "7");
-        gdpBody.put("nameEn", "Regional GDP growth");
-        post(plan, gdpBody);
-        record(gdp, observations);
-        return gdp;
-    }
-
     private static void post(String plan, Map<String, Object> indicator) {
         given().contentType(ContentType.JSON).body(indicator).when().post("/api/v1/plans/{plan}/indicators", plan).then().statusCode(201);
     }
@@ -149,15 +245,17 @@ class EvaluationCasesTest {
      * "2015=60;2017=g6.5": a value, g growth rate, nc a value of another caliber, est an estimate without a figure, p the period's
      * average growth, w words only, done / notdone a yes/no result with its evidence.
      */
-    private static void record(String code, String observations) {
+    private static List<Map<String, Object>> observationBodies(String observations) {
+        List<Map<String, Object>> bodies = new ArrayList<>();
         if (observations == null) {
-            return;
+            return bodies;
         }
         for (String entry : observations.split(";")) {
             String[] parts = entry.split("=", 2);
             int year = Integer.parseInt(parts[0]);
             String spec = parts[1];
             Map<String, Object> body = new LinkedHashMap<>();
+            body.put("year", year);
             body.put("status", "FINAL");
             if (spec.equals("done") || spec.equals("notdone")) {
                 body.put("completed", spec.equals("done"));
@@ -178,6 +276,26 @@ class EvaluationCasesTest {
             } else {
                 body.put("value", new BigDecimal(spec));
             }
+            bodies.add(body);
+        }
+        return bodies;
+    }
+
+    /** The values as rows of the observations file, in the order given (a PUT each, in the same order, before). */
+    private static void values(Files files, String code, String observations) {
+        for (Map<String, Object> body : observationBodies(observations)) {
+            List<Object> row = new ArrayList<>();
+            for (String column : OBSERVATION_COLUMNS) {
+                row.add(column.equals("indicator") ? code : body.get(column));
+            }
+            files.observations.add(row);
+        }
+    }
+
+    /** The values through the API, one PUT each. */
+    private static void record(String code, String observations) {
+        for (Map<String, Object> body : observationBodies(observations)) {
+            Object year = body.remove("year");
             given().contentType(ContentType.JSON).body(body).when().put("/api/v1/indicators/{code}/observations/{year}", code, year)
                     .then().statusCode(201);
         }
