@@ -30,9 +30,13 @@ class ImportExportTest {
     private static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     private static final AtomicInteger COUNTER = new AtomicInteger();
 
+    /**
+     * The seeds, once per started application: no test changes seed data (Fixtures.seeds), and
+     * seedsImportedTwiceChangeNothing imports them again itself.
+     */
     @BeforeEach
     void seeds() {
-        Seeds.load();
+        Fixtures.seeds();
     }
 
     private static String planCode() {
