@@ -17,9 +17,10 @@ import static org.hamcrest.Matchers.nullValue;
 @QuarkusTest
 class EvaluationTest {
 
+    /** The seeds, once per started application: no test changes seed data (Fixtures.seeds). */
     @BeforeEach
     void seeds() {
-        Seeds.load();
+        Fixtures.seeds();
     }
 
     private static String verdict(String code) {
