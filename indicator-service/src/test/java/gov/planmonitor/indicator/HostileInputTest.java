@@ -1,5 +1,6 @@
 package gov.planmonitor.indicator;
 
+import gov.planmonitor.testsupport.DeepBodies;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -74,8 +75,8 @@ class HostileInputTest {
 
     @Test
     void deepNestingAndTrailingDataAreRefused() {
-        problem(given().contentType("application/json").body("[".repeat(1500) + "]".repeat(1500)).when().post("/api/v1/plans").then(), 400);
-        problem(given().contentType("application/json").body("{\"code\":" + "[".repeat(3000) + "]".repeat(3000) + "}").when().post("/api/v1/plans").then(), 400);
+        problem(DeepBodies.given().contentType("application/json").body("[".repeat(1500) + "]".repeat(1500)).when().post("/api/v1/plans").then(), 400);
+        problem(DeepBodies.given().contentType("application/json").body("{\"code\":" + "[".repeat(3000) + "]".repeat(3000) + "}").when().post("/api/v1/plans").then(), 400);
         String code = Fixtures.code("P");
         problem(given().contentType("application/json").body(planJson(code, "甲", "\"x\"") + "}").when().post("/api/v1/plans").then(), 400);
         problem(given().contentType("application/json").body(planJson(code, "甲", "\"x\"") + planJson(code, "乙", "\"y\"")).when().post("/api/v1/plans").then(), 400);
@@ -93,7 +94,7 @@ class HostileInputTest {
         String code = Fixtures.code("P");
         for (String deep : new String[]{"{\"a\":".repeat(10_000) + "1" + "}".repeat(10_000), "[".repeat(10_000) + "]".repeat(10_000),
                 planJson(code, "甲", "{\"a\":".repeat(10_000) + "1" + "}".repeat(10_000))}) {
-            problem(given().contentType("application/json").body(deep).when().post("/api/v1/plans").then(), 400)
+            problem(DeepBodies.given().contentType("application/json").body(deep).when().post("/api/v1/plans").then(), 400)
                     .body("type", containsString("malformed-body"));
         }
         problem(given().when().get("/api/v1/plans/" + code).then(), 404);

@@ -1,5 +1,6 @@
 package gov.planmonitor.indicator;
 
+import gov.planmonitor.testsupport.DeepBodies;
 import io.quarkus.test.junit.QuarkusTest;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
@@ -190,7 +191,7 @@ class LimitsTest {
         problem(given().contentType("application/json").body("{\"plans\":[" + row.replace("2021", "1e999999999") + "}]}")
                 .when().post("/api/v1/imports").then(), 422)
                 .body("errors[0].field", org.hamcrest.Matchers.equalTo("startYear"));
-        problem(given().contentType("application/json").body("{\"plans\":[" + row.replace("\"x\"", "[".repeat(10_000) + "]".repeat(10_000)) + "}]}")
+        problem(DeepBodies.given().contentType("application/json").body("{\"plans\":[" + row.replace("\"x\"", "[".repeat(10_000) + "]".repeat(10_000)) + "}]}")
                 .when().post("/api/v1/imports").then(), 422)
                 .body("errors.message", org.hamcrest.Matchers.hasItem(containsString("not valid JSON")));
         given().contentType("application/json").body("{\"plans\":[" + row + "}]}").when().post("/api/v1/imports?dryRun=true").then().statusCode(200);

@@ -1,5 +1,6 @@
 package gov.planmonitor.project;
 
+import gov.planmonitor.testsupport.DeepBodies;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import org.junit.jupiter.api.BeforeEach;
@@ -90,7 +91,7 @@ class ProjectInputTest {
         String id = Fixtures.code("P");
         for (String deep : new String[]{"{\"a\":".repeat(10_000) + "1" + "}".repeat(10_000), "[".repeat(10_000) + "]".repeat(10_000),
                 "{\"id\":\"" + id + "\",\"nameZh\":" + "{\"a\":".repeat(10_000) + "1" + "}".repeat(10_000) + "}"}) {
-            given().contentType(ContentType.JSON).body(deep).when().post("/api/v1/projects").then().statusCode(400)
+            DeepBodies.given().contentType(ContentType.JSON).body(deep).when().post("/api/v1/projects").then().statusCode(400)
                     .contentType("application/problem+json").body("type", containsString("malformed-body"));
         }
         given().when().get("/api/v1/projects/" + id).then().statusCode(404);

@@ -1,5 +1,6 @@
 package gov.planmonitor.report;
 
+import gov.planmonitor.testsupport.DeepBodies;
 import io.quarkus.test.junit.QuarkusTest;
 import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
 import io.restassured.http.ContentType;
@@ -262,7 +263,7 @@ class ReportTest {
         }
         given().queryParam("format", "md").when().get("/api/v1/reports/" + id + "/content").then().statusCode(200);
         // Ten times deeper than the reader goes: a 400, not a 500.
-        given().contentType(ContentType.JSON).body("{\"type\":\"ANNUAL_EXECUTION\",\"year\":2017,\"x\":" + "{\"a\":".repeat(10_000) + "1" + "}".repeat(10_000) + "}")
+        DeepBodies.given().contentType(ContentType.JSON).body("{\"type\":\"ANNUAL_EXECUTION\",\"year\":2017,\"x\":" + "{\"a\":".repeat(10_000) + "1" + "}".repeat(10_000) + "}")
                 .when().post("/api/v1/reports").then().statusCode(400).contentType("application/problem+json");
     }
 }
