@@ -74,23 +74,25 @@ public class IndicatorRepository implements PanacheRepository<Indicator> {
         return byIndicator;
     }
 
-    /** Indicators by code with their plan and departments, read-only (for an import's checks), in a statement per 1,000 codes. */
+    /** Indicators with their plans and departments, by code (the condition on i.code follows). */
+    private static final String WITH_DEPARTMENTS = "select distinct i from Indicator i join fetch i.plan left join fetch i.departments d"
+            + " left join fetch d.department where i.code";
+
     /**
      * One indicator with its plan and departments, read-only, in one statement. Its own query rather than a one-element
      * {@link #findWithDepartments}: a list parameter makes Hibernate translate the query again on every call (the SQL
      * depends on the list's length), which was a tenth of a value write's CPU.
      */
     public Optional<Indicator> findOneWithDepartments(String code) {
-        return getEntityManager().createQuery("select distinct i from Indicator i join fetch i.plan left join fetch i.departments d"
-                        + " left join fetch d.department where i.code = ?1", Indicator.class)
+        return getEntityManager().createQuery(WITH_DEPARTMENTS + " = ?1", Indicator.class)
                 .setParameter(1, code).setHint(org.hibernate.jpa.HibernateHints.HINT_READ_ONLY, true).getResultStream().findFirst();
     }
 
+    /** Indicators by code with their plan and departments, read-only (for an import's checks), in a statement per 1,000 codes. */
     public Map<String, Indicator> findWithDepartments(Collection<String> codes) {
         Map<String, Indicator> found = new HashMap<>();
         for (List<String> chunk : BulkInsert.chunks(List.copyOf(codes), 1_000)) {
-            getEntityManager().createQuery("select distinct i from Indicator i join fetch i.plan left join fetch i.departments d"
-                            + " left join fetch d.department where i.code in ?1", Indicator.class)
+            getEntityManager().createQuery(WITH_DEPARTMENTS + " in ?1", Indicator.class)
                     .setParameter(1, chunk).setHint(org.hibernate.jpa.HibernateHints.HINT_READ_ONLY, true).getResultList()
                     .forEach(i -> found.put(i.code, i));
         }
