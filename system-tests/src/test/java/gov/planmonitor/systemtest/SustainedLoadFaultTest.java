@@ -21,7 +21,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * and each service's memory stable: its resident set at the end within 10 % of what it was after 10 seconds.
  * The 60 seconds follow 20 seconds of the same load ({@code -Dfault.load.priming-seconds}), also without a 5xx: on two
  * busy cores a fresh JVM is still compiling its hot code after 10 seconds, and the code cache it fills is growth of
- * the resident set that says nothing about leaks (measured: +10 % without priming on a service just restarted).
+ * the resident set that says nothing about leaks (measured: +10 % without priming on a service just restarted), so the
+ * priming goes on until the resident sets stop growing (at most a minute more).
  * The figures (requests, statuses, latency percentiles, RSS) are printed; this is a fault test, not a benchmark.
  */
 class SustainedLoadFaultTest {
@@ -29,6 +30,7 @@ class SustainedLoadFaultTest {
     private static final int CONNECTIONS = 200;
     private static final int SECONDS = Integer.getInteger("fault.load.seconds", 60);
     private static final int PRIMING_SECONDS = Integer.getInteger("fault.load.priming-seconds", 20);
+    private static final int MAX_SETTLING_SECONDS = 60;
     private static final List<String> SERVICES = List.of("indicator-service", "project-service", "report-service");
     private static final String RUN = Long.toString(System.currentTimeMillis() % 1_000_000, 36).toUpperCase();
 
@@ -113,6 +115,7 @@ class SustainedLoadFaultTest {
         }
         threads.forEach(Thread::start);
         Thread.sleep(PRIMING_SECONDS * 1000L);
+        long primed = awaitSettledMemory(faults);
         measuring.set(true);
         long started = System.nanoTime();
         Thread.sleep(10_000);
@@ -134,7 +137,7 @@ class SustainedLoadFaultTest {
 
         long[] all = Arrays.stream(latencies).filter(java.util.Objects::nonNull).flatMapToLong(Arrays::stream).sorted().toArray();
         System.out.printf("[fault] load: %d connections, %d s priming, then %.0f s: %d requests (%.0f/s; %.0f/s after the first 10 s); latency p50 %.1f ms, p99 %.1f ms, max %.1f ms%n",
-                CONNECTIONS, PRIMING_SECONDS, seconds, requests.get(), requests.get() / seconds, (requests.get() - requestsAt10) / (seconds - 10),
+                CONNECTIONS, PRIMING_SECONDS + primed, seconds, requests.get(), requests.get() / seconds, (requests.get() - requestsAt10) / (seconds - 10),
                 percentile(all, 0.50), percentile(all, 0.99), all.length == 0 ? 0 : all[all.length - 1] / 1e6);
         new java.util.TreeMap<>(statuses).forEach((k, v) -> System.out.printf("[fault] load %s: %d%n", k, v.get()));
         for (String service : SERVICES) {
@@ -145,6 +148,34 @@ class SustainedLoadFaultTest {
         for (String service : SERVICES) {
             double change = Math.abs(rssAtEnd.get(service) - rssAt10.get(service)) / (double) rssAt10.get(service);
             assertTrue(change <= 0.10, service + ": RSS " + rssAt10.get(service) + " kB after 10 s, " + rssAtEnd.get(service) + " kB at the end");
+        }
+    }
+
+    /**
+     * Goes on priming until no service's resident set grew more than 2 % in the last 10 seconds, for at most
+     * {@link #MAX_SETTLING_SECONDS}: a slower machine is still compiling after the fixed priming (CI measured 366 MB
+     * 10 s in and 409 MB at the end, where this machine's service had settled at 402 MB by then). A leak does not
+     * settle: it runs out the time and is then measured like anything else. Answers the seconds it took.
+     */
+    private static long awaitSettledMemory(FaultSuite faults) throws Exception {
+        List<Map<String, Long>> samples = new ArrayList<>();
+        long started = System.nanoTime();
+        while (true) {
+            Map<String, Long> sample = new LinkedHashMap<>();
+            for (String service : SERVICES) {
+                sample.put(service, faults.rssKb(service));
+            }
+            samples.add(sample);
+            long elapsed = (System.nanoTime() - started) / 1_000_000_000L;
+            if (samples.size() >= 3) {
+                Map<String, Long> before = samples.get(samples.size() - 3);
+                boolean settled = SERVICES.stream().allMatch(s -> sample.get(s) <= before.get(s) * 1.02);
+                if (settled || elapsed >= MAX_SETTLING_SECONDS) {
+                    System.out.printf("[fault] memory %s after %d s more priming: %s%n", settled ? "settled" : "still growing", elapsed, samples);
+                    return elapsed;
+                }
+            }
+            Thread.sleep(5_000);
         }
     }
 
