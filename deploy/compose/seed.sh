@@ -12,13 +12,23 @@ trap 'rm -f "$answer_file"' EXIT
 load() {
   base=$1 probe=$2 dir=$3
   shift 3
-  answer=$(curl -fsS --retry 5 --retry-connrefused --retry-delay 2 "$base$probe")
+  # podman-compose starts this with the services, not after they are ready (Docker Compose waits for health): ask
+  # until the service answers, for SEED_WAIT_SECONDS at most (the first start migrates the databases first).
+  waited=0
+  until answer=$(curl -fsS --max-time 10 "$base$probe" 2>/dev/null); do
+    if [ "$waited" -ge "${SEED_WAIT_SECONDS:-300}" ]; then
+      echo "$base did not answer within $waited s: seeds not loaded" >&2
+      exit 1
+    fi
+    sleep 3
+    waited=$((waited + 3))
+  done
   case $answer in
     *'"total":0'*) ;;
     *) echo "$base already holds data: seeds not loaded"; return 0 ;;
   esac
   if [ -z "${SEED_TOKEN:-}" ]; then
-    echo "$base is empty but SEED_TOKEN is not set: give an admin token of your identity provider in .env" >&2
+    echo "$base is empty but SEED_TOKEN is not set: put an admin token in secrets/seed.env (deploy/README.md, \"Seeds\")" >&2
     exit 1
   fi
   for entity in "$@"; do

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -51,8 +52,8 @@ class DeploymentFilesIT {
 
     private static final List<String> SERVICES = List.of("indicator-service", "project-service", "report-service");
     private static final int MANAGEMENT_PORT = 9000;
-    /** Compose publishes each management port on the host as ./run does: the service's port + 1000. */
-    private static final Map<String, Integer> HOST_MANAGEMENT_PORTS = Map.of("indicator-service", 9081, "project-service", 9082, "report-service", 9083);
+    /** The compose proxy's status page, published on the host's loopback only. */
+    private static final int PROXY_STATUS_PORT = 8404;
 
     /** Which service calls which (README.md, "Architecture"; project-service checks linked indicator codes). */
     private static final Set<String> CALLS = Set.of("project-service->indicator-service", "report-service->indicator-service",
@@ -193,31 +194,53 @@ class DeploymentFilesIT {
     // ---------------------------------------------------------------------------------------------------------------
     // Ports, probes, security
 
+    /**
+     * The services publish no port: the proxy holds the host ports, each service's API port as ./run has it, and routes
+     * it to that service's replicas by name, checking each on the management port's readiness; its status page is on
+     * the loopback only. Each service's database, roles and health check are its own.
+     */
     @Test
-    void composePortsAndHealthchecksAreTheServicesOwn() throws IOException {
+    void composePortsProxyAndHealthchecksAreTheServicesOwn() throws IOException {
         JsonNode services = compose().path("services");
+        String haproxy = Files.readString(DEPLOY.resolve("compose/haproxy.cfg"));
+        Map<Integer, Integer> proxied = new HashMap<>();
+        // "[127.0.0.1:]${INDICATOR_PORT:-8081}:8081": host address, host port (its default), container port.
+        Pattern published = Pattern.compile("^(?:([0-9.]+):)?(?:\\$\\{[A-Z_]+:-)?(\\d+)}?:(\\d+)$");
+        for (JsonNode port : services.path("proxy").path("ports")) {
+            Matcher m = published.matcher(port.asText());
+            assertTrue(m.matches(), "a published port: " + port);
+            proxied.put(Integer.parseInt(m.group(3)), Integer.parseInt(m.group(2)));
+            if (Integer.parseInt(m.group(3)) == PROXY_STATUS_PORT) {
+                assertEquals("127.0.0.1", m.group(1), "the proxy's status page is on the loopback only");
+            }
+        }
+        assertTrue(proxied.containsKey(PROXY_STATUS_PORT), "the proxy's status page is published");
+        assertTrue(haproxy.contains("option httpchk GET /q/health/ready") && haproxy.contains("check port " + MANAGEMENT_PORT),
+                "the proxy routes to ready replicas only (readiness on the management port)");
+        assertTrue(haproxy.contains("parse-resolv-conf"), "the proxy finds replicas through the network's DNS");
         for (String service : SERVICES) {
             JsonNode s = services.path(service);
             assertTrue(s.isObject(), "compose has " + service);
             int http = httpPort(service);
-            Map<Integer, Integer> published = new HashMap<>();
-            for (JsonNode port : s.path("ports")) {
-                String[] parts = port.asText().split(":");
-                published.put(Integer.parseInt(parts[parts.length - 1]), Integer.parseInt(parts[parts.length - 2]));
-            }
-            assertEquals(Map.of(http, http, MANAGEMENT_PORT, HOST_MANAGEMENT_PORTS.get(service)), published,
-                    service + ": API on " + http + " as ./run, management " + MANAGEMENT_PORT + " on " + HOST_MANAGEMENT_PORTS.get(service));
-            assertEquals(List.of("CMD", "curl", "-fsS", "http://localhost:" + MANAGEMENT_PORT + "/q/health/ready"),
-                    texts(s.path("healthcheck").path("test")), service + " healthcheck");
+            assertTrue(s.path("ports").isMissingNode(), service + " publishes no port: the proxy does");
+            assertEquals(http, proxied.get(http), "the proxy publishes " + service + "'s port " + http + " as ./run");
+            assertTrue(Pattern.compile("bind :" + http + "\\s+default_backend " + service + "\\s+backend " + service
+                    + "\\s+(#[^\\n]*\\s+)*server-template replica- \\d+ " + service + ":" + http).matcher(haproxy).find(),
+                    "haproxy.cfg routes port " + http + " to " + service + ":" + http);
+            assertEquals("${" + service.replace("-service", "").toUpperCase() + "_REPLICAS:-1}", s.path("deploy").path("replicas").asText(),
+                    service + ": replicas from .env, one by default");
+            assertEquals("curl -fsS http://localhost:" + MANAGEMENT_PORT + "/q/health/ready", s.path("healthcheck").path("test").asText(),
+                    service + " healthcheck");
             assertEquals("service_healthy", s.path("depends_on").path("postgres").path("condition").asText(), service + " waits for PostgreSQL");
             for (String call : CALLS) {
                 if (call.startsWith(service + "->")) {
                     String callee = call.substring(call.indexOf("->") + 2);
                     assertEquals("service_healthy", s.path("depends_on").path(callee).path("condition").asText(), service + " waits for " + callee);
+                    assertEquals("service_started", s.path("depends_on").path("proxy").path("condition").asText(), service + " calls through the proxy");
                 }
             }
-            String password = s.path("environment").path("QUARKUS_DATASOURCE_PASSWORD").asText();
-            assertTrue(password.matches("\\$\\{[A-Z]+_DB_PASSWORD:\\?.+}"), service + ": compose refuses to start without the password: " + password);
+            assertFalse(s.path("environment").has("QUARKUS_DATASOURCE_PASSWORD"), service + ": no password in compose.yaml (podman-compose prints it)");
+            assertEquals("secrets/" + service + ".env", s.path("env_file").asText(), service + ": its passwords from its own env file");
             String database = "planmonitor_" + service.replace("-service", "");
             assertTrue(s.path("environment").path("QUARKUS_DATASOURCE_JDBC_URL").asText().endsWith("/" + database), service + " uses " + database);
             assertEquals(database, s.path("environment").path("QUARKUS_DATASOURCE_USERNAME").asText());
@@ -229,6 +252,73 @@ class DeploymentFilesIT {
         }
         assertTrue(texts(services.path("postgres").path("volumes")).stream().anyMatch(v -> v.endsWith(":/var/lib/postgresql/data")),
                 "PostgreSQL's data is on a named volume");
+    }
+
+    /**
+     * init.sh, run here in a copy of deploy/compose, makes every file compose.yaml reads: the services' env files with
+     * their two passwords (each service only its own), PostgreSQL's with every password initdb/ reads, the seed
+     * token's, report-service's key and a JWKS holding the provider's key and report-service's under their kids.
+     */
+    @Test
+    void initMakesWhatComposeReads(@TempDir Path temp) throws Exception {
+        Map<String, Map<String, String>> made = initialised(temp);
+        Path compose = temp.resolve("deploy/compose");
+        String initdb = Files.readString(DEPLOY.resolve("compose/initdb/10-planmonitor-databases.sh"));
+        Map<String, String> postgres = made.get("postgres");
+        for (String service : SERVICES) {
+            Map<String, String> own = made.get(service);
+            assertEquals(Set.of("QUARKUS_DATASOURCE_PASSWORD", "QUARKUS_FLYWAY_PASSWORD"), own.keySet(), service + "'s env file");
+            String prefix = service.replace("-service", "").toUpperCase();
+            assertEquals(postgres.get(prefix + "_DB_PASSWORD"), own.get("QUARKUS_DATASOURCE_PASSWORD"), service + ": the role initdb/ made");
+            assertEquals(postgres.get(prefix + "_DB_OWNER_PASSWORD"), own.get("QUARKUS_FLYWAY_PASSWORD"), service + ": the owner initdb/ made");
+            assertTrue(own.get("QUARKUS_DATASOURCE_PASSWORD").matches("[0-9a-f]{32}") && !own.get("QUARKUS_DATASOURCE_PASSWORD").equals(own.get("QUARKUS_FLYWAY_PASSWORD")),
+                    service + ": two random passwords");
+        }
+        Matcher read = Pattern.compile("\\$\\{([A-Z_]+_PASSWORD):\\?").matcher(initdb);
+        while (read.find()) {
+            assertTrue(postgres.containsKey(read.group(1)), "secrets/postgres.env gives initdb/ " + read.group(1));
+        }
+        assertTrue(postgres.containsKey("POSTGRES_PASSWORD"));
+        assertEquals("secrets/postgres.env", compose().path("services").path("postgres").path("env_file").asText());
+        assertEquals(Map.of("SEED_TOKEN", ""), made.get("seed"), "the seed token, empty until the operator puts one there");
+        assertEquals("secrets/seed.env", compose().path("services").path("seed").path("env_file").asText());
+        String key = compose().path("secrets").path(SIGNING_KEY_SECRET).path("file").asText().replaceAll("^\\$\\{[A-Z_]+:-(.+)}$", "$1");
+        assertTrue(Files.readString(compose.resolve(key)).contains("PRIVATE KEY"), "report-service's key where compose takes it: " + key);
+        JsonNode jwks = JSON.readTree(compose.resolve("keys/jwks.json").toFile());
+        Set<String> kids = new TreeSet<>();
+        jwks.path("keys").forEach(k -> kids.add(k.path("kid").asText()));
+        assertEquals(new TreeSet<>(Set.of("operator", "planmonitor-service")), kids, "the JWKS: the operator's key and report-service's");
+        String env = Files.readString(compose.resolve(".env"));
+        assertTrue(env.contains("\nJWT_ISSUER=https://sso.example.invalid/realms/planning\n") && env.contains("\nJWT_PUBLIC_KEY_LOCATION=file:/keys/jwks.json\n"), env);
+        assertFalse(env.contains("PASSWORD=") || env.contains("SEED_TOKEN"), ".env holds no secret");
+    }
+
+    /** Runs init.sh in a copy of deploy/compose under {@code temp} and reads the env files it made, by name. */
+    private static Map<String, Map<String, String>> initialised(Path temp) throws Exception {
+        Path compose = temp.resolve("deploy/compose");
+        Files.createDirectories(compose);
+        for (String file : List.of("init.sh", ".env.example")) {
+            Files.copy(DEPLOY.resolve("compose").resolve(file), compose.resolve(file));
+        }
+        Files.copy(DEPLOY.resolve("jwks.sh"), temp.resolve("deploy/jwks.sh"));
+        Process init = new ProcessBuilder("bash", "init.sh", "--issuer", "https://sso.example.invalid/realms/planning",
+                "--operator-key", temp.resolve("operator.pem").toString()).directory(compose.toFile()).redirectErrorStream(true).start();
+        String output = new String(init.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, init.waitFor(), "init.sh: " + output);
+        assertFalse(Pattern.compile("[0-9a-f]{32}").matcher(output).find(), "init.sh prints no password: " + output);
+        Map<String, Map<String, String>> made = new HashMap<>();
+        try (Stream<Path> files = Files.list(compose.resolve("secrets"))) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".env")).toList()) {
+                Map<String, String> values = new LinkedHashMap<>();
+                for (String line : Files.readAllLines(file)) {
+                    if (!line.isBlank() && !line.startsWith("#")) {
+                        values.put(line.substring(0, line.indexOf('=')), line.substring(line.indexOf('=') + 1));
+                    }
+                }
+                made.put(file.getFileName().toString().replace(".env", ""), values);
+            }
+        }
+        return made;
     }
 
     @Test
@@ -305,6 +395,9 @@ class DeploymentFilesIT {
             JsonNode env = services.path(service).path("environment");
             Map<String, String> values = new LinkedHashMap<>();
             env.properties().forEach(e -> values.put(e.getKey(), e.getValue().asText()));
+            // The passwords come from the service's env file (initMakesWhatComposeReads checks what init.sh puts there).
+            values.put("QUARKUS_DATASOURCE_PASSWORD", "(" + services.path(service).path("env_file").asText() + ")");
+            values.put("QUARKUS_FLYWAY_PASSWORD", "(" + services.path(service).path("env_file").asText() + ")");
             checkVariables("compose " + service, service, values);
             assertTrue(values.get("QUARKUS_PROFILE").contains("prod"), "compose runs the prod profile by default");
         }
@@ -395,7 +488,9 @@ class DeploymentFilesIT {
         for (String other : SERVICES) {
             String variable = other.replace("-service", "").toUpperCase() + "_SERVICE_URL";
             if (values.containsKey(variable)) {
-                assertEquals("http://" + other + ":" + httpPort(other), values.get(variable), where + ": " + variable);
+                // Compose calls another service through the proxy's port for it (its replicas that are ready).
+                String host = where.startsWith("compose") ? "proxy" : other;
+                assertEquals("http://" + host + ":" + httpPort(other), values.get(variable), where + ": " + variable);
             }
         }
         assertTrue(Integer.parseInt(values.get("QUARKUS_DATASOURCE_JDBC_MAX_SIZE").replaceAll("^\\$\\{[A-Z_]+:-(\\d+)}$", "$1")) > 0,
@@ -795,12 +890,13 @@ class DeploymentFilesIT {
         // The scrape jobs are named after the services, which the dashboard's job variable lists.
         JsonNode prometheus = readYaml(DEPLOY.resolve("observability/prometheus.yml")).get(0);
         Set<String> jobs = stream(prometheus.path("scrape_configs")).map(j -> j.path("job_name").asText()).collect(Collectors.toSet());
-        assertTrue(jobs.containsAll(SERVICES), "a static job per service (compose): " + jobs);
+        assertTrue(jobs.containsAll(SERVICES), "a job per service (compose): " + jobs);
         assertTrue(prometheus.toString().contains("kubernetes_sd_configs"), "pod discovery for Kubernetes");
         for (String service : SERVICES) {
             assertTrue(stream(prometheus.path("scrape_configs")).filter(j -> j.path("job_name").asText().equals(service))
                     .anyMatch(j -> j.path("metrics_path").asText().equals("/q/metrics")
-                            && texts(j.path("static_configs").path(0).path("targets")).equals(List.of(service + ":" + MANAGEMENT_PORT))), service + " scrape target");
+                            && texts(j.path("dns_sd_configs").path(0).path("names")).equals(List.of(service))
+                            && j.path("dns_sd_configs").path(0).path("port").asInt() == MANAGEMENT_PORT), service + " scrape targets: every replica by DNS");
         }
     }
 

@@ -1,6 +1,6 @@
 #!/bin/sh
-# Entrypoint of the stack test's PostgreSQL image (Debian's postgresql-15; no registry here for the official image):
-# what compose.yaml relies on from docker.io/library/postgres, and no more. On an empty PGDATA it runs initdb for
+# Entry point of planmonitor/postgres:15 (deploy/images/infra.sh: Debian's postgresql-15, for machines that cannot pull
+# the official image): what compose.yaml relies on from docker.io/library/postgres, and no more. On an empty PGDATA it runs initdb for
 # POSTGRES_USER with POSTGRES_PASSWORD (scram-sha-256 over TCP), runs /docker-entrypoint-initdb.d/*.sh on a server
 # that listens on its socket only, then starts PostgreSQL on all addresses.
 set -eu
