@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -28,6 +29,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 final class RunningSuite {
 
     private static RunningSuite instance;
+    private static Postgres server;
+    private static final List<Suite> suitesOnServer = new CopyOnWriteArrayList<>();
 
     final Path root;
     final Postgres postgres;
@@ -95,22 +98,51 @@ final class RunningSuite {
         return output;
     }
 
+    /**
+     * The end-to-end tests' PostgreSQL server, started once per JVM: like every other test's, the one PG* names, or an
+     * embedded one in a temporary directory. When the JVM ends the suites on it ({@link #stopAtExit}) stop first, then it.
+     */
+    static synchronized Postgres postgres() throws IOException {
+        if (server == null) {
+            Postgres started = Postgres.fromEnvironment().orElse(null);
+            if (started == null) {
+                started = Postgres.embedded(null, 0);
+            }
+            Postgres stopped = started;
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                suitesOnServer.forEach(Suite::close);
+                stopped.close();
+            }, "system-test-shutdown"));
+            server = started;
+        }
+        return server;
+    }
+
+    /** A suite on {@link #postgres()} that must be stopped before it when the JVM ends (closing twice is harmless). */
+    static void stopAtExit(Suite suite) {
+        suitesOnServer.add(suite);
+    }
+
+    static Path root() {
+        return Path.of(System.getProperty("planmonitor.root", "..")).toAbsolutePath().normalize();
+    }
+
+    static Path logs() {
+        return Path.of(System.getProperty("planmonitor.logs", "target")).toAbsolutePath();
+    }
+
     private static RunningSuite start() throws Exception {
-        Path root = Path.of(System.getProperty("planmonitor.root", "..")).toAbsolutePath().normalize();
-        Path logs = Path.of(System.getProperty("planmonitor.logs", "target")).toAbsolutePath();
+        Path root = root();
+        Path logs = logs();
 
         long t0 = System.nanoTime();
-        // Like every other test: PG* names a server, or an embedded one in a temporary directory.
-        Postgres postgres = Postgres.fromEnvironment().orElse(null);
-        if (postgres == null) {
-            postgres = Postgres.embedded(null, 0);
-        }
+        Postgres postgres = postgres();
         Duration postgresStart = Duration.ofNanos(System.nanoTime() - t0);
         // Own database names, so a server named by PGHOST keeps the databases ./run uses.
         Suite suite = new Suite(root, new Suite.Settings(freePort(), freePort(), freePort(), "planmonitor_system_", true, logs), postgres);
         RunningSuite running = new RunningSuite(root, postgres, suite);
         // Stops everything when the JVM ends: services first, then the database they use.
-        Runtime.getRuntime().addShutdownHook(new Thread(running::stop, "system-test-shutdown"));
+        stopAtExit(suite);
         long t1 = System.nanoTime();
         suite.start();
         Duration suiteStart = Duration.ofNanos(System.nanoTime() - t1);
@@ -132,11 +164,6 @@ final class RunningSuite {
         System.out.printf("[timing] suite start (databases, services in parallel, seeds): %d ms; service logs in %s%n",
                 suiteStart.toMillis(), logs);
         return running;
-    }
-
-    private void stop() {
-        suite.close();
-        postgres.close();
     }
 
     static int freePort() throws IOException {
