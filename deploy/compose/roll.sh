@@ -28,12 +28,14 @@ for service in "${services[@]}"; do
   for name in $old; do
     started=$SECONDS
     echo "$service: replacing $name"
-    $ENGINE stop -t "$STOP_SECONDS" "$name" >/dev/null
-    $ENGINE rm "$name" >/dev/null
+    # podman without systemd complains on stderr about healthcheck timers it cannot remove: roll.log too.
+    $ENGINE stop -t "$STOP_SECONDS" "$name" >> roll.log 2>&1 || { echo "stopping $name failed (see roll.log)" >&2; exit 1; }
+    $ENGINE rm "$name" >> roll.log 2>&1 || { echo "removing $name failed (see roll.log)" >&2; exit 1; }
     # Creates what is missing (this replica, from the image compose.yaml names now) and leaves the others as they are.
-    $COMPOSE -p "$PROJECT" up -d --no-recreate >/dev/null 2>&1 || true
+    # (podman-compose reports the running ones as "name already in use": its output goes to roll.log, not the terminal.)
+    $COMPOSE -p "$PROJECT" up -d --no-recreate >> roll.log 2>&1 || true
     until [ "$(up_count "$service")" -ge "$wanted" ]; do
-      [ $((SECONDS - started)) -lt "$READY_SECONDS" ] || { echo "$service: $name's replacement not ready within $READY_SECONDS s" >&2; exit 1; }
+      [ $((SECONDS - started)) -lt "$READY_SECONDS" ] || { echo "$service: $name's replacement not ready within $READY_SECONDS s (see roll.log)" >&2; exit 1; }
       sleep 1
     done
     echo "$service: $name replaced and routed to after $((SECONDS - started)) s"
