@@ -110,7 +110,7 @@ if [ ! -e keys/jwks.json ]; then
   fi
   chmod 755 keys
   chmod 644 keys/jwks.json
-  made "keys/jwks.json (kids: $(grep -o '"kid":"[^"]*"' keys/jwks.json | cut -d'"' -f4 | paste -sd' '))"
+  made "keys/jwks.json (kids: $(grep -o '"kid": *"[^"]*"' keys/jwks.json | sed 's/.*"\([^"]*\)"$/\1/' | paste -sd' '))"
 else
   kept keys/jwks.json
 fi
