@@ -13,14 +13,13 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
-MIRROR=${MIRROR:-http://deb.debian.org/debian}
-SECURITY_MIRROR=${SECURITY_MIRROR:-http://deb.debian.org/debian-security}
 OUT=${OUT:-target/images}
 export SOURCE_DATE_EPOCH=${SOURCE_DATE_EPOCH:-$(git log -1 --format=%ct 2>/dev/null || date +%s)}
 for tool in mmdebstrap podman; do
   command -v "$tool" >/dev/null || { echo "infra.sh needs $tool (apt-get install $tool)" >&2; exit 1; }
 done
 mkdir -p "$OUT"
+. deploy/images/debian.sh
 
 # debian_image NAME PACKAGES [mmdebstrap options...] -- [podman import --change options...]
 debian_image() {
@@ -29,18 +28,7 @@ debian_image() {
   local build=() change=()
   while [ $# -gt 0 ] && [ "$1" != -- ]; do build+=("$1"); shift; done
   [ $# -eq 0 ] || { shift; change=("$@"); }
-  mmdebstrap --variant=minbase --include="$packages" \
-    --dpkgopt='path-exclude=/usr/share/doc/*' --dpkgopt='path-include=/usr/share/doc/*/copyright' \
-    --dpkgopt='path-exclude=/usr/share/man/*' --dpkgopt='path-exclude=/usr/share/info/*' \
-    --dpkgopt='path-exclude=/usr/share/locale/*' --dpkgopt='path-include=/usr/share/locale/locale.alias' \
-    `# postinst scripts register man pages (update-alternatives): empty man directories are enough.` \
-    --setup-hook='mkdir -p "$1/usr/share/man/man1" "$1/usr/share/man/man7"' \
-    `# Merged /usr by mmdebstrap's hook, else bookworm's minbase brings usrmerge and perl (base.sh says more).` \
-    --hook-dir=/usr/share/mmdebstrap/hooks/merged-usr \
-    --customize-hook='rm -rf "$1"/var/log/apt/* "$1"/var/log/dpkg.log "$1"/var/cache/debconf/*-old "$1"/var/lib/dpkg/*-old' \
-    "${build[@]}" \
-    bookworm "$tarball" \
-    "deb $MIRROR bookworm main" "deb $MIRROR bookworm-updates main" "deb $SECURITY_MIRROR bookworm-security main"
+  debian_rootfs "$tarball" "$packages" "${build[@]}"
   podman rmi --force "$name" >/dev/null 2>&1 || true
   podman import --change 'ENV LANG=C.UTF-8' "${change[@]}" --message "Debian bookworm minbase with $packages (deploy/images/infra.sh)" \
     "$tarball" "$name" >/dev/null
